@@ -94,6 +94,11 @@ public record ParleyConfig(
         return new Topics(topicPrefix);
     }
 
+    /** Consumer group of the sink: one per topic prefix, so two pipelines on one cluster never share offsets. */
+    public String sinkGroupId() {
+        return topicPrefix + ".sink";
+    }
+
     public ParleyConfig withBootstrapServers(String v) {
         return new ParleyConfig(v, topicPrefix, partitions, replication, applicationId, stateDir, httpBind, httpPort,
                 outDir, clientPropertiesFile);

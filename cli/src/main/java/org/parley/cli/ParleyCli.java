@@ -1,0 +1,36 @@
+package org.parley.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code parley}: one entry point for every part of Parley. */
+@Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
+        description = "Streams news articles into coded diplomatic events and live stance aggregates.",
+        subcommands = {
+            DemoCommand.class,
+            BrokerCommand.class,
+            IngestCommand.class,
+            ProcessCommand.class,
+            SinkCommand.class,
+            CodeCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class ParleyCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of main. */
+    public static int run(String... args) {
+        return new CommandLine(new ParleyCli()).execute(args);
+    }
+}

@@ -1,0 +1,71 @@
+package org.parley.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.parley.coder.CodedArticle;
+import org.parley.coder.CoderInput;
+import org.parley.coder.EventCoder;
+import org.parley.common.Article;
+import org.parley.common.Event;
+import org.parley.common.Topic;
+import org.parley.common.Topics;
+import org.parley.processor.coding.ArticleDeduplicator;
+import org.parley.processor.metrics.PipelineMetrics;
+import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.stance.StanceTopology;
+
+/**
+ * The processor's one topology: articles in, coded events and stance aggregates out. The coding and the
+ * aggregation are plain Java ({@link EventCoder} and the stance aggregators); this class
+ * only wires them to topics and named stores. {@code main} and the tests both build it here.
+ */
+public final class ParleyTopology {
+    public static final String ARTICLE_IDS_STORE = "article-ids";
+
+    private ParleyTopology() {
+    }
+
+    public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
+                                         PipelineMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Topic<String, Article> articlesTopic = topics.articles();
+        Topic<String, Event> eventsTopic = topics.events();
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), Serdes.String(), Serdes.Long()));
+
+        KStream<String, Event> events = builder
+                .stream(articlesTopic.name(), Consumed.with(articlesTopic.keySerde(), articlesTopic.valueSerde())
+                        .withName("articles-source"))
+                .processValues(() -> new ArticleDeduplicator(ARTICLE_IDS_STORE), Named.as("dedupe-articles"),
+                        ARTICLE_IDS_STORE)
+                .flatMap((articleId, article) -> codeArticle(coder, article, metrics), Named.as("code-articles"));
+
+        events.to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
+                .withName("events-sink"));
+
+        StanceTopology.add(builder, events, topics, stance);
+        return builder.build();
+    }
+
+    private static List<KeyValue<String, Event>> codeArticle(EventCoder coder, Article article,
+                                                             PipelineMetrics metrics) {
+        CodedArticle coded = coder.code(new CoderInput(article.id(), article.text(), article.date(),
+                article.ingestedAt()));
+        metrics.articleCoded(coded.sentenceCount(), coded.events().size());
+        List<KeyValue<String, Event>> out = new ArrayList<>(coded.events().size());
+        for (Event e : coded.events()) {
+            out.add(KeyValue.pair(e.id(), e));
+        }
+        return out;
+    }
+}

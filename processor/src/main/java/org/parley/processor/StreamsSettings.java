@@ -1,0 +1,43 @@
+package org.parley.processor;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.parley.common.ParleyConfig;
+
+/** Kafka Streams properties of the processor, derived from {@link ParleyConfig}. */
+public final class StreamsSettings {
+    private StreamsSettings() {
+    }
+
+    /**
+     * @param advertisedHttp host:port other instances use to reach this instance's HTTP API (application.server),
+     *                       or null when there is none
+     */
+    public static Properties of(ParleyConfig config, String advertisedHttp) {
+        Properties p = config.kafkaProperties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Live views want updates within a fraction of a second; EOS commits are the visibility boundary.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on.
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters().name());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        if (config.stateDir() != null) {
+            p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        }
+        if (advertisedHttp != null) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHttp);
+        }
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        return p;
+    }
+}

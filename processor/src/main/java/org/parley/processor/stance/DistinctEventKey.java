@@ -1,0 +1,16 @@
+package org.parley.processor.stance;
+
+import org.parley.common.Event;
+
+/**
+ * What makes two event mentions the same happening: the day, the dyad and the CAMEO code
+ * (Phoenix's one-a-day filter). Text form: {@code SRC->TGT|YYYY-MM-DD|CODE}.
+ */
+public final class DistinctEventKey {
+    private DistinctEventKey() {
+    }
+
+    public static String of(Event e) {
+        return e.dyadKey() + "|" + e.date() + "|" + e.cameo();
+    }
+}

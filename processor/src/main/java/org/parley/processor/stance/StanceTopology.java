@@ -1,0 +1,130 @@
+package org.parley.processor.stance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.parley.common.CountryStance;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
+import org.parley.common.JsonSerde;
+import org.parley.common.Topic;
+import org.parley.common.Topics;
+
+/** The stance part of the topology: distinct events per dyad, dyad and country aggregates, daily windows. */
+public final class StanceTopology {
+    public static final String DISTINCT_EVENTS_STORE = "distinct-events";
+    public static final String DYAD_STANCE_STORE = "dyad-stance";
+    public static final String COUNTRY_STANCE_STORE = "country-stance";
+    public static final String DAILY_STANCE_STORE = "dyad-daily";
+    public static final String EVENTS_BY_DYAD = "events-by-dyad";
+    public static final String CONTRIBUTIONS_BY_COUNTRY = "contributions-by-country";
+
+    private StanceTopology() {
+    }
+
+    public static void add(StreamsBuilder builder, KStream<String, Event> events, Topics topics,
+                           StanceSettings s) {
+        Serde<String> keys = Serdes.String();
+        JsonSerde<Event> eventSerde = JsonSerde.of(Event.class);
+        JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISTINCT_EVENTS_STORE),
+                keys, JsonSerde.of(DistinctEvent.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DYAD_STANCE_STORE),
+                keys, dyadSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTRY_STANCE_STORE),
+                keys, JsonSerde.of(CountryAggregator.State.class)));
+
+        DyadAggregator dyads = new DyadAggregator(s);
+        CountryAggregator countries = new CountryAggregator(s);
+
+        // Stance needs both sides; events without a target stay on the events topic only.
+        KStream<String, StanceChange> changes = events
+                .filter((id, e) -> e.target() != null, Named.as("events-with-target"))
+                .selectKey((id, e) -> e.dyadKey(), Named.as("key-by-dyad"))
+                .repartition(Repartitioned.<String, Event>as(EVENTS_BY_DYAD).withKeySerde(keys)
+                        .withValueSerde(eventSerde))
+                .processValues(() -> new DyadStanceProcessor(DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE, dyads),
+                        Named.as("aggregate-dyads"), DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE);
+
+        Topic<String, DyadStance> dyadTopic = topics.dyadStance();
+        changes.mapValues(StanceChange::dyad, Named.as("dyad-stance-values"))
+                .to(dyadTopic.name(), Produced.with(dyadTopic.keySerde(), dyadTopic.valueSerde())
+                        .withName("dyad-stance-sink"));
+
+        KStream<String, Event> distinct = changes
+                .filter((dyad, c) -> c.newEvent() != null, Named.as("first-mentions"))
+                .mapValues(StanceChange::newEvent, Named.as("distinct-events"));
+
+        Topic<String, CountryStance> countryTopic = topics.countryStance();
+        distinct
+                .flatMap((dyad, e) -> {
+                    Instant t = DyadAggregator.eventTime(e);
+                    return List.of(
+                            KeyValue.pair(e.source().code(),
+                                    new CountryAggregator.Contribution(true, e.target().code(), e.goldstein(), t)),
+                            KeyValue.pair(e.target().code(),
+                                    new CountryAggregator.Contribution(false, e.source().code(), e.goldstein(), t)));
+                }, Named.as("split-by-country"))
+                .repartition(Repartitioned.<String, CountryAggregator.Contribution>as(CONTRIBUTIONS_BY_COUNTRY)
+                        .withKeySerde(keys).withValueSerde(JsonSerde.of(CountryAggregator.Contribution.class)))
+                .processValues(() -> new CountryStanceProcessor(COUNTRY_STANCE_STORE, countries),
+                        Named.as("aggregate-countries"), COUNTRY_STANCE_STORE)
+                .to(countryTopic.name(), Produced.with(countryTopic.keySerde(), countryTopic.valueSerde())
+                        .withName("country-stance-sink"));
+
+        Topic<String, DyadStance> dailyTopic = topics.dailyStance();
+        distinct
+                .processValues(EventTimeStamper::new, Named.as("stamp-event-time"))
+                .groupByKey(Grouped.<String, Event>as("daily-by-dyad").withKeySerde(keys).withValueSerde(eventSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(java.time.Duration.ofDays(1), s.dailyGrace()))
+                .aggregate(() -> DyadAggregator.empty(null, null),
+                        (dyad, e, agg) -> dyads.add(agg.source() == null
+                                ? DyadAggregator.empty(e.source().code(), e.target().code()) : agg, e, Instant.now()),
+                        Named.as("aggregate-daily"),
+                        Materialized.<String, DyadStance, WindowStore<Bytes, byte[]>>as(DAILY_STANCE_STORE)
+                                .withKeySerde(keys).withValueSerde(dyadSerde))
+                .suppress(Suppressed.<org.apache.kafka.streams.kstream.Windowed<String>>untilWindowCloses(
+                        Suppressed.BufferConfig.unbounded()).withName("daily-until-closed"))
+                .toStream(Named.as("daily-stream"))
+                .map((window, v) -> KeyValue.pair(window.key() + "@"
+                        + LocalDate.ofInstant(window.window().startTime(), ZoneOffset.UTC), v), Named.as("key-daily"))
+                .to(dailyTopic.name(), Produced.with(dailyTopic.keySerde(), dailyTopic.valueSerde())
+                        .withName("daily-stance-sink"));
+    }
+
+    /** Sets the record time to the event's day, so daily windows follow event time, not ingest time. */
+    private static final class EventTimeStamper implements FixedKeyProcessor<String, Event, Event> {
+        private FixedKeyProcessorContext<String, Event> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Event> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Event> record) {
+            context.forward(record.withTimestamp(DyadAggregator.eventTime(record.value()).toEpochMilli()));
+        }
+    }
+}
