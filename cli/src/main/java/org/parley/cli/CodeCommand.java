@@ -1,0 +1,84 @@
+package org.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.parley.coder.CodedArticle;
+import org.parley.coder.CoderInput;
+import org.parley.coder.EventCoder;
+import org.parley.common.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parley code}: codes JSONL articles from stdin to JSONL events on stdout, without Kafka. */
+@Command(name = "code", mixinStandardHelpOptions = true,
+        description = "Code JSONL {\"id\",\"text\",\"date\"?} from stdin; write {\"id\",\"events\":[...]} per line.")
+public final class CodeCommand implements Callable<Integer> {
+
+    @Option(names = "--date", description = "Article date (YYYY-MM-DD) for lines without a \"date\".")
+    LocalDate date;
+
+    @Option(names = "--dictionaries", paramLabel = "DIR",
+            description = "Directory of dictionary files that extend or override the shipped ones.")
+    Path dictionaries;
+
+    @Override
+    public Integer call() throws Exception {
+        EventCoder coder = dictionaries == null ? EventCoder.withDefaultDictionaries()
+                : EventCoder.withDictionaries(dictionaries);
+        return run(coder, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), System.err);
+    }
+
+    /** Codes every line; a bad line gets an error record and a message naming it, the rest still flow. */
+    int run(EventCoder coder, BufferedReader in, BufferedWriter out, PrintStream err) throws Exception {
+        ObjectMapper json = Json.mapper();
+        boolean bad = false;
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            ObjectNode result = json.createObjectNode();
+            try {
+                JsonNode rec = json.readTree(line);
+                if (rec == null || !rec.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                JsonNode text = rec.get("text");
+                if (text == null || !text.isTextual()) {
+                    throw new IllegalArgumentException("missing string field \"text\"");
+                }
+                String id = rec.hasNonNull("id") ? rec.get("id").asText() : "line-" + n;
+                LocalDate d = rec.hasNonNull("date") ? LocalDate.parse(rec.get("date").asText()) : date;
+                CodedArticle coded = coder.code(new CoderInput(id, text.asText(), d, Instant.now()));
+                result.put("id", id);
+                result.set("events", json.valueToTree(coded.events()));
+            } catch (Exception e) {
+                bad = true;
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
+                        .findFirst().orElse(e.getClass().getSimpleName());
+                err.println("stdin line " + n + ": " + msg);
+                result.putNull("id");
+                result.put("line", n);
+                result.put("error", msg);
+            }
+            out.write(json.writeValueAsString(result));
+            out.newLine();
+            out.flush();
+        }
+        return bad ? 1 : 0;
+    }
+}

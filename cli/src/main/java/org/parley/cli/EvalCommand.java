@@ -1,0 +1,36 @@
+package org.parley.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.parley.coder.EventCoder;
+import org.parley.coder.eval.EvalReport;
+import org.parley.coder.eval.Evaluator;
+import org.parley.common.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parley eval}: scores the coder on a gold JSONL file and prints the metrics as JSON. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Code each gold record and print dyad/quad/root precision, recall and F1 as JSON.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "GOLD.jsonl", description = "Gold file (see ../shared/eval/README.md).")
+    Path gold;
+
+    @Option(names = "--verbose", description = "Also list misses and false events with their sentences.")
+    boolean verbose;
+
+    @Option(names = "--dictionaries", paramLabel = "DIR",
+            description = "Directory of dictionary files that extend or override the shipped ones.")
+    Path dictionaries;
+
+    @Override
+    public Integer call() throws Exception {
+        EventCoder coder = dictionaries == null ? EventCoder.withDefaultDictionaries()
+                : EventCoder.withDictionaries(dictionaries);
+        EvalReport report = new Evaluator(coder).evaluate(gold, verbose);
+        System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+package org.parley.coder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One action rule from verbs.txt: a CAMEO code and a word pattern, with flags for how source and target are
+ * found. Immutable; see the file's header for the pattern language.
+ */
+record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
+            String intentCode, String negatedCode, boolean objectBefore) {
+
+    static final int GAP = 5;
+
+    /** One pattern position: a gap, or a set of alternatives (exact words and stems). */
+    record Element(boolean gap, String[] words, String[] stems) {
+        boolean matches(String w) {
+            for (String x : words) {
+                if (x.equals(w)) {
+                    return true;
+                }
+            }
+            for (String s : stems) {
+                if (w.startsWith(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static Rule parse(String line) {
+        String[] f = line.split("\\|", -1);
+        if (f.length < 3) {
+            throw new IllegalArgumentException("expected: id | code | pattern | flags");
+        }
+        String id = f[0].strip();
+        String code = f[1].strip();
+        if (!code.matches("\\d{3,4}")) {
+            throw new IllegalArgumentException("bad CAMEO code " + code);
+        }
+        List<Element> els = new ArrayList<>();
+        for (String tok : f[2].strip().split("\\s+")) {
+            if (tok.equals("...")) {
+                els.add(new Element(true, new String[0], new String[0]));
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            List<String> stems = new ArrayList<>();
+            for (String alt : tok.split("/")) {
+                String a = Lexicon.lower(alt.strip());
+                if (a.isEmpty()) {
+                    continue;
+                }
+                if (a.endsWith("*")) {
+                    stems.add(a.substring(0, a.length() - 1));
+                } else {
+                    words.add(a);
+                }
+            }
+            els.add(new Element(false, words.toArray(String[]::new), stems.toArray(String[]::new)));
+        }
+        if (els.isEmpty() || els.get(0).gap() || els.get(els.size() - 1).gap()) {
+            throw new IllegalArgumentException("a pattern must start and end with a word");
+        }
+        boolean sym = false;
+        boolean place = false;
+        boolean noTarget = false;
+        boolean objBefore = false;
+        String intent = null;
+        String neg = null;
+        if (f.length > 3) {
+            for (String flag : f[3].split(",")) {
+                String fl = flag.strip();
+                if (fl.isEmpty()) {
+                    continue;
+                }
+                if (fl.equals("sym")) {
+                    sym = true;
+                } else if (fl.equals("place")) {
+                    place = true;
+                } else if (fl.equals("objbefore")) {
+                    objBefore = true;
+                } else if (fl.equals("notarget")) {
+                    noTarget = true;
+                } else if (fl.startsWith("intent=")) {
+                    intent = fl.substring(7);
+                } else if (fl.startsWith("neg=")) {
+                    neg = fl.substring(4);
+                } else {
+                    throw new IllegalArgumentException("unknown flag " + fl);
+                }
+            }
+        }
+        return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore);
+    }
+
+    /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */
+    List<String> indexKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String w : pattern[0].words()) {
+            keys.add("=" + w);
+        }
+        for (String s : pattern[0].stems()) {
+            keys.add("~" + prefixKey(s));
+        }
+        return keys;
+    }
+
+    static String prefixKey(String s) {
+        return s.length() <= 3 ? s : s.substring(0, 3);
+    }
+
+    /**
+     * Matches the pattern starting at word {@code at} of {@code words} (lower-cased), not running past {@code end}
+     * and with gaps not crossing a blocked position. Returns the index after the last matched word, or -1.
+     */
+    int matchAt(String[] words, int at, int end, boolean[] blocked) {
+        return match(words, at, end, blocked, 0);
+    }
+
+    private int match(String[] words, int pos, int end, boolean[] blocked, int el) {
+        if (el == pattern.length) {
+            return pos;
+        }
+        Element e = pattern[el];
+        if (e.gap()) {
+            // try the shortest gap first so the match stays tight
+            for (int skip = 0; skip <= GAP && pos + skip < end; skip++) {
+                int r = match(words, pos + skip, end, blocked, el + 1);
+                if (r >= 0) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+        if (pos >= end || !e.matches(words[pos])) {
+            return -1;
+        }
+        return match(words, pos + 1, end, blocked, el + 1);
+    }
+}
