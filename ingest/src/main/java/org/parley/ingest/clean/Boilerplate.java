@@ -1,0 +1,88 @@
+package org.parley.ingest.clean;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Lines that are page furniture wherever they stand: navigation and player labels, advertising markers,
+ * share and subscribe prompts, cookie banners, bylines, copyright notices. These are general web-page labels,
+ * in English and a few common Russian ones, not the lines of any one page.
+ */
+final class Boilerplate {
+    /** Longest line (in words) the patterns below are tried on: real sentences are longer. */
+    static final int MAX_WORDS = 15;
+
+    /** Whole lines, compared lower-cased, without surrounding punctuation. */
+    private static final Set<String> LABELS = Set.of(
+            // navigation
+            "skip to main content", "skip to content", "skip to navigation", "skip navigation", "jump to content",
+            "main menu", "menu", "navigation", "toggle navigation", "search", "home", "back to top", "top",
+            "next", "previous", "next article", "previous article", "more", "close", "open", "main slide",
+            "beginning of the article", "end of the article", "article", "news", "latest news", "top stories",
+            "most read", "most popular", "popular", "trending", "recommended", "related", "related articles",
+            "related stories", "related news", "see also", "read more", "read also", "more on this topic",
+            // advertising
+            "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted", "partner content",
+            // players and widgets
+            "live", "live broadcast", "live stream", "live tv", "watch live", "on air", "listen",
+            "listen to this article", "play", "pause", "video", "photo", "photos", "gallery", "audio", "slide",
+            "select important", "on", "off", "font size", "text size", "print", "email", "e-mail", "copy link",
+            "link copied", "share", "share this", "share this article", "comments", "comment", "add comment",
+            "loading", "tags", "topics",
+            // accounts and consent
+            "subscribe", "sign in", "sign up", "log in", "login", "register", "log out", "newsletter",
+            "accept", "accept all", "reject all", "manage cookies", "cookie settings", "privacy policy",
+            "terms of use", "terms of service", "contact us", "about us", "follow us",
+            // common Russian page labels
+            "реклама", "главное", "читайте также", "смотрите также", "поделиться", "подписаться",
+            "озвучить текст", "выделить главное", "вкл", "выкл", "прямой эфир", "начало статьи", "новости");
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** Line patterns, tried only on short lines. */
+    private static final List<Pattern> PATTERNS = List.of(
+            Pattern.compile("^(share|follow us|find us|join us|like us)\\b.*\\b(on|via)\\b.*", FLAGS),
+            Pattern.compile("^(read|see) (more|also)\\b.*", FLAGS),
+            Pattern.compile("^(sign up|subscribe|register)\\b.*\\b(newsletter|updates|alerts|free|now|today)\\b.*",
+                    FLAGS),
+            Pattern.compile("^(©|\\(c\\)|copyright\\b).*", FLAGS),
+            Pattern.compile(".*\\ball rights reserved\\b.*", FLAGS),
+            Pattern.compile("^(photo|image|video|caption|illustration|pictured|фото|видео)\\s*:.*", FLAGS),
+            Pattern.compile(".*\\bcookies?\\b.*\\b(accept|consent|use|policy|settings)\\b.*", FLAGS),
+            Pattern.compile("^(updated|published|posted|last updated|обновлено|опубликовано)\\b.*\\d.*", FLAGS),
+            Pattern.compile("^(\\d+|one|two|three|four|five)[ -]min(ute)?s?( read| to read)?$", FLAGS),
+            Pattern.compile("^reading time\\b.*", FLAGS),
+            Pattern.compile("^(advertisement|реклама)\\b.{0,40}$", FLAGS),
+            Pattern.compile("^(tags|topics|filed under|теги)\\s*:.*", FLAGS));
+
+    /** A byline: "By Jane Doe and John Roe", without sentence punctuation. */
+    private static final Pattern BYLINE = Pattern.compile("^[Bb]y\\s+\\p{Lu}[^.!?]*$");
+
+    private Boilerplate() {
+    }
+
+    static boolean isBoilerplate(String line) {
+        String key = labelKey(line);
+        if (LABELS.contains(key)) {
+            return true;
+        }
+        int words = Cleaning.wordCount(line);
+        if (words > MAX_WORDS) {
+            return false;
+        }
+        for (Pattern p : PATTERNS) {
+            if (p.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return words <= 8 && BYLINE.matcher(line).matches();
+    }
+
+    /** Lower-cased, surrounding punctuation, arrows and bullets removed, inner spaces collapsed. */
+    static String labelKey(String line) {
+        String s = line.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u00A0]+", " ");
+        return s.replaceAll("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$", "");
+    }
+}

@@ -1,0 +1,128 @@
+package org.parley.ingest.source;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** Pulls the headline, the paragraphs and the publication metadata out of an HTML page with jsoup. */
+final class HtmlExtractor {
+    /** Meta tags that carry the publication date, most specific first. */
+    private static final List<String> DATE_META = List.of(
+            "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+            "publish-date", "publication_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
+            "date", "sailthru.date", "parsely-pub-date");
+
+    /** Parts of a page that are never article text. */
+    private static final String CHROME = "script, style, noscript, template, nav, aside, footer, form, button, "
+            + "iframe, svg, figure, figcaption, [role=navigation], [role=banner], [role=contentinfo], "
+            + "[aria-hidden=true], .advertisement, .ad, .ads, .share, .social, .related, .comments";
+
+    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre";
+
+    private HtmlExtractor() {
+    }
+
+    static Draft extract(String html, String origin, Instant fileTime) {
+        Document doc = Jsoup.parse(html);
+        Map<String, String> meta = metaTags(doc);
+
+        String title = firstNonBlank(meta.get("og:title"), meta.get("twitter:title"), text(doc.selectFirst("h1")),
+                doc.title());
+        LocalDate date = null;
+        for (String key : DATE_META) {
+            date = Dates.parseOrNull(meta.get(key));
+            if (date != null) {
+                break;
+            }
+        }
+        if (date == null) {
+            Element time = doc.selectFirst("article time[datetime], time[pubdate][datetime]");
+            date = time == null ? null : Dates.parseOrNull(time.attr("datetime"));
+        }
+        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        String url = firstNonBlank(canonical == null ? null : canonical.attr("href"), meta.get("og:url"));
+        String source = firstNonBlank(meta.get("og:site_name"), meta.get("application-name"));
+
+        return new Draft(origin, Format.HTML, title, paragraphs(doc), date, url, source, fileTime);
+    }
+
+    /** Meta tag contents by lower-cased property, name or itemprop; the first tag of each name wins. */
+    private static Map<String, String> metaTags(Document doc) {
+        Map<String, String> meta = new java.util.HashMap<>();
+        for (Element m : doc.select("meta[content]")) {
+            for (String attr : new String[] {"property", "name", "itemprop"}) {
+                String key = m.attr(attr);
+                if (!key.isBlank()) {
+                    meta.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), m.attr("content").trim());
+                }
+            }
+        }
+        return meta;
+    }
+
+    /** The article's text blocks in document order, blank-line separated; nested blocks are taken once. */
+    private static String paragraphs(Document doc) {
+        Element root = doc.selectFirst("article");
+        if (root == null) {
+            root = doc.selectFirst("main, [role=main]");
+        }
+        if (root == null) {
+            root = doc.body();
+        }
+        root = root.clone();
+        root.select(CHROME).remove();
+        root.select("h1").remove();
+
+        Elements blocks = root.select(BLOCKS);
+        Set<Element> taken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<String> out = new ArrayList<>();
+        for (Element block : blocks) {
+            if (hasTakenAncestor(block, taken)) {
+                continue;
+            }
+            taken.add(block);
+            String t = block.text().trim();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        if (out.isEmpty()) {
+            String t = root.text().trim();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return String.join("\n\n", out);
+    }
+
+    private static boolean hasTakenAncestor(Element e, Set<Element> taken) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (taken.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.text();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+}
