@@ -1,0 +1,615 @@
+package org.parley.sink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.parley.common.CountryStance;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
+import org.parley.common.JsonSerde;
+import org.parley.common.ParleyConfig;
+import org.parley.common.Topics;
+import org.parley.sink.deadletter.DeadLetterPublisher;
+import org.parley.sink.events.EventLog;
+import org.parley.sink.files.OutDir;
+import org.parley.sink.stance.DailyKey;
+import org.parley.sink.stance.StanceStore;
+import org.parley.sink.state.StateFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the events and stance topics to files under the output directory, each event exactly once.
+ *
+ * <p>Each poll's records are written and fsynced first; then the offsets they came from are stored next to
+ * the files ({@code .sink/offsets.json}) and committed to the consumer group {@code <prefix>.sink}. On start the
+ * sink reads those stored offsets, the event ids already on disk and the snapshots, so a crash at any moment
+ * neither loses nor duplicates anything. The sink reads every partition itself (no group rebalancing): one
+ * sink owns one output directory, which a file lock enforces.
+ */
+public final class Sink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sink.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final long REFRESH_MISSING_MS = 1_000;
+    private static final long REFRESH_MS = 10_000;
+    private static final long LAG_MS = 500;
+
+    private final ParleyConfig config;
+    private final SinkOptions options;
+    private final Clock clock;
+    private final String eventsTopic;
+    private final String dyadTopic;
+    private final String countryTopic;
+    private final String dailyTopic;
+    private final JsonSerde<Event> eventSerde = JsonSerde.of(Event.class);
+    private final JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
+    private final JsonSerde<CountryStance> countrySerde = JsonSerde.of(CountryStance.class);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final Map<String, String> topicIds = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+
+    private OutDir out;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private EventLog events;
+    private StanceStore stance;
+    private StateFile state;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Admin admin;
+    private DeadLetterPublisher deadLetters;
+    private Thread thread;
+    private long nextRefresh;
+    private long nextLag;
+    private boolean started;
+    private boolean closed;
+
+    private volatile boolean stopping;
+    private volatile long eventsWritten;
+    private volatile long duplicatesSkipped;
+    private volatile long deadLettered;
+    private volatile int snapshotFiles;
+    private volatile long lag = -1;
+    private volatile String lastError;
+
+    public Sink(ParleyConfig config) {
+        this(config, SinkOptions.defaults());
+    }
+
+    public Sink(ParleyConfig config, SinkOptions options) {
+        this(config, options, Clock.systemUTC());
+    }
+
+    Sink(ParleyConfig config, SinkOptions options, Clock clock) {
+        if (config.outDir() == null) {
+            throw new IllegalArgumentException("the sink needs an output directory");
+        }
+        this.config = config;
+        this.options = options;
+        this.clock = clock;
+        Topics topics = config.topics();
+        this.eventsTopic = topics.events().name();
+        this.dyadTopic = topics.dyadStance().name();
+        this.countryTopic = topics.countryStance().name();
+        this.dailyTopic = topics.dailyStance().name();
+    }
+
+    /**
+     * Reconciles with the output directory and starts the poll loop on its own thread. Throws
+     * {@link SinkException} when the directory cannot be written or another sink holds it.
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("sink already started");
+        }
+        started = true;
+        try {
+            openFiles();
+        } catch (RuntimeException e) {
+            releaseFiles();
+            lastError = e.getMessage();
+            stopped.countDown();
+            throw e instanceof SinkException se ? se : new SinkException(e.getMessage(), e);
+        }
+        consumer = new KafkaConsumer<>(consumerProperties());
+        admin = Admin.create(config.kafkaProperties());
+        deadLetters = new DeadLetterPublisher(config);
+        thread = new Thread(this::run, "parley-sink");
+        thread.start();
+    }
+
+    /** Events written so far, snapshot files, records left to read and the error that stopped the sink, if any. */
+    public SinkStats stats() {
+        return new SinkStats(eventsWritten, duplicatesSkipped, deadLettered, snapshotFiles, lag, lastError);
+    }
+
+    /**
+     * Records the sink has yet to write: end offset minus position, summed over all partitions it reads,
+     * refreshed about twice a second. -1 until the sink has found its topics. 0 means caught up.
+     */
+    public long lag() {
+        return lag;
+    }
+
+    /** Whether the poll loop is running (it stops on {@link #close} or on a fatal error). */
+    public boolean isRunning() {
+        return started && stopped.getCount() > 0;
+    }
+
+    public Path outDir() {
+        return config.outDir().toAbsolutePath().normalize();
+    }
+
+    /** Waits until the poll loop has stopped. */
+    public void awaitTermination() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops the loop (the last written poll is already committed), logs the summary line, releases the files. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopping = true;
+            stopRequested.countDown();
+            if (consumer != null) {
+                consumer.wakeup();
+            }
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                if (!stopped.await(60, TimeUnit.SECONDS)) {
+                    LOG.warn("sink poll loop did not stop within 60 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (thread == null) {
+            releaseFiles();
+        }
+    }
+
+    /** For the command line: runs until SIGTERM or SIGINT; throws {@link SinkException} on a fatal error. */
+    public static void runForeground(ParleyConfig config) {
+        runForeground(config, SinkOptions.fromEnv());
+    }
+
+    public static void runForeground(ParleyConfig config, SinkOptions options) {
+        Sink sink = new Sink(config, options);
+        Thread hook = new Thread(sink::close, "parley-sink-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            sink.start();
+            sink.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sink.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is what stopped us.
+            }
+        }
+        String error = sink.stats().lastError();
+        if (error != null) {
+            throw new SinkException(error);
+        }
+    }
+
+    // --- start ----------------------------------------------------------------------------------------------
+
+    private void openFiles() {
+        out = new OutDir(config.outDir());
+        try {
+            Files.createDirectories(out.root());
+        } catch (IOException e) {
+            throw new SinkException("cannot create output directory " + out.root() + ": " + e, e);
+        }
+        if (!Files.isDirectory(out.root()) || !Files.isWritable(out.root())) {
+            throw new SinkException("output directory " + out.root() + " is not a writable directory");
+        }
+        try {
+            Path stateDir = out.directory(StateFile.DIR);
+            lockChannel = FileChannel.open(stateDir.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new SinkException("another sink is writing to " + out.root());
+            }
+            events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock);
+            stance = StanceStore.load(out);
+            state = StateFile.load(out.resolve(StateFile.DIR, StateFile.FILE));
+            // The files are the truth: a file that is missing (deleted, or never written) is rebuilt by reading
+            // its topic from the beginning, whatever offsets are stored.
+            if (events.fresh()) {
+                state.forget(eventsTopic);
+            }
+            for (StanceStore.Snapshot missing : stance.missing()) {
+                state.forget(switch (missing) {
+                    case DYADS -> dyadTopic;
+                    case COUNTRIES -> countryTopic;
+                    case DAILY -> dailyTopic;
+                });
+            }
+            snapshotFiles = stance.files();
+            LOG.debug("{}: {} events on disk in {} files, {} snapshot files", out.root(), events.size(),
+                    events.files(), snapshotFiles);
+        } catch (UncheckedIOException e) {
+            throw new SinkException("cannot use output directory " + out.root() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SinkException("cannot lock output directory " + out.root() + ": " + e, e);
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = config.kafkaProperties();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.topicPrefix() + ".sink");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.topicPrefix() + ".sink");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return p;
+    }
+
+    // --- poll loop ------------------------------------------------------------------------------------------
+
+    private void run() {
+        try {
+            while (!stopping) {
+                refreshAssignment();
+                if (consumer.assignment().isEmpty()) {
+                    stopRequested.await(200, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    write(records);
+                }
+                commitWritten();
+                updateLag(records.isEmpty());
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                fail(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            fail(e);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void fail(Throwable e) {
+        String message = e instanceof SinkException || e instanceof UncheckedIOException
+                ? e.getMessage() : e.toString();
+        lastError = message;
+        LOG.error("sink stopped, offsets of unwritten records not committed: {}", message, e);
+    }
+
+    /** Writes one poll's records: events appended and fsynced, changed snapshots replaced, dead letters acked. */
+    private void write(ConsumerRecords<byte[], byte[]> records) {
+        List<Event> batch = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> rec : records) {
+            String topic = rec.topic();
+            if (topic.equals(eventsTopic)) {
+                Event e = readValue(rec, eventSerde);
+                if (e == null) {
+                    continue;
+                }
+                String missing = missingField(e);
+                if (missing != null) {
+                    deadLetter(rec, "event has no " + missing, null);
+                } else {
+                    batch.add(e);
+                }
+            } else if (topic.equals(dyadTopic)) {
+                String key = key(rec);
+                if (key != null && rec.value() == null) {
+                    stance.putDyad(key, null);
+                } else if (key != null) {
+                    DyadStance v = readValue(rec, dyadSerde);
+                    if (v != null) {
+                        stance.putDyad(key, v);
+                    }
+                }
+            } else if (topic.equals(countryTopic)) {
+                String key = key(rec);
+                if (key != null && rec.value() == null) {
+                    stance.putCountry(key, null);
+                } else if (key != null) {
+                    CountryStance v = readValue(rec, countrySerde);
+                    if (v != null) {
+                        stance.putCountry(key, v);
+                    }
+                }
+            } else if (topic.equals(dailyTopic)) {
+                String text = key(rec);
+                if (text == null) {
+                    continue;
+                }
+                DailyKey key;
+                try {
+                    key = DailyKey.parse(text);
+                } catch (IllegalArgumentException e) {
+                    deadLetter(rec, e.getMessage(), e);
+                    continue;
+                }
+                if (rec.value() == null) {
+                    stance.putDaily(key, null);
+                } else {
+                    DyadStance v = readValue(rec, dyadSerde);
+                    if (v != null) {
+                        stance.putDaily(key, v);
+                    }
+                }
+            }
+        }
+        List<Event> written = events.append(batch);
+        eventsWritten += written.size();
+        duplicatesSkipped += batch.size() - written.size();
+        stance.flush();
+        snapshotFiles = stance.files();
+        // The dead letters must be on the broker before their offsets are committed.
+        deadLetters.flush();
+    }
+
+    /** The first field a usable event must have but this one lacks, or null when it is complete enough. */
+    static String missingField(Event e) {
+        if (e.id() == null || e.id().isBlank()) {
+            return "id";
+        }
+        if (e.source() == null || e.source().code() == null || e.source().code().isBlank()) {
+            return "source actor code";
+        }
+        if (e.cameo() == null || e.cameo().isBlank()) {
+            return "CAMEO code";
+        }
+        return null;
+    }
+
+    /** The record's value, or null after dead-lettering it when it is missing or not valid JSON of the type. */
+    private <T> T readValue(ConsumerRecord<byte[], byte[]> rec, JsonSerde<T> serde) {
+        if (rec.value() == null) {
+            deadLetter(rec, "record has no value", null);
+            return null;
+        }
+        try {
+            return serde.fromBytes(rec.value());
+        } catch (SerializationException e) {
+            deadLetter(rec, e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /** The key as text, or null after dead-lettering a record that has none. */
+    private String key(ConsumerRecord<byte[], byte[]> rec) {
+        if (rec.key() == null) {
+            deadLetter(rec, "record has no key", null);
+            return null;
+        }
+        return new String(rec.key(), StandardCharsets.UTF_8);
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> rec, String reason, Exception cause) {
+        deadLetters.send(rec, reason, cause);
+        deadLettered++;
+    }
+
+    /**
+     * Stores then commits the positions of every partition whose position moved. Called only after the records
+     * before those positions are written, so a committed offset never covers unwritten data.
+     */
+    private void commitWritten() {
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            long position = consumer.position(tp);
+            Long last = committed.get(tp);
+            if (last == null || last != position) {
+                moved.put(tp, new OffsetAndMetadata(position));
+            }
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        moved.forEach((tp, om) -> state.put(tp.topic(), topicIds.get(tp.topic()), tp.partition(), om.offset()));
+        state.save();
+        try {
+            consumer.commitSync(moved);
+        } catch (CommitFailedException | RetriableException e) {
+            // The offsets are on disk with the files; the group's copy is retried on the next poll.
+            LOG.warn("cannot commit offsets to group {}.sink, will retry: {}", config.topicPrefix(), e.toString());
+            return;
+        }
+        moved.forEach((tp, om) -> committed.put(tp, om.offset()));
+    }
+
+    private void updateLag(boolean idle) {
+        long now = clock.millis();
+        if (!idle && now < nextLag) {
+            return;
+        }
+        nextLag = now + LAG_MS;
+        lag = computeLag(Duration.ofSeconds(5));
+    }
+
+    private long computeLag(Duration timeout) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
+        long sum = 0;
+        for (TopicPartition tp : assigned) {
+            Long end = ends.get(tp);
+            if (end != null) {
+                sum += Math.max(0, end - consumer.position(tp, timeout));
+            }
+        }
+        return sum;
+    }
+
+    /** Finds the topics (they may be created after the sink starts) and reads every partition of them. */
+    private void refreshAssignment() throws InterruptedException {
+        long now = clock.millis();
+        if (now < nextRefresh) {
+            return;
+        }
+        List<String> names = List.of(eventsTopic, dyadTopic, countryTopic, dailyTopic);
+        Map<String, TopicDescription> found = new HashMap<>();
+        Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(names).topicNameValues();
+        // One short deadline for all four, so that close() is not kept waiting while the broker is away.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (String name : names) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                found.put(name, futures.get(name).get(left, TimeUnit.NANOSECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("topic {} not available yet: {}", name, e.toString());
+            }
+            if (stopping) {
+                return;
+            }
+        }
+        nextRefresh = now + (found.size() == names.size() ? REFRESH_MS : REFRESH_MISSING_MS);
+        Set<TopicPartition> wanted = new HashSet<>();
+        for (TopicDescription d : found.values()) {
+            d.partitions().forEach(p -> wanted.add(new TopicPartition(d.name(), p.partition())));
+        }
+        Set<TopicPartition> current = consumer.assignment();
+        if (wanted.isEmpty() || wanted.containsAll(current) && current.containsAll(wanted)) {
+            return;
+        }
+        Set<TopicPartition> added = new HashSet<>(wanted);
+        added.removeAll(current);
+        wanted.addAll(current);
+        consumer.assign(wanted);
+        for (TopicDescription d : found.values()) {
+            String id = d.topicId().toString();
+            topicIds.put(d.name(), id);
+            if (state.recreated(d.name(), id)) {
+                LOG.info("topic {} was deleted and created again: reading it from the beginning", d.name());
+                state.forget(d.name());
+            }
+        }
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : added) {
+            OptionalLong next = state.next(tp.topic(), topicIds.get(tp.topic()), tp.partition());
+            if (next.isPresent()) {
+                consumer.seek(tp, next.getAsLong());
+            } else {
+                fromStart.add(tp);
+            }
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+    }
+
+    // --- stop -----------------------------------------------------------------------------------------------
+
+    private void shutDown() {
+        String remaining = "unknown";
+        if (lastError == null && consumer != null && !consumer.assignment().isEmpty()) {
+            try {
+                commitWritten();
+                remaining = Long.toString(computeLag(Duration.ofSeconds(2)));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot commit or measure lag on shutdown: {}", e.toString());
+            }
+        }
+        // Bounded closes: with the broker away, pending requests would otherwise hold the exit for a minute.
+        if (consumer != null) {
+            closeQuietly(() -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+        }
+        if (admin != null) {
+            closeQuietly(() -> admin.close(Duration.ofSeconds(2)));
+        }
+        closeQuietly(deadLetters);
+        int snapshots = stance == null ? 0 : stance.files();
+        int eventFiles = events == null ? 0 : events.files();
+        releaseFiles();
+        LOG.info("sink {}: {} events written ({} duplicates skipped, {} dead-lettered), {} event files and {} "
+                        + "stance files in {}, remaining lag {}", lastError == null ? "stopped" : "failed",
+                eventsWritten, duplicatesSkipped, deadLettered, eventFiles, snapshots, out.root(), remaining);
+        stopped.countDown();
+    }
+
+    private synchronized void releaseFiles() {
+        if (events != null) {
+            try {
+                events.close();
+            } catch (RuntimeException e) {
+                LOG.warn("{}", e.getMessage());
+            }
+            events = null;
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot release the lock on {}: {}", out.root(), e.toString());
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("cannot close a Kafka client cleanly: {}", e.toString());
+        }
+    }
+}

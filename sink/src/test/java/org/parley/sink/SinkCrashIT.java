@@ -1,0 +1,245 @@
+package org.parley.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.parley.sink.SinkIT.eventRecord;
+import static org.parley.sink.SinkIT.json;
+import static org.parley.sink.SinkIT.produce;
+import static org.parley.sink.SinkIT.record;
+import static org.parley.sink.TestData.dyad;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.parley.common.Json;
+import org.parley.common.ParleyConfig;
+import org.parley.common.TopicAdmin;
+import org.parley.common.Topics;
+import org.parley.sink.events.EventLog;
+import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.WithKafka;
+
+/**
+ * The sink as a separate process, killed with SIGKILL at random moments while events stream in and restarted
+ * each time: in the end every event is on disk exactly once and every JSON file parses.
+ */
+@WithKafka
+class SinkCrashIT {
+    private static final int EVENTS = 2_000;
+    private static final int PER_TRANSACTION = 20;
+    private static final int KILLS = 8;
+    private static final List<String> DYADS = List.of("RUS->USA", "USA->RUS", "CHN->USA", "FRA->DEU", "UKR->RUS");
+
+    @Test
+    void killedAtRandomMomentsTheSinkStillWritesEveryEventExactlyOnce(KafkaFixture kafka) throws Exception {
+        ParleyConfig config = kafka.config();
+        TopicAdmin.ensureTopics(config);
+        Topics t = config.topics();
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Path out = config.outDir();
+
+        Map<String, Long> lastDyad = new HashMap<>();
+        Map<String, Long> lastDaily = new HashMap<>();
+        Random dups = new Random(seed + 1);
+        int chunk = EVENTS / (KILLS + 1) / PER_TRANSACTION * PER_TRANSACTION;
+        Path log = Path.of("target", "sink-crash-" + config.topicPrefix() + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        int produced = 0;
+        int txn = 0;
+        for (int kill = 0; kill < KILLS; kill++) {
+            long progress = writtenOffsets(out);
+            Process sink = startSink(config, log);
+            // Each run gets new events streaming in while it works, so that there is always something to kill it
+            // in the middle of.
+            int from = produced;
+            int firstTxn = txn;
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(
+                    () -> produceEvents(t, config, from, chunk, firstTxn, dups, lastDyad, lastDaily));
+            produced += chunk;
+            txn += chunk / PER_TRANSACTION;
+            // Sometimes kill right away (during start-up and reconciliation), otherwise after some writing.
+            long more = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(chunk);
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> writtenOffsets(out) >= progress + more || !sink.isAlive());
+                assertThat(sink.isAlive()).as("sink process died by itself, see %s (seed %d)", log, seed).isTrue();
+            } finally {
+                sink.destroyForcibly();
+                sink.waitFor(30, TimeUnit.SECONDS);
+            }
+            producing.get(60, TimeUnit.SECONDS);
+        }
+        produceEvents(t, config, produced, EVENTS - produced, txn, dups, lastDyad, lastDaily);
+
+        // A last run, stopped normally once it has caught up.
+        Set<String> expected = new LinkedHashSet<>();
+        for (int i = 0; i < EVENTS; i++) {
+            expected.add("c" + i);
+        }
+        Process sink = startSink(config, log);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !sink.isAlive() || Set.copyOf(readableIds(out)).equals(expected)
+                            && snapshotMatches(out, lastDyad));
+            assertThat(sink.isAlive()).as("sink process died by itself, see %s", log).isTrue();
+        } finally {
+            sink.destroy();
+            sink.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        List<String> ids = allIds(out);
+        assertThat(ids).as("seed %d", seed).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(ids)).isEqualTo(expected);
+        assertThat(snapshotMatches(out, lastDyad)).isTrue();
+        for (Map.Entry<String, Long> e : lastDaily.entrySet()) {
+            String[] parts = e.getKey().split("@");
+            JsonNode day = Json.mapper().readTree(out.resolve("stance/daily/" + parts[1] + ".json").toFile());
+            assertThat(day.get(parts[0]).get("events").asLong()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                assertThat(Json.mapper().readTree(p.toFile())).as(p.toString()).isNotNull();
+            }
+        }
+    }
+
+    /** Produces events [from, from + count) in transactions, each also updating one dyad and one day. */
+    private static void produceEvents(Topics t, ParleyConfig config, int from, int count, int firstTxn, Random dups,
+                                      Map<String, Long> lastDyad, Map<String, Long> lastDaily) {
+        int txn = firstTxn;
+        for (int start = from; start < from + count; start += PER_TRANSACTION) {
+            txn++;
+            List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(start + PER_TRANSACTION, from + count); i++) {
+                batch.add(eventRecord(t, "c" + i));
+                if (i > 0 && dups.nextInt(10) == 0) {
+                    batch.add(eventRecord(t, "c" + dups.nextInt(i))); // an event seen before, again
+                }
+            }
+            String dyadKey = DYADS.get(txn % DYADS.size());
+            batch.add(record(t.dyadStance().name(), dyadKey, json(dyad("X", "Y", txn))));
+            String dailyKey = dyadKey + "@2026-11-" + (10 + txn % 5);
+            batch.add(record(t.dailyStance().name(), dailyKey, json(dyad("X", "Y", txn))));
+            produce(config, batch);
+            synchronized (lastDyad) {
+                lastDyad.put(dyadKey, (long) txn);
+                lastDaily.put(dailyKey, (long) txn);
+            }
+        }
+    }
+
+    private static Process startSink(ParleyConfig config, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, SinkMain.class.getName(),
+                "--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix(),
+                "--out", config.outDir().toString());
+        // Small gzipped rotations, so that kills also land in the middle of a rotation.
+        pb.environment().put(SinkOptions.ROTATE, "size");
+        pb.environment().put(SinkOptions.ROTATE_BYTES, "40000");
+        pb.environment().put(SinkOptions.GZIP, "true");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    /** Sum of the offsets the sink has stored as written: grows as the sink works. */
+    private static long writtenOffsets(Path out) {
+        Path f = out.resolve(".sink/offsets.json");
+        if (!Files.exists(f)) {
+            return 0;
+        }
+        try {
+            long sum = 0;
+            for (JsonNode topic : Json.mapper().readTree(f.toFile()).get("topics")) {
+                for (JsonNode next : topic.get("next")) {
+                    sum += next.asLong();
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            throw new AssertionError(f + " is not valid JSON: it must be replaced atomically", e);
+        }
+    }
+
+    private static boolean snapshotMatches(Path out, Map<String, Long> lastDyad) throws IOException {
+        Path f = out.resolve("stance/dyads.json");
+        if (!Files.exists(f)) {
+            return false;
+        }
+        JsonNode dyads = Json.mapper().readTree(f.toFile());
+        synchronized (lastDyad) {
+            for (Map.Entry<String, Long> e : lastDyad.entrySet()) {
+                JsonNode v = dyads.get(e.getKey());
+                if (v == null || v.get("events").asLong() != e.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Ids in all event files, skipping lines a running sink is writing (for waiting only). */
+    private static List<String> readableIds(Path out) throws IOException {
+        return ids(out, false);
+    }
+
+    /** Ids in all event files, where every line must be a complete event. */
+    private static List<String> allIds(Path out) throws IOException {
+        return ids(out, true);
+    }
+
+    private static List<String> ids(Path out, boolean strict) throws IOException {
+        List<String> ids = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.equals(EventLog.CURRENT) || EventLog.ROTATED.matcher(n).matches();
+            }).sorted().toList();
+        }
+        for (Path p : files) {
+            try (InputStream raw = Files.newInputStream(p);
+                 InputStream in = p.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    try {
+                        ids.add(Json.mapper().readTree(line).get("id").asText());
+                    } catch (IOException | RuntimeException e) {
+                        if (strict) {
+                            throw new AssertionError(p + ": not an event line: " + line, e);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                if (strict) {
+                    throw e;
+                }
+                // A file renamed or compressed while we read it: the next poll sees the new state.
+            }
+        }
+        return ids;
+    }
+
+}
