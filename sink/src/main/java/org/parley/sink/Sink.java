@@ -286,8 +286,8 @@ public final class Sink implements AutoCloseable {
 
     private Properties consumerProperties() {
         Properties p = config.kafkaProperties();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.topicPrefix() + ".sink");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.topicPrefix() + ".sink");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.sinkGroupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.sinkGroupId());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -16,6 +16,8 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip) {
     public static final String ROTATE_BYTES = "PARLEY_SINK_ROTATE_BYTES";
     public static final String GZIP = "PARLEY_SINK_GZIP";
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+    /** Every environment variable {@link #fromEnv(Map)} reads. */
+    public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP);
 
     public SinkOptions {
         if (rotation == null) {

@@ -1,0 +1,53 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.common.Event;
+import org.parley.common.Json;
+
+/**
+ * `bin/parley demo` exactly as a user runs it: a separate process over the packaged jars, with its own embedded
+ * broker. Failsafe runs after `package`, so the jars exist.
+ */
+class DemoIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoIngestsTheSeedsPrintsTheTableAndLeavesTheFiles() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("demo.log");
+        Process demo = new ProcessBuilder(root.resolve("bin/parley").toString(), "demo", "--out", out.toString())
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = demo.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            demo.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(finished).as("demo finished; output:%n%s", output).isTrue();
+        assertThat(demo.exitValue()).as("exit code; output:%n%s", output).isZero();
+        assertThat(output).contains("SOURCE", "TARGET", "RUS", "USA");
+
+        List<String> tuples = Files.readAllLines(out.resolve("events.jsonl")).stream()
+                .map(line -> {
+                    try {
+                        Event e = Json.mapper().readValue(line, Event.class);
+                        return e.dyadKey() + " " + e.cameo();
+                    } catch (Exception e) {
+                        throw new AssertionError("events.jsonl has a line that is not an event: " + line, e);
+                    }
+                }).toList();
+        assertThat(tuples).anyMatch(t -> t.startsWith("RUS->USA 04"));
+        assertThat(tuples).anyMatch(t -> t.startsWith("USA->RUS 04"));
+        assertThat(tuples).contains("USA->RUS 163");
+        assertThat(out.resolve("stance/dyads.json")).isRegularFile();
+        assertThat(out.resolve("stance/countries.json")).isRegularFile();
+    }
+}

@@ -1,0 +1,33 @@
+package org.parley.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.Test;
+
+class SinkOptionsTest {
+    static final java.util.List<String> KEYS = SinkOptions.ENV_KEYS;
+
+    /** A listed variable that is not read fails here. */
+    @ParameterizedTest
+    @FieldSource("KEYS")
+    void everyListedVariableIsRead(String key) {
+        String value = switch (key) {
+            case SinkOptions.ROTATE -> "size";
+            case SinkOptions.ROTATE_BYTES -> "1234";
+            default -> "true";
+        };
+        assertThat(SinkOptions.fromEnv(Map.of(key, value))).isNotEqualTo(SinkOptions.defaults());
+    }
+
+    @Test
+    void badValuesNameTheVariable() {
+        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.ROTATE, "hourly")))
+                .hasMessageContaining(SinkOptions.ROTATE);
+        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.ROTATE_BYTES, "big")))
+                .hasMessageContaining(SinkOptions.ROTATE_BYTES);
+    }
+}
