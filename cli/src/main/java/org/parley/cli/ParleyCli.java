@@ -33,4 +33,9 @@ public final class ParleyCli implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new ParleyCli()).execute(args);
     }
+
+    /** Runs a command line with its output and errors going to the given writers. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new ParleyCli()).setOut(out).setErr(err).execute(args);
+    }
 }
