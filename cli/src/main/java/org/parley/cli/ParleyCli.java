@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
         description = "Streams news articles into coded diplomatic events and live stance aggregates.",
         subcommands = {
             DemoCommand.class,
+            RunCommand.class,
             BrokerCommand.class,
             IngestCommand.class,
             ProcessCommand.class,
             SinkCommand.class,
+            WatchCommand.class,
+            SubscribeCommand.class,
             CodeCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class

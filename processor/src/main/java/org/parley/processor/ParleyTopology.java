@@ -10,18 +10,24 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
+import org.parley.common.JsonSerde;
 import org.parley.common.Topic;
 import org.parley.common.Topics;
 import org.parley.processor.coding.ArticleDeduplicator;
+import org.parley.processor.events.EventHeaderStamper;
+import org.parley.processor.events.RecentEvents;
+import org.parley.processor.events.RecentEventsProcessor;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
+import org.parley.processor.subscribe.DerivedTopic;
 
 /**
  * The processor's one topology: articles in, coded events and stance aggregates out. The coding and the
@@ -36,6 +42,14 @@ public final class ParleyTopology {
 
     public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
                                          PipelineMetrics metrics) {
+        return buildTopology(topics, coder, stance, metrics, List.of());
+    }
+
+    /**
+     * @param derived user-declared topics that receive copies of the matching event records
+     */
+    public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
+                                         PipelineMetrics metrics, List<DerivedTopic> derived) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Article> articlesTopic = topics.articles();
         Topic<String, Event> eventsTopic = topics.events();
@@ -50,11 +64,33 @@ public final class ParleyTopology {
                         ARTICLE_IDS_STORE)
                 .flatMap((articleId, article) -> codeArticle(coder, article, metrics), Named.as("code-articles"));
 
-        events.to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
+        // Headers only on the branch that leaves for the events and derived topics; the stance branch needs none.
+        KStream<String, Event> withHeaders = events.processValues(EventHeaderStamper::new,
+                Named.as("add-event-headers"));
+        withHeaders.to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
                 .withName("events-sink"));
+        for (DerivedTopic t : derived) {
+            withHeaders.filter((id, e) -> t.filter().matches(e), Named.as("derived-" + t.name() + "-filter"))
+                    .to(t.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
+                            .withName("derived-" + t.name() + "-sink"));
+        }
+
+        addRecentEvents(builder, events);
 
         StanceTopology.add(builder, events, topics, stance);
         return builder.build();
+    }
+
+    /** Each event mention filed under its countries, for {@code GET /api/events}; see {@link RecentEvents}. */
+    private static void addRecentEvents(StreamsBuilder builder, KStream<String, Event> events) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), JsonSerde.of(Event.class)));
+        events.flatMap((id, e) -> RecentEvents.countriesOf(e).stream().map(c -> KeyValue.pair(c, e)).toList(),
+                        Named.as("key-by-country"))
+                .repartition(Repartitioned.<String, Event>as(RecentEvents.BY_COUNTRY).withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(Event.class)))
+                .process(() -> new RecentEventsProcessor(RecentEvents.PER_COUNTRY), Named.as("file-recent-events"),
+                        RecentEvents.STORE);
     }
 
     private static List<KeyValue<String, Event>> codeArticle(EventCoder coder, Article article,

@@ -2,57 +2,128 @@ package org.parley.processor;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.parley.coder.EventCoder;
 import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
+import org.parley.common.Topics;
 import org.parley.processor.api.HttpApi;
+import org.parley.processor.live.LiveFeed;
 import org.parley.processor.metrics.MicrometerPipelineMetrics;
+import org.parley.processor.metrics.PipelineMetrics;
 import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.subscribe.DerivedTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the processor: the Kafka Streams app and its HTTP API. */
+/**
+ * Runs the processor: the Kafka Streams app, its HTTP API (queries, live streams, dashboard) and the live feeds.
+ * The HTTP port is bound in the constructor, so that the actual port (when the config asks for port 0) is what
+ * other instances are told in {@code application.server}.
+ */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
+    /** Records each live feed keeps in memory for clients that resume with Last-Event-ID. */
+    public static final int LIVE_BUFFER = 5_000;
 
     private final ParleyConfig config;
+    private final List<DerivedTopic> derived;
     private final MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics();
     private final KafkaStreams streams;
     private final HttpApi http;
+    private final LiveFeed stanceFeed;
+    private final LiveFeed eventFeed;
     private KafkaStreamsMetrics streamsMetrics;
 
+    /** With the derived topics declared in the environment ({@value DerivedTopic#ENV}). */
     public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance) {
+        this(config, coder, stance, DerivedTopic.fromEnv(System.getenv()));
+    }
+
+    public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance, List<DerivedTopic> derived) {
         this.config = config;
-        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics);
+        this.derived = List.copyOf(derived);
+        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived);
         this.http = new HttpApi(config, metrics.registry());
-        Properties props = StreamsSettings.of(config, config.httpPort() > 0 ? advertisedHttp(config) : null);
-        this.streams = new KafkaStreams(topology, props);
-        this.http.attach(streams);
+        HostInfo self = null;
+        if (config.httpPort() >= 0) {
+            http.start();
+            self = new HostInfo(advertisedHost(config), http.port());
+        }
+        try {
+            Properties props = StreamsSettings.of(config, self == null ? null : self.host() + ":" + self.port());
+            props.put(PipelineMetrics.CONFIG, metrics);
+            this.streams = new KafkaStreams(topology, props);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+        this.http.attach(streams, self);
+        Topics t = config.topics();
+        this.stanceFeed = new LiveFeed("stance", config.kafkaProperties(),
+                Map.of(t.dyadStance().name(), "dyad", t.countryStance().name(), "country"), LIVE_BUFFER);
+        this.eventFeed = new LiveFeed("events", config.kafkaProperties(), Map.of(t.events().name(), "event"),
+                LIVE_BUFFER);
+        this.http.attachFeeds(stanceFeed, eventFeed);
     }
 
-    private static String advertisedHttp(ParleyConfig config) {
-        String host = "0.0.0.0".equals(config.httpBind()) ? "localhost" : config.httpBind();
-        return host + ":" + config.httpPort();
+    private static String advertisedHost(ParleyConfig config) {
+        return "0.0.0.0".equals(config.httpBind()) ? "localhost" : config.httpBind();
     }
 
-    /** Creates the topics if needed, starts the HTTP API and the stream threads. Returns at once. */
+    /** Creates the topics if needed, starts the live feeds and the stream threads. Returns at once. */
     public ProcessorApp start() {
         TopicAdmin.ensureTopics(config);
+        ensureDerivedTopics();
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         if (config.httpPort() >= 0) {
-            http.start();
+            stanceFeed.start();
+            eventFeed.start();
         }
         streams.start();
         return this;
+    }
+
+    private void ensureDerivedTopics() {
+        if (derived.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> wanted = derived.stream().map(DerivedTopic::name).filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, config.partitions(), config.replication())).toList();
+            if (!wanted.isEmpty()) {
+                try {
+                    admin.createTopics(wanted).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                LOG.info("created derived topics {}", wanted.stream().map(NewTopic::name).toList());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create derived topics: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating derived topics", e);
+        }
     }
 
     public KafkaStreams.State state() {
@@ -72,12 +143,23 @@ public final class ProcessorApp implements AutoCloseable {
         return metrics;
     }
 
+    public List<DerivedTopic> derivedTopics() {
+        return derived;
+    }
+
+    /** True once both live feeds have read what their topics held at start, so new records reach SSE clients. */
+    public boolean liveFeedsReady() {
+        return stanceFeed.caughtUp() && eventFeed.caughtUp();
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
+        stanceFeed.close();
+        eventFeed.close();
         http.close();
     }
 }

@@ -4,12 +4,15 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.parley.common.ParleyConfig;
+import org.parley.processor.metrics.CountingDeserializationHandler;
+import org.parley.processor.metrics.CountingProcessingHandler;
 
 /** Kafka Streams properties of the processor, derived from {@link ParleyConfig}. */
 public final class StreamsSettings {
+    /** How often the processor commits (and so makes its results visible to read_committed readers). */
+    public static final int COMMIT_INTERVAL_MS = 50;
+
     private StreamsSettings() {
     }
 
@@ -21,14 +24,19 @@ public final class StreamsSettings {
         Properties p = config.kafkaProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Live views want updates within a fraction of a second; EOS commits are the visibility boundary.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Live views want updates within a fraction of a second; EOS commits are the visibility boundary, and an
+        // article's stance update crosses two of them (articles -> events-by-dyad -> dyad stance). See the
+        // latency section of docs/stance.md for the measurement behind these values.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        // The stance stores are plain stores without a record cache (every change is forwarded at once); the
+        // cache only serves the daily windows, which suppress emits at window close anyway.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on.
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters().name());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class);
         if (config.stateDir() != null) {
             p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         }

@@ -24,6 +24,10 @@ import org.parley.common.Article;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
+import org.parley.common.EventHeaders;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.parley.processor.events.RecentEvents;
+import org.parley.processor.subscribe.DerivedTopic;
 import org.parley.common.ParleyConfig;
 import org.parley.common.Topics;
 import org.parley.processor.metrics.PipelineMetrics;
@@ -139,11 +143,129 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-10"));
         assertThat(daily.isEmpty()).isTrue();
 
-        // Stream time moves with event dates; a later event closes the earlier day after the one-day grace.
-        send(article("a2", "Russia and the United States held talks in Riyadh.", "2025-02-13"));
+        // Stream time moves with event dates: within the grace period (a week) the day stays open...
+        send(article("a2", "Russia and the United States held talks in Riyadh.", "2025-02-16"));
+        assertThat(daily.isEmpty()).isTrue();
+
+        // ...and a later event closes it; late reports inside the grace still counted.
+        send(article("a3", "On February 10, Russia criticised the United States.", "2025-02-17"));
+        send(article("a4", "Russia and the United States held talks in Vienna.", "2025-02-19"));
         Map<String, DyadStance> closed = daily.readKeyValuesToMap();
         assertThat(closed).containsKey("RUS->USA@2025-02-10");
-        assertThat(closed.keySet()).noneMatch(k -> k.endsWith("@2025-02-13"));
+        assertThat(closed.get("RUS->USA@2025-02-10").rootCounts()).containsKeys("04", "11");
+        assertThat(closed.keySet()).noneMatch(k -> k.endsWith("@2025-02-16") || k.endsWith("@2025-02-19"));
+    }
+
+    @Test
+    void eventRecordsCarryFilterHeadersThatAgreeWithTheirValue() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+
+        List<TestRecord<String, Event>> out = events.readRecordsToList();
+        assertThat(out).isNotEmpty();
+        assertThat(out).allSatisfy(r -> {
+            Event e = r.value();
+            assertThat(header(r, EventHeaders.SOURCE)).isEqualTo(e.source().code());
+            assertThat(header(r, EventHeaders.TARGET)).isEqualTo(e.target() == null ? null : e.target().code());
+            assertThat(header(r, EventHeaders.ROOT)).isEqualTo(e.root());
+            assertThat(header(r, EventHeaders.QUAD_CLASS)).isEqualTo(Integer.toString(e.quadClass()));
+            assertThat(r.headers().headers(EventHeaders.SOURCE)).hasSize(1);
+        });
+        // The stance topics are not event records and get no event headers.
+        assertThat(dyads.readRecordsToList()).allSatisfy(r ->
+                assertThat(r.headers().lastHeader(EventHeaders.SOURCE)).isNull());
+    }
+
+    @Test
+    void recentEventsAreFiledUnderBothCountriesNewestLast() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia and the United States held talks in Riyadh.", "2025-03-01"));
+        List<Event> coded = events.readValuesToList();
+
+        KeyValueStore<String, Event> store = driver.getKeyValueStore(RecentEvents.STORE);
+        List<String> rus = new java.util.ArrayList<>();
+        try (var it = store.range(RecentEvents.from("RUS"), RecentEvents.to("RUS"))) {
+            it.forEachRemaining(kv -> rus.add(kv.value.id()));
+        }
+        List<String> expected = coded.stream().filter(e -> e.source().code().equals("RUS")
+                || (e.target() != null && e.target().code().equals("RUS"))).map(Event::id).toList();
+        assertThat(rus).containsExactlyElementsOf(expected);
+        try (var it = store.range(RecentEvents.from("USA"), RecentEvents.to("USA"))) {
+            assertThat(it.hasNext()).isTrue();
+        }
+    }
+
+    @Test
+    void derivedTopicsReceiveExactlyTheMatchingEventsWithHeaders() {
+        driver.close();
+        List<DerivedTopic> derived = DerivedTopic.parseAll("rus-consult=country:RUS,root:04;chn-any=country:CHN");
+        driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
+                PipelineMetrics.NONE, derived), StreamsSettings.of(ParleyConfig.defaults().withTopicPrefix("t")
+                .withApplicationId("topology-test-derived").withStateDir(stateDir)
+                .withBootstrapServers("unused:9092"), null));
+        articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),
+                topics.articles().valueSerde().serializer());
+        events = driver.createOutputTopic(topics.events().name(), topics.events().keySerde().deserializer(),
+                topics.events().valueSerde().deserializer());
+        var rusConsult = driver.createOutputTopic("rus-consult", topics.events().keySerde().deserializer(),
+                topics.events().valueSerde().deserializer());
+        var chn = driver.createOutputTopic("chn-any", topics.events().keySerde().deserializer(),
+                topics.events().valueSerde().deserializer());
+
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        List<Event> all = events.readValuesToList();
+        List<TestRecord<String, Event>> routed = rusConsult.readRecordsToList();
+
+        List<String> expected = all.stream().filter(e -> "04".equals(e.root()) && ("RUS".equals(e.source().code())
+                || (e.target() != null && "RUS".equals(e.target().code())))).map(Event::id).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(routed).extracting(TestRecord::key).containsExactlyElementsOf(expected);
+        assertThat(routed).allSatisfy(r -> assertThat(header(r, EventHeaders.ROOT)).isEqualTo("04"));
+        assertThat(chn.isEmpty()).isTrue();
+    }
+
+    /** docs/stance.md's definition, recomputed independently from the event mentions of the seed article. */
+    @Test
+    void seedArticleStanceFollowsTheDocumentedFormula() throws Exception {
+        Path seed;
+        try (var files = java.nio.file.Files.list(Path.of("..", "seeds"))) {
+            seed = files.filter(f -> f.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+        }
+        send(article("seed", java.nio.file.Files.readString(seed), "2025-02-28"));
+        List<Event> mentions = events.readValuesToList();
+        Map<String, DyadStance> out = dyads.readKeyValuesToMap();
+        assertThat(out).isNotEmpty();
+
+        Map<String, Map<String, Event>> distinctByDyad = new java.util.TreeMap<>();
+        for (Event e : mentions) {
+            if (e.target() != null) {
+                distinctByDyad.computeIfAbsent(e.dyadKey(), k -> new java.util.LinkedHashMap<>())
+                        .putIfAbsent(e.date() + "|" + e.cameo(), e);
+            }
+        }
+        assertThat(out.keySet()).isEqualTo(distinctByDyad.keySet());
+        double halfLifeDays = 7.0;
+        distinctByDyad.forEach((key, distinct) -> {
+            DyadStance d = out.get(key);
+            long mentionCount = mentions.stream().filter(e -> e.target() != null && e.dyadKey().equals(key)).count();
+            LocalDate last = distinct.values().stream().map(Event::date).max(LocalDate::compareTo).orElseThrow();
+            double sum = 0;
+            double stance = 0;
+            for (Event e : distinct.values()) {
+                sum += e.goldstein();
+                long ageDays = java.time.temporal.ChronoUnit.DAYS.between(e.date(), last);
+                stance += e.goldstein() * Math.pow(2, -ageDays / halfLifeDays);
+            }
+            assertThat(d.events()).as(key).isEqualTo(distinct.size());
+            assertThat(d.mentions()).as(key).isEqualTo(mentionCount);
+            assertThat(d.goldsteinSum()).as(key).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(d.stance()).as(key).isCloseTo(stance, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(d.lastEventTime()).as(key).isEqualTo(last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        });
+    }
+
+    private static String header(TestRecord<?, ?> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     @Test

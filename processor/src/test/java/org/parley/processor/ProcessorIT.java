@@ -92,7 +92,34 @@ class ProcessorIT {
             assertThat(get(base + "/api/stance/dyads?sort=nonsense").statusCode()).isEqualTo(400);
             assertThat(Json.mapper().readTree(get(base + "/api/stance/countries/USA").body())
                     .get("net").has("RUS")).isTrue();
-            assertThat(get(base + "/metrics").body()).contains("parley_articles_total", "kafka_stream");
+            String metrics = get(base + "/metrics").body();
+            assertThat(metrics).contains("parley_articles_total", "kafka_stream");
+            assertThat(metrics).containsPattern("parley_dead_letters_total\\{stage=\"deserialization\"\\} 1\\.0");
+
+            JsonNode rusEvents = Json.mapper().readTree(get(base + "/api/events?country=rus&since=2025-02-27").body());
+            assertThat(rusEvents.size()).isPositive();
+            rusEvents.forEach(e -> assertThat(e.get("source").get("code").asText() + e.get("target").get("code")
+                    .asText()).contains("RUS"));
+            assertThat(Json.mapper().readTree(get(base + "/api/events?country=RUS&since=2025-02-28").body()))
+                    .isEmpty();
+            assertThat(Json.mapper().readTree(get(base + "/api/events?limit=1").body())).hasSize(1);
+            assertThat(get(base + "/api/events?since=yesterday").statusCode()).isEqualTo(400);
+
+            // No cap on the list: a large limit returns every dyad.
+            JsonNode everything = Json.mapper().readTree(get(base + "/api/stance/dyads?limit=2000000000").body());
+            JsonNode firstOnly = Json.mapper().readTree(get(base + "/api/stance/dyads?limit=1").body());
+            assertThat(everything.size()).isGreaterThanOrEqualTo(2);
+            assertThat(firstOnly).hasSize(1);
+            assertThat(get(base + "/api/stance/dyads?limit=0").statusCode()).isEqualTo(400);
+
+            // The daily series holds the event's day while it is still open.
+            JsonNode days = Json.mapper().readTree(get(base + "/api/stance/daily/RUS/USA?from=2025-02-01&to=2025-03-01")
+                    .body());
+            assertThat(days).hasSize(1);
+            assertThat(days.get(0).get("date").asText()).isEqualTo("2025-02-27");
+            assertThat(days.get(0).get("stance").get("events").asLong()).isPositive();
+            assertThat(Json.mapper().readTree(get(base + "/api/stance/daily/RUS/USA?from=2025-03-01").body()))
+                    .isEmpty();
         }
     }
 

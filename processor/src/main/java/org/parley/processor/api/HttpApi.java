@@ -1,60 +1,117 @@
 package org.parley.processor.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
+import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.common.ParleyConfig;
+import org.parley.processor.events.RecentEvents;
+import org.parley.processor.live.FeedItem;
+import org.parley.processor.live.LiveFeed;
+import org.parley.processor.live.SseSession;
 import org.parley.processor.stance.CountryAggregator;
 import org.parley.processor.stance.StanceTopology;
+import org.parley.processor.subscribe.EventFilter;
 
 /**
- * The processor's HTTP API over its own state stores (interactive queries). Answers 503 with Retry-After
- * while the stores are not queryable (starting or rebalancing).
+ * The processor's HTTP API: interactive queries over the state stores of every instance (a key's owner answers,
+ * lists merge all instances), live Server-Sent Event streams, metrics and the dashboard. Answers 503 with
+ * Retry-After while the stores cannot be queried (starting or rebalancing).
  */
 public final class HttpApi implements AutoCloseable {
+    /**
+     * How long an SSE stream may stay silent before a keep-alive comment goes out (below common proxy idle
+     * timeouts); the system property {@code parley.sse.keepalive.ms} overrides it.
+     */
+    public static final long KEEP_ALIVE_MILLIS = 15_000;
+    private final long keepAliveMillis = Long.getLong("parley.sse.keepalive.ms", KEEP_ALIVE_MILLIS);
+
     private final ParleyConfig config;
     private final PrometheusMeterRegistry registry;
     private Javalin app;
     private volatile KafkaStreams streams;
+    private volatile InstanceRouter router;
+    private volatile LiveFeed stanceFeed;
+    private volatile LiveFeed eventFeed;
+    private final java.util.Set<SseSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry) {
         this.config = config;
         this.registry = registry;
     }
 
-    public void attach(KafkaStreams streams) {
+    /** @param self this instance's application.server, or null when there is no other instance to talk to */
+    public void attach(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
+        this.router = new InstanceRouter(streams, self);
+    }
+
+    public void attach(KafkaStreams streams) {
+        attach(streams, null);
+    }
+
+    /** The feeds behind {@code /api/stream/stance} and {@code /api/stream/events}. */
+    public void attachFeeds(LiveFeed stance, LiveFeed events) {
+        this.stanceFeed = stance;
+        this.eventFeed = events;
     }
 
     public void start() {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/dashboard";
+                sf.directory = "/dashboard";
+                sf.location = Location.CLASSPATH;
+            });
         });
+        app.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
+        app.get("/dashboard", ctx -> ctx.redirect("/dashboard/index.html"));
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));
         app.get("/api/stance/dyads", this::dyads);
         app.get("/api/stance/dyads/{src}/{tgt}", this::dyad);
         app.get("/api/stance/countries/{code}", this::country);
-        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx));
+        app.get("/api/stance/daily/{src}/{tgt}", this::daily);
+        app.get("/api/events", this::events);
+        app.sse("/api/stream/stance", client -> stream(client, stanceFeed, null));
+        app.sse("/api/stream/events", client -> stream(client, eventFeed, eventFilter(client.ctx())));
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        app.exception(InstanceRouter.Unavailable.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
         app.start(config.httpBind(), config.httpPort());
@@ -71,23 +128,63 @@ public final class HttpApi implements AutoCloseable {
                 .json(Map.of("state", state == null ? "NOT_STARTED" : state.name()));
     }
 
-    private static void unavailable(Context ctx) {
+    private static void unavailable(Context ctx, String why) {
         ctx.header("Retry-After", "1").status(HttpStatus.SERVICE_UNAVAILABLE)
-                .json(Map.of("error", "state stores are not available yet (starting or rebalancing)"));
+                .json(Map.of("error", "not available right now (starting or rebalancing): " + why));
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
-            throw new InvalidStateStoreException("not running");
+    private void requireRunning() {
+        KafkaStreams s = streams;
+        if (s == null || s.state() != KafkaStreams.State.RUNNING) {
+            throw new InvalidStateStoreException("the processor is " + (s == null ? "not started" : s.state()));
         }
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private <S> S local(String name, QueryableStoreType<S> type) {
+        requireRunning();
+        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> kv(String name) {
+        return local(name, QueryableStoreTypes.keyValueStore());
+    }
+
+    /**
+     * Answers a request for one key: here when this instance owns it, else relayed to the owner.
+     * Returns false when the request was relayed.
+     */
+    private boolean ownedHere(Context ctx, String store, String key) {
+        requireRunning();
+        HostInfo owner = router.ownerOf(store, key);
+        if (owner == null) {
+            return true;
+        }
+        router.forward(ctx, owner);
+        return false;
+    }
+
+    /** This instance's rows plus, unless asked for local rows only, every other instance's. */
+    private <T> List<T> gather(Context ctx, String store, java.util.function.Supplier<List<T>> localRows,
+                               TypeReference<List<T>> type) {
+        requireRunning();
+        List<T> rows = new ArrayList<>(localRows.get());
+        if (!InstanceRouter.isLocalOnly(ctx)) {
+            for (HostInfo other : router.othersHolding(store)) {
+                String body = router.fetchLocalPart(other, ctx.path(), ctx.queryString());
+                try {
+                    rows.addAll(Json.mapper().readValue(body, type));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unreadable answer from " + other, e);
+                }
+            }
+        }
+        return rows;
     }
 
     private void dyads(Context ctx) {
         String country = upper(ctx.queryParam("country"));
         String sort = ctx.queryParamAsClass("sort", String.class).getOrDefault("events");
-        int limit = ctx.queryParamAsClass("limit", Integer.class).check(l -> l > 0 && l <= 10_000,
-                "limit must be 1..10000").getOrDefault(100);
+        int limit = limit(ctx, 100);
         Comparator<DyadStance> order = switch (sort) {
             case "events" -> Comparator.comparingLong(DyadStance::events).reversed();
             case "stance" -> Comparator.comparingDouble(DyadStance::stance);
@@ -97,23 +194,29 @@ public final class HttpApi implements AutoCloseable {
                     Comparator.nullsFirst(Comparator.naturalOrder())).reversed();
             default -> throw new IllegalArgumentException("sort must be events, stance, -stance, goldstein or recent");
         };
-        List<DyadStance> rows = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, DyadStance> store = store(StanceTopology.DYAD_STANCE_STORE);
-        try (KeyValueIterator<String, DyadStance> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, DyadStance> kv = it.next();
-                if (country == null || country.equals(kv.value.source()) || country.equals(kv.value.target())) {
-                    rows.add(kv.value);
+        List<DyadStance> rows = gather(ctx, StanceTopology.DYAD_STANCE_STORE, () -> {
+            List<DyadStance> local = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, DyadStance> store = kv(StanceTopology.DYAD_STANCE_STORE);
+            try (KeyValueIterator<String, DyadStance> it = store.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, DyadStance> kv = it.next();
+                    if (country == null || country.equals(kv.value.source()) || country.equals(kv.value.target())) {
+                        local.add(kv.value);
+                    }
                 }
             }
-        }
+            return local;
+        }, new TypeReference<>() { });
         rows.sort(order.thenComparing(d -> DyadKey.of(d.source(), d.target())));
         ctx.json(rows.size() > limit ? rows.subList(0, limit) : rows);
     }
 
     private void dyad(Context ctx) {
-        String key = DyadKey.of(upper(ctx.pathParam("src")), upper(ctx.pathParam("tgt")));
-        DyadStance d = this.<DyadStance>store(StanceTopology.DYAD_STANCE_STORE).get(key);
+        String key = DyadKey.of(code(ctx.pathParam("src")), code(ctx.pathParam("tgt")));
+        if (!ownedHere(ctx, StanceTopology.DYAD_STANCE_STORE, key)) {
+            return;
+        }
+        DyadStance d = this.<DyadStance>kv(StanceTopology.DYAD_STANCE_STORE).get(key);
         if (d == null) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no events for dyad " + key));
         } else {
@@ -122,14 +225,174 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void country(Context ctx) {
-        String code = upper(ctx.pathParam("code"));
-        CountryAggregator.State s = this.<CountryAggregator.State>store(StanceTopology.COUNTRY_STANCE_STORE)
-                .get(code);
+        String code = code(ctx.pathParam("code"));
+        if (!ownedHere(ctx, StanceTopology.COUNTRY_STANCE_STORE, code)) {
+            return;
+        }
+        CountryAggregator.State s = this.<CountryAggregator.State>kv(StanceTopology.COUNTRY_STANCE_STORE).get(code);
         if (s == null) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no events for " + code));
         } else {
             ctx.json(CountryAggregator.view(s, null));
         }
+    }
+
+    /** One closed or open day of a dyad. */
+    public record DailyPoint(LocalDate date, DyadStance stance) {
+    }
+
+    private void daily(Context ctx) {
+        String key = DyadKey.of(code(ctx.pathParam("src")), code(ctx.pathParam("tgt")));
+        LocalDate from = date(ctx.queryParam("from"), LocalDate.of(1970, 1, 1), "from");
+        LocalDate to = date(ctx.queryParam("to"), LocalDate.of(9999, 12, 31), "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to is before from");
+        }
+        if (!ownedHere(ctx, StanceTopology.DAILY_STANCE_STORE, key)) {
+            return;
+        }
+        ReadOnlyWindowStore<String, DyadStance> store = local(StanceTopology.DAILY_STANCE_STORE,
+                QueryableStoreTypes.windowStore());
+        List<DailyPoint> points = new ArrayList<>();
+        try (WindowStoreIterator<DyadStance> it = store.fetch(key, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            while (it.hasNext()) {
+                KeyValue<Long, DyadStance> kv = it.next();
+                points.add(new DailyPoint(LocalDate.ofInstant(Instant.ofEpochMilli(kv.key), ZoneOffset.UTC),
+                        kv.value));
+            }
+        }
+        ctx.json(points);
+    }
+
+    private void events(Context ctx) {
+        String country = upper(ctx.queryParam("country"));
+        Instant since = since(ctx.queryParam("since"));
+        int limit = limit(ctx, 100);
+        Predicate<Event> recent = e -> since == null
+                || !e.date().atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(since);
+        if (country != null) {
+            if (!ownedHere(ctx, RecentEvents.STORE, country)) {
+                return;
+            }
+            List<Event> out = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE);
+            try (KeyValueIterator<String, Event> it = store.reverseRange(RecentEvents.from(country),
+                    RecentEvents.to(country))) {
+                while (it.hasNext() && out.size() < limit) {
+                    Event e = it.next().value;
+                    if (recent.test(e)) {
+                        out.add(e);
+                    }
+                }
+            }
+            ctx.json(out);
+            return;
+        }
+        List<Event> rows = gather(ctx, RecentEvents.STORE, () -> {
+            List<Event> local = new ArrayList<>();
+            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE);
+            try (KeyValueIterator<String, Event> it = store.all()) {
+                while (it.hasNext()) {
+                    Event e = it.next().value;
+                    if (recent.test(e)) {
+                        local.add(e);
+                    }
+                }
+            }
+            return local;
+        }, new TypeReference<>() { });
+        // An event is filed under both its countries: list it once. Newest ingested first.
+        Map<String, Event> byId = new LinkedHashMap<>();
+        rows.forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<Event> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparing(Event::ingestedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Event::articleId).thenComparingInt(Event::sentenceIndex).thenComparing(Event::id));
+        ctx.json(out.size() > limit ? out.subList(0, limit) : out);
+    }
+
+    private void stream(SseClient client, LiveFeed feed, EventFilter filter) {
+        if (feed == null) {
+            client.sendComment("no live feed on this instance");
+            client.close();
+            return;
+        }
+        Context ctx = client.ctx();
+        String last = ctx.header("Last-Event-ID");
+        if (last == null) {
+            last = ctx.queryParam("lastEventId");
+        }
+        SseSession session = new SseSession(client, keepAliveMillis);
+        Predicate<FeedItem> wanted = filter == null ? null : item -> filter.matches(item.headers());
+        client.keepAlive();
+        client.onClose(() -> {
+            session.stop();
+            feed.unsubscribe(session);
+        });
+        sessions.add(session);
+        feed.subscribe(session, FeedItem.Position.parse(last), wanted);
+        try {
+            session.pump();
+        } finally {
+            feed.unsubscribe(session);
+            sessions.remove(session);
+        }
+    }
+
+    private static EventFilter eventFilter(Context ctx) {
+        String quad = ctx.queryParam("quad");
+        EventFilter f;
+        try {
+            f = EventFilter.of(blankToNull(ctx.queryParam("country")), blankToNull(ctx.queryParam("dyad")),
+                    blankToNull(ctx.queryParam("root")), quad == null || quad.isBlank() ? null
+                            : Integer.valueOf(quad.trim()));
+        } catch (IllegalArgumentException e) {
+            f = EventFilter.ANY;
+        }
+        return EventFilter.ANY.equals(f) ? null : f;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Any positive limit; a large one returns everything (there is no cap). */
+    private static int limit(Context ctx, int dflt) {
+        return ctx.queryParamAsClass("limit", Integer.class).check(l -> l > 0, "limit must be a positive number")
+                .getOrDefault(dflt);
+    }
+
+    private static LocalDate date(String s, LocalDate dflt, String name) {
+        if (s == null || s.isBlank()) {
+            return dflt;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD, got '" + s + "'");
+        }
+    }
+
+    /** {@code since}: an ISO date or instant; events whose day starts before it are left out. */
+    private static Instant since(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return s.contains("T") ? Instant.parse(s.trim()).atZone(ZoneOffset.UTC).toLocalDate()
+                    .atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : LocalDate.parse(s.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("since must be a date YYYY-MM-DD or an instant, got '" + s + "'");
+        }
+    }
+
+    private static String code(String s) {
+        String c = upper(s);
+        if (c == null || !c.matches("[A-Z0-9]{2,8}")) {
+            throw new IllegalArgumentException("not an actor code: '" + s + "'");
+        }
+        return c;
     }
 
     private static String upper(String s) {
@@ -138,8 +401,10 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.forEach(SseSession::stop);
         if (app != null) {
             app.stop();
         }
     }
+
 }

@@ -14,6 +14,23 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Counter events = Counter.builder("parley.events").description("event mentions coded")
             .register(registry);
 
+    private final Counter deserializationDeadLetters = deadLetters("deserialization");
+    private final Counter processingDeadLetters = deadLetters("processing");
+
+    private Counter deadLetters(String stage) {
+        return Counter.builder("parley.dead.letters").tag("stage", stage)
+                .description("records the processor sent to the dead-letter topic").register(registry);
+    }
+
+    @Override
+    public void deadLetter(String stage) {
+        ("processing".equals(stage) ? processingDeadLetters : deserializationDeadLetters).increment();
+    }
+
+    public double deadLetters() {
+        return deserializationDeadLetters.count() + processingDeadLetters.count();
+    }
+
     @Override
     public void articleCoded(int sentenceCount, int eventCount) {
         articles.increment();

@@ -2,6 +2,12 @@ package org.parley.processor.metrics;
 
 /** Counters the topology feeds; the HTTP layer exposes them on /metrics. */
 public interface PipelineMetrics {
+    /**
+     * Streams property under which {@code ProcessorApp} hands its metrics to the dead-letter handlers (Kafka
+     * instantiates those itself and passes them the original properties, objects included).
+     */
+    String CONFIG = "parley.pipeline.metrics";
+
     PipelineMetrics NONE = new PipelineMetrics() {
         @Override
         public void articleCoded(int sentences, int events) {
@@ -9,4 +15,14 @@ public interface PipelineMetrics {
     };
 
     void articleCoded(int sentences, int events);
+
+    /** A record went to the dead-letter topic; {@code stage} is {@code deserialization} or {@code processing}. */
+    default void deadLetter(String stage) {
+    }
+
+    /** The metrics handed over in {@link #CONFIG}, or {@link #NONE}. */
+    static PipelineMetrics from(java.util.Map<String, ?> configs) {
+        Object m = configs.get(CONFIG);
+        return m instanceof PipelineMetrics p ? p : NONE;
+    }
 }

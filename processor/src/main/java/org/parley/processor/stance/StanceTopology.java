@@ -37,6 +37,8 @@ public final class StanceTopology {
     public static final String COUNTRY_STANCE_STORE = "country-stance";
     public static final String DAILY_STANCE_STORE = "dyad-daily";
     public static final String EVENTS_BY_DYAD = "events-by-dyad";
+    /** How long the daily store keeps each day for {@code GET /api/stance/daily} (in stream time). */
+    public static final java.time.Duration DAILY_RETENTION = java.time.Duration.ofDays(400);
     public static final String CONTRIBUTIONS_BY_COUNTRY = "contributions-by-country";
 
     private StanceTopology() {
@@ -103,7 +105,7 @@ public final class StanceTopology {
                                 ? DyadAggregator.empty(e.source().code(), e.target().code()) : agg, e, Instant.now()),
                         Named.as("aggregate-daily"),
                         Materialized.<String, DyadStance, WindowStore<Bytes, byte[]>>as(DAILY_STANCE_STORE)
-                                .withKeySerde(keys).withValueSerde(dyadSerde))
+                                .withKeySerde(keys).withValueSerde(dyadSerde).withRetention(DAILY_RETENTION))
                 .suppress(Suppressed.<org.apache.kafka.streams.kstream.Windowed<String>>untilWindowCloses(
                         Suppressed.BufferConfig.unbounded()).withName("daily-until-closed"))
                 .toStream(Named.as("daily-stream"))

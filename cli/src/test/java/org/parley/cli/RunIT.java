@@ -1,0 +1,74 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.parley.common.Json;
+import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.WithKafka;
+import picocli.CommandLine;
+
+/** {@code parley run} against a real broker: a file dropped in the watched folder reaches the API and the sink. */
+@WithKafka
+class RunIT {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aFileDroppedInTheInboxShowsUpInTheApiAndTheOutput(KafkaFixture kafka) throws Exception {
+        Path root = kafka.tempDir();
+        Path inbox = root.resolve("inbox");
+        Path out = root.resolve("out");
+        RunCommand run = new RunCommand();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(run)
+                .setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(stderr, true))
+                .execute("--bootstrap-server", kafka.bootstrapServers(), "--topic-prefix", kafka.uniqueName("run"),
+                        "--port", "0", "--watch", inbox.toString(), "--out", out.toString(),
+                        "--state-dir", root.resolve("state").toString(), "--settle", "1"));
+        try {
+            Pattern dashboard = Pattern.compile("dashboard at (http://[0-9.]+:\\d+)/");
+            await().atMost(Duration.ofSeconds(60)).until(() -> dashboard.matcher(stdout.toString()).find()
+                    || exit.isDone());
+            Matcher m = dashboard.matcher(stdout.toString());
+            assertThat(m.find()).as("stdout: %s%nstderr: %s", stdout, stderr).isTrue();
+            String base = m.group(1);
+            assertThat(Files.isDirectory(inbox)).isTrue();
+
+            Files.writeString(inbox.resolve("talks.txt"), "Russia and the United States held talks in Istanbul "
+                    + "on February 27, 2025.\n");
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HttpResponse<String> r = get(base + "/api/stance/dyads?limit=100000");
+                assertThat(r.statusCode()).isEqualTo(200);
+                JsonNode dyads = Json.mapper().readTree(r.body());
+                assertThat(dyads.toString()).contains("\"source\":\"RUS\",\"target\":\"USA\"");
+            });
+            assertThat(get(base + "/").statusCode()).isEqualTo(302);
+            assertThat(get(base + "/dashboard/index.html").body()).contains("Stance matrix");
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(out.resolve("events.jsonl"))
+                    && Files.readString(out.resolve("events.jsonl")).contains("\"RUS\""));
+        } finally {
+            run.stop.countDown();
+        }
+        assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
