@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code parley code}: codes JSONL articles from stdin to JSONL events on stdout, without Kafka. */
 @Command(name = "code", mixinStandardHelpOptions = true,
-        description = "Code JSONL {\"id\",\"text\",\"date\"?} from stdin; write {\"id\",\"events\":[...]} per line.")
+        description = {"Code JSONL {\"id\",\"text\",\"date\"?} from stdin; write {\"id\",\"events\":[...]} per line.",
+                "With --explain, print per sentence the actors found, the rules tried and why no event came out.",
+                "With --text, read plain text (one article) from stdin instead of JSONL."})
 public final class CodeCommand implements Callable<Integer> {
 
     @Option(names = "--date", description = "Article date (YYYY-MM-DD) for lines without a \"date\".")
@@ -32,12 +34,69 @@ public final class CodeCommand implements Callable<Integer> {
             description = "Directory of dictionary files that extend or override the shipped ones.")
     Path dictionaries;
 
+    @Option(names = "--explain", description = "Print a sentence-by-sentence explanation instead of JSON events.")
+    boolean explain;
+
+    @Option(names = "--text", description = "Stdin is one plain-text article, not JSONL.")
+    boolean plainText;
+
+    @Option(names = "--import-petrarch", paramLabel = "FILE", arity = "1..*",
+            description = "TABARI/PETRARCH .actors files to add to the dictionaries (see docs/dictionaries.md).")
+    java.util.List<Path> petrarch;
+
     @Override
     public Integer call() throws Exception {
-        EventCoder coder = dictionaries == null ? EventCoder.withDefaultDictionaries()
-                : EventCoder.withDictionaries(dictionaries);
-        return run(coder, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), System.err);
+        EventCoder coder = coder(dictionaries, petrarch);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        if (plainText) {
+            StringBuilder sb = new StringBuilder();
+            String line;
+            while ((line = in.readLine()) != null) {
+                sb.append(line).append('\n');
+            }
+            String json = Json.mapper().writeValueAsString(java.util.Map.of("id", "stdin", "text", sb.toString()));
+            in = new BufferedReader(new java.io.StringReader(json));
+        }
+        return explain ? runExplain(coder, in, out, System.err) : run(coder, in, out, System.err);
+    }
+
+    /** The coder over the shipped dictionaries, a user directory and imported PETRARCH actor files, in that order. */
+    static EventCoder coder(Path dictionaries, java.util.List<Path> petrarch) {
+        if (petrarch == null || petrarch.isEmpty()) {
+            return dictionaries == null ? EventCoder.withDefaultDictionaries() : EventCoder.withDictionaries(dictionaries);
+        }
+        return EventCoder.withDictionaries(dictionaries, petrarch);
+    }
+
+    /** Like {@link #run} but prints each article's explanation as text. */
+    int runExplain(EventCoder coder, BufferedReader in, BufferedWriter out, PrintStream err) throws Exception {
+        ObjectMapper json = Json.mapper();
+        boolean bad = false;
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode rec = json.readTree(line);
+                if (rec == null || !rec.isObject() || rec.get("text") == null || !rec.get("text").isTextual()) {
+                    throw new IllegalArgumentException("not a JSON object with a string field \"text\"");
+                }
+                String id = rec.hasNonNull("id") ? rec.get("id").asText() : "line-" + n;
+                LocalDate d = rec.hasNonNull("date") ? LocalDate.parse(rec.get("date").asText()) : date;
+                out.write(coder.explain(new CoderInput(id, rec.get("text").asText(), d, Instant.now())).toText());
+                out.newLine();
+            } catch (Exception e) {
+                bad = true;
+                err.println("stdin line " + n + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage().lines().findFirst().orElse("")));
+            }
+            out.flush();
+        }
+        return bad ? 1 : 0;
     }
 
     /** Codes every line; a bad line gets an error record and a message naming it, the rest still flow. */

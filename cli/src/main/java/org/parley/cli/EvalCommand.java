@@ -12,23 +12,29 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley eval}: scores the coder on a gold JSONL file and prints the metrics as JSON. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Code each gold record and print dyad/quad/root precision, recall and F1 as JSON.")
+        description = {"Code each gold record and print dyad/quad/root precision, recall and F1 as JSON.",
+                "The file format picks the mode: records with \"events\" (F1), with \"actors\" spans (actor recall),",
+                "or with \"penta\" classes (direction agreement)."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "GOLD.jsonl", description = "Gold file (see ../shared/eval/README.md).")
     Path gold;
 
-    @Option(names = "--verbose", description = "Also list misses and false events with their sentences.")
+    @Option(names = "--verbose", description = {"Also list misses (with the coder's explanation of the sentence: actors",
+            "found, rules tried, why no event) and false events with their sentences and rules."})
     boolean verbose;
 
     @Option(names = "--dictionaries", paramLabel = "DIR",
             description = "Directory of dictionary files that extend or override the shipped ones.")
     Path dictionaries;
 
+    @Option(names = "--import-petrarch", paramLabel = "FILE", arity = "1..*",
+            description = "TABARI/PETRARCH .actors files to add to the dictionaries.")
+    java.util.List<Path> petrarch;
+
     @Override
     public Integer call() throws Exception {
-        EventCoder coder = dictionaries == null ? EventCoder.withDefaultDictionaries()
-                : EventCoder.withDictionaries(dictionaries);
+        EventCoder coder = CodeCommand.coder(dictionaries, petrarch);
         EvalReport report = new Evaluator(coder).evaluate(gold, verbose);
         System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         return 0;

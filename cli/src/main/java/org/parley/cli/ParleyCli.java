@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SubscribeCommand.class,
             CodeCommand.class,
             EvalCommand.class,
+            DictionaryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ParleyCli implements Runnable {

@@ -29,6 +29,10 @@ public final class EventCoder {
     private static final Logger LOG = LoggerFactory.getLogger(EventCoder.class);
     /** Sentences longer than this many tokens are cut: keeps the worst case linear and bounded. */
     private static final int MAX_TOKENS = 300;
+    /** Code of an actor whose country the text does not give ("insurgents", "police"), as in PETRARCH. */
+    public static final String UNKNOWN = "---";
+    /** The built-in rule of reported hostile acts: the speaker accuses the actor. */
+    private static final Rule REPORTED_RULE = Rule.parse("dis.reported | 112 | said | ");
 
     private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
             "outside", "around");
@@ -44,8 +48,10 @@ public final class EventCoder {
             "writes", "believes", "?", "!");
     private static final Set<String> RELATIVE = Set.of("who", "which", "that", "where");
     private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "without", "cannot", "neither", "nor");
-    private static final Set<String> MODALS = Set.of("could", "might", "may", "ready", "willing", "prepared",
-            "intends", "intend", "plans", "plan", "offered", "offers", "offer", "proposed", "would", "hopes", "seeks");
+    private static final Set<String> MODALS = Set.of("could", "might", "may", "ready", "willing",
+            "intends", "intend", "plans", "plan", "offered", "offers", "offer", "proposed", "would", "hopes", "seeks",
+            "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
+            "promised", "promises");
     private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
     private static final Set<String> COPULA_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains",
             "will", "would", "could", "cannot", "can", "has", "had", "might", "must", "should", "may");
@@ -55,12 +61,20 @@ public final class EventCoder {
             "stressed", "explained", "announced", "confirmed", "writes", "believes", "according", "asked", "recalled");
     private static final Set<String> TOPIC_PREPS = Set.of("on", "about", "over", "regarding", "concerning");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
+    private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
+            "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "many", "some", "more", "over", "nearly", "about", "up");
+    private static final Set<String> SUBJECT_OPENERS = Set.of("the", "a", "an", "eastern-based", "western-based",
+            "then", "new", "former", "top", "senior", "local", "state-run", "state");
+    private static final Set<String> ROLE_IN_COUNTRY = Set.of("GOV", "JUD", "COP", "LEG");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an");
     private static final Set<String> PROPOSED_BY = Set.of("proposed", "prepared", "drafted", "sponsored",
             "submitted", "initiated", "tabled", "put", "introduced", "written");
 
     private final Lexicon lex;
-    private final Map<String, List<Rule>> ruleIndex = new HashMap<>();
+    /** Rules by their first element's exact words, and by the first three letters of its stems. */
+    private final Map<String, List<Rule>> rulesByWord = new HashMap<>();
+    private final Map<String, List<Rule>> rulesByPrefix = new HashMap<>();
     /** Tests set this so that a sentence-level bug fails loudly instead of being logged and skipped. */
     private final boolean strict;
 
@@ -76,7 +90,8 @@ public final class EventCoder {
                 throw new IllegalArgumentException("rule " + r.id() + " has a code not in the codebook: " + r.code());
             }
             for (String k : r.indexKeys()) {
-                ruleIndex.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                (k.charAt(0) == '=' ? rulesByWord : rulesByPrefix).computeIfAbsent(k.substring(1),
+                        x -> new ArrayList<>()).add(r);
             }
         }
         LOG.debug("event coder loaded: {} rules, {} phrase keys", lex.rules.size(), lex.phrasesByFirstWord.size());
@@ -103,8 +118,47 @@ public final class EventCoder {
         return new EventCoder(lex);
     }
 
+    /**
+     * A coder over the shipped dictionaries, then {@code dir} (may be null), then TABARI/PETRARCH actor files
+     * (see {@link org.parley.coder.dictionary.PetrarchImporter}). Throws {@link java.io.UncheckedIOException} naming a
+     * file that cannot be read.
+     */
+    public static EventCoder withDictionaries(Path dir, List<Path> petrarchActorFiles) {
+        Lexicon lex = Lexicon.fromClasspath();
+        if (dir != null) {
+            lex.extendFrom(dir);
+        }
+        for (Path f : petrarchActorFiles) {
+            org.parley.coder.dictionary.PetrarchImporter.Result r;
+            try {
+                r = org.parley.coder.dictionary.PetrarchImporter.read(f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read PETRARCH dictionary " + f, e);
+            }
+            for (org.parley.coder.dictionary.PetrarchImporter.Actor a : r.actors()) {
+                lex.addActor(a.name(), a.aliases(), a.codings());
+            }
+            LOG.info("imported {} actors from {} ({} lines skipped)", r.actors().size(), f, r.skippedLines());
+        }
+        return new EventCoder(lex);
+    }
+
     /** Codes one article. Never throws on any text. */
     public CodedArticle code(CoderInput input) {
+        return run(input, null);
+    }
+
+    /**
+     * Codes one article and explains it sentence by sentence: actors found, rules tried, why no event came out.
+     * Slower than {@link #code}; meant for people ({@code parley code --explain}, {@code parley eval --verbose}).
+     */
+    public Explanation explain(CoderInput input) {
+        List<Explanation.SentenceTrace> traces = new ArrayList<>();
+        run(input, traces);
+        return new Explanation(input.articleId(), traces);
+    }
+
+    private CodedArticle run(CoderInput input, List<Explanation.SentenceTrace> traces) {
         String text = input.text() == null ? "" : input.text();
         LocalDate date = input.date() != null ? input.date()
                 : input.ingestedAt() != null ? input.ingestedAt().atZone(ZoneOffset.UTC).toLocalDate()
@@ -114,17 +168,54 @@ public final class EventCoder {
         Discourse discourse = new Discourse();
         for (int si = 0; si < sentences.size(); si++) {
             int[] span = sentences.get(si);
+            Trace trace = traces == null ? null : new Trace();
+            int before = events.size();
             try {
-                codeSentence(input, text, si, span, date, discourse, events);
+                codeSentence(input, text, si, span, date, discourse, events, trace);
             } catch (RuntimeException e) {
                 if (strict) {
                     throw e;
                 }
                 // a coder bug must not lose the article: skip the sentence, keep the rest
                 LOG.warn("article {} sentence {}: coder error, sentence skipped", input.articleId(), si, e);
+                if (trace != null) {
+                    trace.verdict = "coder error: " + e;
+                }
+            }
+            if (trace != null) {
+                List<Event> mine = events.subList(before, events.size());
+                String verdict = trace.verdict != null ? trace.verdict : mine.isEmpty() ? trace.whyNone() : null;
+                traces.add(new Explanation.SentenceTrace(si, text.substring(span[0], span[1]), trace.actors,
+                        trace.rules, mine, verdict));
             }
         }
         return new CodedArticle(input.articleId(), sentences.size(), events);
+    }
+
+    /** Collects the explanation of one sentence; null on the hot path. */
+    private static final class Trace {
+        final List<Explanation.ActorFound> actors = new ArrayList<>();
+        final List<Explanation.RuleTrial> rules = new ArrayList<>();
+        String verdict;
+        String candidateVerbs = "";
+
+        void rule(Rule r, String words, String outcome) {
+            rules.add(new Explanation.RuleTrial(r.id(), r.code(), words, outcome));
+        }
+
+        String whyNone() {
+            if (rules.isEmpty()) {
+                return "no action word matched a rule" + (candidateVerbs.isEmpty() ? ""
+                        : " (verbs seen: " + candidateVerbs + ")") + (actors.isEmpty() ? "; no actors found" : "");
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < rules.size(); i++) {
+                Explanation.RuleTrial r = rules.get(i);
+                sb.append(i == 0 ? "" : "; ").append("rule ").append(r.rule()).append(" ('").append(r.words())
+                        .append("') ").append(r.outcome());
+            }
+            return sb.toString();
+        }
     }
 
     // ------------------------------------------------------------------ actors
@@ -170,7 +261,8 @@ public final class EventCoder {
     private record Item(int start, int end, Lexicon.Phrase phrase, boolean anti) {
     }
 
-    private List<Mention> mentions(List<Token> toks, String[] words, LocalDate date, Discourse d) {
+    private List<Mention> mentions(List<Token> toks, String[] words, LocalDate date, Discourse d,
+                                   List<Mention> modifiers) {
         List<Item> items = new ArrayList<>();
         int n = toks.size();
         int i = 0;
@@ -178,7 +270,8 @@ public final class EventCoder {
             Item best = longestAt(toks, words, i, date);
             if (best == null) {
                 String w = words[i];
-                String rest = w.startsWith("anti-") ? w.substring(5) : w.startsWith("pro-") ? w.substring(4) : null;
+                // "anti-Russian sanctions" target Russia; "pro-Russia rebels" are not Russia: "pro-" gives no actor
+                String rest = w.startsWith("anti-") ? w.substring(5) : null;
                 if (rest != null) {
                     for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(rest, List.of())) {
                         if (p.words().length == 1 && (p.kind() == Lexicon.Kind.COUNTRY
@@ -209,7 +302,8 @@ public final class EventCoder {
             if (!isLoner(first)) {
                 while (j < items.size()) {
                     Item next = items.get(j);
-                    if (isLoner(next) || !joinable(words, end, next.start()) || !compatible(group, next)) {
+                    if (isLoner(next) || !(joinable(words, end, next.start()) || roleIn(group, words, end, next))
+                            || !compatible(group, next)) {
                         break;
                     }
                     group.add(next);
@@ -226,7 +320,7 @@ public final class EventCoder {
                     end++;
                 }
             }
-            Mention m = toMention(group, end, toks, words, d, out);
+            Mention m = toMention(group, end, toks, words, d, out, modifiers);
             if (m != null) {
                 out.add(m);
             }
@@ -237,6 +331,15 @@ public final class EventCoder {
 
     private static boolean isLoner(Item it) {
         return it.anti() || it.phrase().kind() == Lexicon.Kind.ANAPHOR || it.phrase().kind() == Lexicon.Kind.PLACE;
+    }
+
+    /** "a court in Guyana", "authorities in Kenya": a civilian institution in a country is that country's. */
+    private static boolean roleIn(List<Item> group, String[] words, int end, Item next) {
+        Lexicon.Phrase last = group.get(group.size() - 1).phrase();
+        Lexicon.Kind k = next.phrase().kind();
+        return next.start() == end + 1 && words[end].equals("in") && last.kind() == Lexicon.Kind.ROLE
+                && last.code() == null && ROLE_IN_COUNTRY.contains(last.role())
+                && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT);
     }
 
     private static boolean joinable(String[] words, int from, int to) {
@@ -254,11 +357,12 @@ public final class EventCoder {
     private static boolean compatible(List<Item> group, Item next) {
         String code = null;
         for (Item g : group) {
-            if (g.phrase().code() != null) {
+            if (g.phrase().code() != null && !g.phrase().code().equals(UNKNOWN)) {
                 code = g.phrase().code();
             }
         }
-        return code == null || next.phrase().code() == null || code.equals(next.phrase().code());
+        String c = next.phrase().code();
+        return code == null || c == null || c.equals(UNKNOWN) || code.equals(c);
     }
 
     private Item longestAt(List<Token> toks, String[] words, int i, LocalDate date) {
@@ -285,6 +389,9 @@ public final class EventCoder {
             if (needsCapital && !toks.get(i).isCapitalised()) {
                 continue;
             }
+            if (p.kind() == Lexicon.Kind.GROUP && !capitalisedLike(p, toks, i)) {
+                continue; // "a strict Islamic state" is no "Islamic State"
+            }
             if (p.kind() == Lexicon.Kind.PERSON && !p.validOn(date) && best != null
                     && best.kind() == Lexicon.Kind.PERSON && best.words().length == len) {
                 continue;
@@ -294,6 +401,16 @@ public final class EventCoder {
             }
         }
         return best == null ? null : new Item(i, i + best.words().length, best, false);
+    }
+
+    private static boolean capitalisedLike(Lexicon.Phrase p, List<Token> toks, int i) {
+        for (int k = 0; k < p.words().length; k++) {
+            String w = p.exact()[k];
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !toks.get(i + k).isCapitalised()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean preferred(Lexicon.Phrase p, Lexicon.Phrase best, LocalDate date) {
@@ -308,7 +425,7 @@ public final class EventCoder {
 
     private static int rank(Lexicon.Kind k) {
         return switch (k) {
-            case PERSON -> 0;
+            case PERSON, GROUP -> 0;
             case COUNTRY, ORG -> 1;
             case INSTITUTION -> 2;
             case SEAT -> 3;
@@ -318,7 +435,7 @@ public final class EventCoder {
     }
 
     private Mention toMention(List<Item> group, int end, List<Token> toks, String[] words, Discourse d,
-                              List<Mention> earlier) {
+                              List<Mention> earlier, List<Mention> modifiers) {
         Item first = group.get(0);
         int start = first.start();
         String text = toks.get(start).text();
@@ -333,7 +450,7 @@ public final class EventCoder {
                 return null;
             }
             String cls = first.phrase().role();
-            List<Ref> refs = resolve(cls.equals("POSS") ? "ONE" : cls, d, earlier);
+            List<Ref> refs = resolve(cls.equals("POSS") ? "ONE" : cls, end - start == 1, d, earlier);
             if (refs.isEmpty()) {
                 return null;
             }
@@ -350,12 +467,23 @@ public final class EventCoder {
         String code = null;
         String role = null;
         String person = null;
+        String groupName = null;
         boolean hasRole = false;
         boolean contextInstitution = false;
         boolean onlyAdjectives = true;
         for (Item it : group) {
             Lexicon.Phrase p = it.phrase();
             switch (p.kind()) {
+                case GROUP -> {
+                    if (code == null || code.equals(UNKNOWN)) {
+                        code = p.code();
+                    }
+                    if (person == null) {
+                        role = p.role();
+                        groupName = p.name();
+                    }
+                    onlyAdjectives = false;
+                }
                 case PERSON -> {
                     person = p.name();
                     role = p.role();
@@ -369,7 +497,7 @@ public final class EventCoder {
                         role = p.role();
                     }
                     hasRole = true;
-                    if (p.code() != null && code == null) {
+                    if (p.code() != null && (code == null || code.equals(UNKNOWN))) {
                         code = p.code();
                     }
                     if (p.kind() == Lexicon.Kind.INSTITUTION && p.code() == null) {
@@ -386,7 +514,7 @@ public final class EventCoder {
                     onlyAdjectives = false;
                 }
                 default -> {
-                    if (code == null) {
+                    if (code == null || code.equals(UNKNOWN)) {
                         code = p.code();
                     }
                     if (p.kind() != Lexicon.Kind.DEMONYM && p.kind() != Lexicon.Kind.ORG_ADJ) {
@@ -427,6 +555,8 @@ public final class EventCoder {
             boolean coordinated = (after.equals("and") || after.equals(",")) && end + 1 < words.length
                     && isAdjective(words[end + 1]);
             if (!plural && !alsoName && !coordinated) {
+                modifiers.add(new Mention(start, end, List.of(ref(code, null, null).withText(text)), false, false,
+                        false, text));
                 return null;
             }
         }
@@ -439,6 +569,12 @@ public final class EventCoder {
         }
         if (person != null && role == null) {
             role = "GOV";
+        }
+        if (code.equals(UNKNOWN) || groupName != null) {
+            ActorType type = ActorType.GROUP;
+            String name = groupName != null ? groupName : "unknown " + (role == null ? "actor" : role);
+            return new Mention(start, end, List.of(new Ref(code, type, role, name, text, false)), false, false, false,
+                    text);
         }
         return new Mention(start, end, List.of(ref(code, role, person).withText(text)), place, false, false, text);
     }
@@ -469,7 +605,7 @@ public final class EventCoder {
         return new Ref(code, type, role, name, null, person != null);
     }
 
-    private List<Ref> resolve(String cls, Discourse d, List<Mention> earlier) {
+    private List<Ref> resolve(String cls, boolean pronoun, Discourse d, List<Mention> earlier) {
         if (cls.equals("PAIR")) {
             List<Ref> pool = new ArrayList<>(d.recent);
             for (Mention m : earlier) {
@@ -491,6 +627,26 @@ public final class EventCoder {
         if (cls.equals("ONE") && d.lastPerson != null && d.sentence - d.lastPersonSentence <= 2) {
             r = d.lastPerson; // he/she: a person named in the last two sentences
         }
+        if (cls.equals("STATE") && pronoun) {
+            // "Israel said a shell was fired at it": for "it", a state named earlier in the sentence comes first
+            // ("this country" rather points to the topic of the text)
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                Mention m = earlier.get(i);
+                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).type() == ActorType.STATE) {
+                    return List.of(m.refs().get(0));
+                }
+            }
+        }
+        if (cls.equals("ONE")) {
+            // "Obama said he would ...": a person named earlier in the same sentence comes first
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                Mention m = earlier.get(i);
+                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).person()) {
+                    r = m.refs().get(0);
+                    break;
+                }
+            }
+        }
         if (cls.equals("STATE") && (r == null || r.type() != ActorType.STATE)) {
             r = d.lastState(lex.typeOfCode);
         }
@@ -506,8 +662,8 @@ public final class EventCoder {
     }
 
     private void codeSentence(CoderInput input, String text, int si, int[] span, LocalDate articleDate,
-                              Discourse discourse, List<Event> out) {
-        List<Token> toks = Text.tokens(text, span[0], span[1]);
+                              Discourse discourse, List<Event> out, Trace trace) {
+        List<Token> toks = withoutShortParentheticals(Text.tokens(text, span[0], span[1]));
         if (toks.size() > MAX_TOKENS) {
             toks = toks.subList(0, MAX_TOKENS);
         }
@@ -519,7 +675,28 @@ public final class EventCoder {
         for (int i = 0; i < n; i++) {
             words[i] = toks.get(i).lower();
         }
-        List<Mention> mentions = mentions(toks, words, articleDate, discourse);
+        List<Mention> modifiers = new ArrayList<>();
+        List<Mention> mentions = mentions(toks, words, articleDate, discourse, modifiers);
+        if (trace != null) {
+            for (Mention m : mentions) {
+                for (Ref r : m.refs()) {
+                    trace.actors.add(new Explanation.ActorFound(m.text(), r.code(), r.role(), m.place() ? "place"
+                            : m.anaphor() ? (m.anti() ? "possessive anaphor" : "anaphor") : m.anti() ? "anti" : "actor"));
+                }
+            }
+            for (Mention m : modifiers) {
+                Ref r = m.refs().get(0);
+                trace.actors.add(new Explanation.ActorFound(m.text(), r.code(), r.role(),
+                        "modifier (source only of the action noun it precedes)"));
+            }
+            StringBuilder verbs = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                if (looksLikeVerb(words[i]) && (mentions.isEmpty() || true)) {
+                    verbs.append(verbs.length() == 0 ? "" : ", ").append('\'').append(words[i]).append('\'');
+                }
+            }
+            trace.candidateVerbs = verbs.toString();
+        }
 
         // clause segments: -1 on boundary words
         int[] seg = new int[n];
@@ -550,25 +727,34 @@ public final class EventCoder {
         }
         // words inside a mention never trigger a rule ("the Security Council" is no "council" action)
         List<Match> matches = new ArrayList<>();
+        int clauseEnd = 0;
         for (int i = 0; i < n; i++) {
             if (seg[i] < 0 || (mentionAt[i] != null && !mentionAt[i].anti())) {
                 continue;
             }
-            int segEnd = i;
-            while (segEnd < n && seg[segEnd] == seg[i]) {
-                segEnd++;
+            if (clauseEnd <= i) { // the end of this clause, found once per clause (keeps the scan linear)
+                clauseEnd = i;
+                while (clauseEnd < n && seg[clauseEnd] == seg[i]) {
+                    clauseEnd++;
+                }
             }
             String w = words[i];
-            tryRules(ruleIndex.get("=" + w), words, i, segEnd, blocked, matches);
-            tryRules(ruleIndex.get("~" + Rule.prefixKey(w)), words, i, segEnd, blocked, matches);
+            tryRules(rulesByWord.get(w), words, i, clauseEnd, blocked, matches);
+            tryRules(rulesByPrefix.get(Rule.prefixKey(w)), words, i, clauseEnd, blocked, matches);
         }
         if (matches.isEmpty()) {
             rememberSentence(mentions, null, discourse);
             return;
         }
+        if (trace != null && mentions.isEmpty() && modifiers.isEmpty()) {
+            trace.verdict = "no actors found (rules matched: " + matchNames(matches, words) + ")";
+        }
         // the longest match wins where matches overlap
+        // the longest match wins; at equal length the more specific pattern (more words), then the earlier one
         matches.sort((a, b) -> (b.end() - b.start()) - (a.end() - a.start()) != 0
-                ? (b.end() - b.start()) - (a.end() - a.start()) : a.start() - b.start());
+                ? (b.end() - b.start()) - (a.end() - a.start())
+                : b.rule().wordCount() != a.rule().wordCount() ? b.rule().wordCount() - a.rule().wordCount()
+                : a.start() - b.start());
         boolean[] taken = new boolean[n];
         List<Match> chosen = new ArrayList<>();
         for (Match m : matches) {
@@ -581,6 +767,8 @@ public final class EventCoder {
                 for (int i = m.start(); i < m.end(); i++) {
                     taken[i] = true;
                 }
+            } else if (trace != null) {
+                trace.rule(m.rule(), slice(words, m.start(), m.end()), "overlapped by a longer match");
             }
         }
         chosen.sort((a, b) -> a.start() - b.start());
@@ -593,6 +781,7 @@ public final class EventCoder {
             }
         }
         Mention speaker = null;
+        Mention reportingSpeaker = null;
         for (Mention m : mentions) {
             if (m.place() || m.anti()) {
                 continue;
@@ -603,6 +792,7 @@ public final class EventCoder {
                     || m.start() > 1 && words[m.start() - 1].equals("to") && words[m.start() - 2].equals("according");
             if (reports) {
                 speaker = m;
+                reportingSpeaker = m;
                 break;
             }
             if (speaker == null) {
@@ -613,6 +803,10 @@ public final class EventCoder {
         List<Mention> lastTargets = new ArrayList<>();
         int lastMatchEnd = -1;
         int lastMatchSeg = -1;
+        String lastRoot = "";
+        int lastEmitSeg = -1;
+        List<Ref> hostile = new ArrayList<>();
+        int lastEmitEnd = -1;
         Map<String, Event> produced = new LinkedHashMap<>();
         Set<String> negated = new HashSet<>();
         Ref firstSource = null;
@@ -621,6 +815,7 @@ public final class EventCoder {
         for (Match m : chosen) {
             Rule rule = m.rule();
             int t = m.start();
+            String matched = trace == null ? null : slice(words, t, m.end());
             int segStart = t;
             while (segStart > 0 && seg[segStart - 1] == seg[t]) {
                 segStart--;
@@ -628,6 +823,15 @@ public final class EventCoder {
             int segEnd = m.end();
             while (segEnd < n && seg[segEnd] == seg[t]) {
                 segEnd++;
+            }
+            // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
+            // another action in the clause is its purpose or content, not a second act
+            if (t > 0 && words[t - 1].equals("to") && lastEmitSeg == seg[t] && t - lastEmitEnd <= 8
+                    && !lastRoot.equals("03")) {
+                if (trace != null) {
+                    trace.rule(rule, matched, "skipped: infinitive after an earlier action of the clause");
+                }
+                continue;
             }
             boolean neg = negatedAt(words, t, m.end(), segStart, segEnd);
             boolean modal = false;
@@ -648,22 +852,70 @@ public final class EventCoder {
             boolean nominalObject = nominal && lastMatchSeg == seg[t] && lastMatchEnd <= t
                     && !words[t - 1].equals("'s");
             boolean between = false;
+            boolean placeTarget = false;
             List<Mention> src;
             List<Mention> tgt;
             List<Mention> before = subject(mentions, segStart, t, words);
-            if (passive) {
+            if (rule.fromSource()) {
+                // "X received weapons from Y", "X faces pressure from Y": Y acts on X
+                src = List.of();
+                for (int i = m.end(); i < segEnd - 1 && src.isEmpty(); i++) {
+                    if (words[i].equals("from")) {
+                        src = coordinatedFrom(mentions, words, i + 1, segEnd, false);
+                    }
+                }
+                if (src.isEmpty() && passive) {
+                    src = byAgent(mentions, words, m.end() - 1, segEnd);
+                }
+                tgt = before.isEmpty() && segStart > 0 && RELATIVE.contains(words[segStart - 1])
+                        ? relativeHead(mentions, words, segStart - 1) : before;
+            } else if (passive) {
                 List<Mention> agent = byAgent(mentions, words, m.end() - 1, segEnd);
                 if (!agent.isEmpty()) {
                     src = agent;
-                    tgt = before;
+                    // "Evidence against Russia was presented by the US": the object may sit in a phrase
+                    if (before.isEmpty()) {
+                        tgt = new ArrayList<>(objectsBefore(mentions, segStart, m.end()));
+                        tgt.removeAll(agent);
+                    } else {
+                        tgt = before;
+                    }
                 } else {
                     tgt = objectsBefore(mentions, segStart, m.end());
-                    src = speaker == null || tgt.contains(speaker) ? List.of() : List.of(speaker);
+                    // "rockets were fired at Israel from Gaza": where it came from acts
+                    List<Mention> from = List.of();
+                    for (int i = m.end(); i < segEnd - 1 && from.isEmpty(); i++) {
+                        if (words[i].equals("from")) {
+                            from = coordinatedFrom(mentions, words, i + 1, segEnd, true);
+                        }
+                    }
+                    if (!from.isEmpty() && Integer.parseInt(rule.code().substring(0, 2)) >= 14) {
+                        src = from;
+                        if (tgt.isEmpty()) {
+                            tgt = new ArrayList<>(targets(mentions, words, rule, t, m.end(), segEnd, src));
+                            tgt.removeAll(from);
+                        }
+                    } else {
+                        src = speaker == null || tgt.contains(speaker) || anonymousCivilians(speaker) ? List.of()
+                                : List.of(speaker);
+                    }
                 }
             } else {
                 src = before;
                 if (src.isEmpty() && segStart > 0 && RELATIVE.contains(words[segStart - 1])) {
                     src = relativeHead(mentions, words, segStart - 1);
+                }
+                if (src.isEmpty()) {
+                    // "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
+                    // "The Libyan National Army released ...": so does one opening the clause's subject phrase
+                    for (Mention mod : modifiers) {
+                        boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2;
+                        boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
+                                && onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
+                        if (mod.start() >= segStart && (beforeNoun || opensSubject)) {
+                            src = List.of(mod);
+                        }
+                    }
                 }
                 // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
                 if (nominal && !rule.symmetric() && m.end() < n && words[m.end()].equals("of")) {
@@ -673,11 +925,23 @@ public final class EventCoder {
                     }
                 }
                 tgt = targets(mentions, words, rule, t, m.end(), segEnd, src);
-                if (rule.symmetric() && refs(tgt).size() >= 2 && isBetween(words, t, m.end(), tgt)) {
+                if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - m.end() > 1) {
+                    tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
+                }
+                if (rule.clausal()) {
+                    tgt = clauseSubject(mentions, words, seg, m.end(), n);
+                    if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
+                        tgt = List.of(); // "X claimed that they ...": a claim about oneself accuses no one
+                    }
+                }
+                if ((rule.symmetric() || rule.mutual()) && refs(tgt).size() >= 2 && isBetween(words, t, m.end(), tgt)) {
                     src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
                     tgt = List.of();
                     between = true;
                 } else if (nominalObject) {
+                    if (trace != null) {
+                        trace.rule(rule, matched, "skipped: the action noun is the object of an earlier action");
+                    }
                     continue; // "facilitated the signing of an agreement": the noun is the verb's object
                 }
                 if (tgt.isEmpty() && rule.objectBefore() && !src.isEmpty()) {
@@ -690,12 +954,16 @@ public final class EventCoder {
                     }
                 }
                 // "supported Kiev politically and with arms supplies": the object is shared
-                if (tgt.isEmpty() && !src.isEmpty() && lastTargetSeg[0] == seg[t]) {
+                if (tgt.isEmpty() && !src.isEmpty() && lastTargetSeg[0] == seg[t] && t - lastMatchEnd <= 6
+                        && contains(words, lastMatchEnd, t, "and")) {
                     tgt = lastTargets;
                 }
             }
             if (tgt.isEmpty() && !between && rule.place() && location != null && !src.isEmpty()) {
                 tgt = List.of(location);
+            }
+            for (Mention x : tgt) {
+                placeTarget |= x.place();
             }
             lastMatchEnd = m.end();
             lastMatchSeg = seg[t];
@@ -704,6 +972,11 @@ public final class EventCoder {
                 lastTargets = tgt;
             }
             if (src.isEmpty()) {
+                if (trace != null) {
+                    trace.rule(rule, matched, passive ? "matched (passive) but found no agent or speaker as source"
+                            : rule.fromSource() ? "matched but found no \"from X\" source actor"
+                            : "matched but found no source actor (no subject before the action word)");
+                }
                 continue;
             }
             String code = rule.code();
@@ -718,44 +991,120 @@ public final class EventCoder {
                             negated.add(b.code() + ">" + a.code() + ">" + code.substring(0, 2));
                         }
                     }
+                    if (trace != null) {
+                        trace.rule(rule, matched, "negated: no event");
+                    }
                     continue;
                 }
                 code = rule.negatedCode();
+            }
+            int producedBefore = produced.size();
+            if (!tgt.isEmpty()) {
+                // an act between actors, even one that gives no event (same country), governs an infinitive
+                lastEmitSeg = seg[t];
+                lastEmitEnd = m.end();
+                lastRoot = code.substring(0, 2);
             }
             LocalDate date = DateResolver.resolve(toks, t, articleDate);
             String loc = location == null ? null : location.text();
             List<Ref> sources = refs(src);
             List<Ref> targets = refs(tgt);
+            boolean twoWay = rule.symmetric() && !placeTarget;
+            StringBuilder outcome = trace == null ? null : new StringBuilder();
             if (targets.isEmpty()) {
-                if (rule.symmetric() && sources.size() >= 2) {
+                if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
                     for (Ref a : sources) {
                         for (Ref b : sources) {
-                            emit(input, si, sentence, sentenceSpan, date, a, b, code, rule, loc, produced);
+                            note(outcome, emit(input, si, sentence, sentenceSpan, date, a, b, code, rule, loc,
+                                    produced));
                         }
                     }
-                } else if (rule.noTarget()) {
+                } else if (rule.noTarget() || !passive && !nominal && verbWithObject(words, m.end())
+                        && !(t > 0 && words[t - 1].equals("to"))) {
+                    // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
+                    // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")
                     for (Ref a : sources) {
-                        emit(input, si, sentence, sentenceSpan, date, a, null, code, rule, loc, produced);
+                        note(outcome, emit(input, si, sentence, sentenceSpan, date, a, null, code, rule, loc,
+                                produced));
+                    }
+                } else {
+                    int root = Integer.parseInt(code.substring(0, 2));
+                    if (root >= 14) {
+                        hostile.addAll(sources); // still an act a speaker can be reporting
+                    }
+                    if (outcome != null) {
+                        outcome.append("matched but found no target actor");
                     }
                 }
             } else {
+                boolean coordinatedSubject = rule.mutual() && sources.size() >= 2;
                 for (Ref a : sources) {
                     for (Ref b : targets) {
-                        emit(input, si, sentence, sentenceSpan, date, a, b, code, rule, loc, produced);
-                        if (rule.symmetric()) {
-                            emit(input, si, sentence, sentenceSpan, date, b, a, code, rule, loc, produced);
+                        note(outcome, emit(input, si, sentence, sentenceSpan, date, a, b, code, rule, loc, produced));
+                        if (twoWay) {
+                            note(outcome, emit(input, si, sentence, sentenceSpan, date, b, a, code, rule, loc,
+                                    produced));
+                        }
+                    }
+                }
+                if (coordinatedSubject) {
+                    for (Ref a : sources) {
+                        for (Ref b : sources) {
+                            note(outcome, emit(input, si, sentence, sentenceSpan, date, a, b, code, rule, loc,
+                                    produced));
                         }
                     }
                 }
             }
+            if (trace != null) {
+                String how = (modal && rule.intentCode() != null ? "modal -> intent code " + code + "; " : "")
+                        + (neg ? "negated -> " + code + "; " : "") + (passive ? "passive; " : "");
+                trace.rule(rule, matched, how + outcome);
+            }
+            if (produced.size() > producedBefore) {
+                lastEmitSeg = seg[t];
+                lastEmitEnd = m.end();
+                lastRoot = code.substring(0, 2);
+            }
             if (firstSource == null) {
                 firstSource = sources.get(0);
+            }
+        }
+        // "Israel said a mortar was fired at it from Gaza", "the US said Iraq had attacked": a speaker who reports
+        // material hostility (roots 14-20) by another actor accuses that actor (112), as CAMEO codes allegations
+        if (reportingSpeaker != null && !anonymousCivilians(reportingSpeaker)) {
+            List<Ref> accused = new ArrayList<>(hostile);
+            for (Event e : produced.values()) {
+                int root = Integer.parseInt(e.root());
+                if (root >= 14 && !e.rule().equals(REPORTED_RULE.id())) {
+                    accused.add(new Ref(e.source().code(), e.source().type(), e.source().role(), e.source().name(),
+                            e.source().text(), false));
+                }
+            }
+            LocalDate date = DateResolver.resolve(toks, 0, articleDate);
+            String loc = location == null ? null : location.text();
+            for (Ref a : accused) {
+                // an anaphor ("they will attack") is the speaker's own side, not someone accused
+                boolean named = a.text() != null && !a.text().isEmpty() && Character.isUpperCase(a.text().charAt(0));
+                for (Ref sp : reportingSpeaker.refs()) {
+                    if (named && !sp.code().equals(a.code()) && !UNKNOWN.equals(a.code())) {
+                        String what = emit(input, si, sentence, sentenceSpan, date, sp, a, REPORTED_RULE.code(),
+                                REPORTED_RULE, loc, produced);
+                        if (trace != null && what != null) {
+                            trace.rule(REPORTED_RULE, reportingSpeaker.text(), "reports a hostile act by "
+                                    + a.code() + ": " + what);
+                        }
+                    }
+                }
             }
         }
         for (Event e : produced.values()) {
             String key = e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root();
             if (!negated.contains(key)) {
                 out.add(e);
+            } else if (trace != null) {
+                trace.rules.add(new Explanation.RuleTrial(e.rule(), e.cameo(), "", "event " + key
+                        + " dropped: the same actors and root are negated elsewhere in the sentence"));
             }
         }
         rememberSentence(mentions, firstSource, discourse);
@@ -808,6 +1157,9 @@ public final class EventCoder {
         for (Mention m : mentions) {
             if (m.start() < segStart || m.end() > t || m.place() || (m.anti() && !m.anaphor())) {
                 continue;
+            }
+            if (out.isEmpty() && anonymousCivilians(m)) {
+                continue; // "eight people were killed": unnamed civilians are acted upon, not actors
             }
             if (m.anti() && t - m.end() > 1) {
                 continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
@@ -911,7 +1263,10 @@ public final class EventCoder {
             if (rule.symmetric() && m.start() > 0 && TOPIC_PREPS.contains(words[m.start() - 1]) && out.isEmpty()) {
                 continue; // "negotiations on Ukraine": a topic, not a party
             }
-            if (m.place() && !rule.place()) {
+            // "fired rockets at Russia": a place right after a trigger ending in "at"/"on" is the target
+            boolean aimedAt = m.place() && (words[mEnd - 1].equals("at") || words[mEnd - 1].equals("on"))
+                    && (m.start() == mEnd || m.start() == mEnd + 1 && words[mEnd].equals("the"));
+            if (m.place() && !rule.place() && !aimedAt) {
                 continue;
             }
             if (out.isEmpty()) {
@@ -923,6 +1278,48 @@ public final class EventCoder {
             }
         }
         return dropAppositives(out, words);
+    }
+
+    /** "shelled the enclave", "killed 19 people": a trigger followed by a noun phrase is a verb with an object. */
+    private static boolean verbWithObject(String[] words, int end) {
+        if (end >= words.length) {
+            return false;
+        }
+        String w = words[end];
+        return OBJECT_STARTS.contains(w) || Character.isDigit(w.charAt(0));
+    }
+
+    /**
+     * "The Libyan National Army (LNA) lifted ...": a short parenthetical (an acronym, a gloss) is dropped so that
+     * it neither splits the clause nor hides the subject. Longer ones stay and act as clause boundaries.
+     */
+    private static List<Token> withoutShortParentheticals(List<Token> toks) {
+        int n = toks.size();
+        List<Token> out = null;
+        for (int i = 0; i < n; i++) {
+            if (toks.get(i).text().equals("(")) {
+                int j = i + 1;
+                while (j < n && j - i <= 6 && !toks.get(j).text().equals(")") && !toks.get(j).text().equals("(")) {
+                    j++;
+                }
+                if (j < n && toks.get(j).text().equals(")")) {
+                    if (out == null) {
+                        out = new ArrayList<>(toks.subList(0, i));
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            if (out != null) {
+                out.add(toks.get(i));
+            }
+        }
+        return out == null ? toks : out;
+    }
+
+    private static boolean anonymousCivilians(Mention m) {
+        Ref r = m.refs().get(0);
+        return UNKNOWN.equals(r.code()) && "CVL".equals(r.role());
     }
 
     private static boolean isBetween(String[] words, int t, int mEnd, List<Mention> tgt) {
@@ -992,16 +1389,19 @@ public final class EventCoder {
         d.sentence++;
     }
 
-    private void emit(CoderInput in, int si, String sentence, Span span, LocalDate date, Ref a, Ref b, String code,
-                      Rule rule, String loc, Map<String, Event> produced) {
+    private String emit(CoderInput in, int si, String sentence, Span span, LocalDate date, Ref a, Ref b, String code,
+                        Rule rule, String loc, Map<String, Event> produced) {
+        if (UNKNOWN.equals(a.code()) && (b == null || UNKNOWN.equals(b.code()))) {
+            return "no event: neither side is known";
+        }
         if (b != null && a.code().equals(b.code())
                 && !(a.role() != null && SAME_COUNTRY_ROLES.contains(a.role())
                 || b.role() != null && SAME_COUNTRY_ROLES.contains(b.role()))) {
-            return; // an actor acting on itself says nothing between actors
+            return a == b ? null : "no event " + a.code() + ">" + b.code() + " (same actor on both sides)";
         }
         String key = a.code() + ">" + (b == null ? "-" : b.code()) + ">" + code;
         if (produced.containsKey(key)) {
-            return;
+            return "duplicate " + key;
         }
         Lexicon.CodeInfo info = lex.codebook.get(code);
         String root = code.substring(0, 2);
@@ -1012,18 +1412,78 @@ public final class EventCoder {
         produced.put(key, new Event(id, in.articleId(), si, sentence, span, date, source, target, code, root,
                 Event.quadClassOfRoot(root), info == null ? 0.0 : info.goldstein(),
                 info == null ? null : info.plover(), loc, rule.id(), in.ingestedAt()));
+        return "event " + key;
     }
 
-    static String stableId(String s) {
+    private static void note(StringBuilder sb, String what) {
+        if (sb != null && what != null) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(what);
+        }
+    }
+
+    private static boolean contains(String[] words, int from, int to, String w) {
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (words[i].equals(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String slice(String[] words, int from, int to) {
+        return String.join(" ", java.util.Arrays.asList(words).subList(from, to));
+    }
+
+    private static String matchNames(List<Match> ms, String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (Match m : ms) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.rule().id()).append(" '")
+                    .append(slice(words, m.start(), m.end())).append('\'');
+        }
+        return sb.toString();
+    }
+
+    /** Past-tense and reporting forms: a cheap guess at the verbs of a sentence, for explanations only. */
+    private static boolean looksLikeVerb(String w) {
+        return w.length() > 3 && (w.endsWith("ed") || w.endsWith("says") || w.equals("said") || w.equals("told")
+                || w.equals("met") || w.equals("held") || w.equals("took") || w.equals("gave") || w.equals("made"));
+    }
+
+    /** The subject of the clause that follows a "that" at or after {@code from}: "alleged that France ...". */
+    private static List<Mention> clauseSubject(List<Mention> mentions, String[] words, int[] seg, int from, int n) {
+        int at = from;
+        while (at < n && at < from + 3 && !words[at].equals("that")) {
+            at++;
+        }
+        if (at >= n || !words[at].equals("that") || at + 1 >= n || seg[at + 1] < 0) {
+            return List.of();
+        }
+        int end = at + 1;
+        while (end < n && seg[end] == seg[at + 1]) {
+            end++;
+        }
+        return subject(mentions, at + 1, end, words);
+    }
+
+    /** One digest per thread: getInstance is a provider lookup, too slow for every event. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    });
+
+    static String stableId(String s) {
+        {
+            MessageDigest md = SHA256.get();
+            md.reset();
+            byte[] h = md.digest(s.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(16);
             for (int i = 0; i < 8; i++) {
                 sb.append(Character.forDigit((h[i] >> 4) & 0xF, 16)).append(Character.forDigit(h[i] & 0xF, 16));
             }
             return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
     }
 

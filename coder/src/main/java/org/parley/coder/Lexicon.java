@@ -22,7 +22,7 @@ import org.parley.common.Actor.ActorType;
  */
 final class Lexicon {
     /** What a dictionary phrase stands for. */
-    enum Kind { COUNTRY, DEMONYM, SEAT, PLACE, ORG, ORG_ADJ, PERSON, ROLE, INSTITUTION, ANAPHOR }
+    enum Kind { COUNTRY, DEMONYM, SEAT, PLACE, ORG, ORG_ADJ, PERSON, GROUP, ROLE, INSTITUTION, ANAPHOR }
 
     /** One phrase: its lower-cased words, whether it must match case-sensitively, and what it means. */
     record Phrase(String[] words, String[] exact, boolean caseSensitive, Kind kind, String code, ActorType type,
@@ -37,13 +37,15 @@ final class Lexicon {
     }
 
     static final String[] FILES = {"codebook.tsv", "countries.txt", "organisations.txt", "people.txt",
-            "roles.txt", "anaphors.txt", "verbs.txt"};
+            "groups.txt", "actors.txt", "roles.txt", "anaphors.txt", "verbs.txt"};
 
     final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     final Map<String, CodeInfo> codebook = new HashMap<>();
     final Map<String, String> nameOfCode = new HashMap<>();
     final Map<String, ActorType> typeOfCode = new HashMap<>();
     final Map<String, Rule> rules = new java.util.LinkedHashMap<>();
+    /** Keys of loaded phrases, for overrides; only needed while loading. */
+    private final java.util.Set<String> phraseKeys = new java.util.HashSet<>();
 
     static Lexicon fromClasspath() {
         Lexicon lex = new Lexicon();
@@ -93,6 +95,8 @@ final class Lexicon {
                     case "countries.txt" -> countryLine(t);
                     case "organisations.txt" -> orgLine(t);
                     case "people.txt" -> personLine(t);
+                    case "groups.txt" -> groupLine(t);
+                    case "actors.txt" -> actorLine(t);
                     case "roles.txt" -> roleLine(t);
                     case "anaphors.txt" -> anaphorLine(t);
                     case "verbs.txt" -> {
@@ -187,6 +191,60 @@ final class Lexicon {
         }
     }
 
+    private void actorLine(String t) {
+        // name | other names | CODE | ROLE | from | to  (what the PETRARCH importer writes)
+        String[] f = fields(t, 4);
+        LocalDate from = f.length > 4 && !f[4].isEmpty() ? LocalDate.parse(f[4]) : null;
+        LocalDate to = f.length > 5 && !f[5].isEmpty() ? LocalDate.parse(f[5]) : null;
+        addActor(f[0], list(f[1]), f[2], f[3].isEmpty() ? null : f[3], from, to);
+    }
+
+    /**
+     * A named actor from an imported dictionary: dated entries are people (office holders); an entry with a role
+     * is an institution of its country ("Afghan National Army" -> AFG MIL); an entry with neither names its
+     * country (or organisation) itself.
+     */
+    void addActor(String name, List<String> aliases, String code, String role, LocalDate from, LocalDate to) {
+        addActor(name, aliases, List.of(new org.parley.coder.dictionary.PetrarchImporter.Coding(code, role, from, to)));
+    }
+
+    /** {@link #addActor(String, List, String, String, LocalDate, LocalDate)} for several codings of one actor. */
+    void addActor(String name, List<String> aliases, List<org.parley.coder.dictionary.PetrarchImporter.Coding> codings) {
+        List<Surface> surfaces = new ArrayList<>(aliases.size() + 1);
+        Surface main = surface(name);
+        if (main != null) {
+            surfaces.add(main);
+        }
+        for (String a : aliases) {
+            Surface sf = surface(a);
+            if (sf != null) {
+                surfaces.add(sf);
+            }
+        }
+        for (org.parley.coder.dictionary.PetrarchImporter.Coding c : codings) {
+            String code = c.code();
+            if (code.startsWith("IGO") || code.equals("UN") || code.equals("EU") || code.equals("NATO")) {
+                typeOfCode.putIfAbsent(code, ActorType.IGO);
+            }
+            nameOfCode.putIfAbsent(code, name);
+            Kind kind = c.from() != null || c.to() != null ? Kind.PERSON
+                    : c.role() != null ? Kind.INSTITUTION : Kind.COUNTRY;
+            ActorType type = typeOfCode.getOrDefault(code, ActorType.STATE);
+            for (Surface sf : surfaces) {
+                add(sf, kind, code, type, c.role(), name, c.from(), c.to());
+            }
+        }
+    }
+
+    private void groupLine(String t) {
+        // canonical name | other names | CODE (home country, IMG for transnational, --- unknown) | ROLE
+        String[] f = fields(t, 4);
+        add(f[0], Kind.GROUP, f[2], ActorType.GROUP, f[3], f[0], null, null);
+        for (String s : list(f[1])) {
+            add(s, Kind.GROUP, f[2], ActorType.GROUP, f[3], f[0], null, null);
+        }
+    }
+
     private void roleLine(String t) {
         String[] f = fields(t, 2);
         String phrase = f[0];
@@ -206,30 +264,51 @@ final class Lexicon {
 
     private void add(String surface, Kind kind, String code, ActorType type, String role, String name,
                      LocalDate from, LocalDate to) {
+        Surface sf = surface(surface);
+        if (sf != null) {
+            add(sf, kind, code, type, role, name, from, to);
+        }
+    }
+
+    /** A phrase's words, tokenised once however many codings share it. */
+    record Surface(String[] words, String[] exact, boolean caseSensitive) {
+    }
+
+    static Surface surface(String surface) {
         List<Token> toks = Text.tokens(surface, 0, surface.length());
-        if (toks.isEmpty()) {
-            return;
+        if (toks.isEmpty() || toks.size() > 12) {
+            return null; // no actor name is that long; a stray line would only slow matching
         }
         String[] words = new String[toks.size()];
         String[] exact = new String[toks.size()];
-        boolean upperAbbrev = true;
         for (int i = 0; i < words.length; i++) {
             words[i] = toks.get(i).lower();
             exact[i] = toks.get(i).text();
         }
-        String letters = surface.replace(".", "").replace(" ", "");
-        for (int i = 0; i < letters.length(); i++) {
-            if (!Character.isUpperCase(letters.charAt(i)) && !Character.isDigit(letters.charAt(i))
-                    && letters.charAt(i) != '-') {
-                upperAbbrev = false;
+        int letters = 0;
+        boolean upperAbbrev = true;
+        for (int i = 0; i < surface.length() && upperAbbrev; i++) {
+            char c = surface.charAt(i);
+            if (c == '.' || c == ' ') {
+                continue;
             }
+            letters++;
+            upperAbbrev = Character.isUpperCase(c) || Character.isDigit(c) || c == '-';
         }
-        boolean caseSensitive = upperAbbrev && letters.length() <= 6;
-        Phrase p = new Phrase(words, exact, caseSensitive, kind, code, type, role, name, from, to);
-        List<Phrase> bucket = phrasesByFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>());
-        // a user dictionary overrides an entry with the same words and kind
-        bucket.removeIf(q -> q.kind() == kind && java.util.Arrays.equals(q.words(), words)
-                && (kind != Kind.PERSON || java.util.Objects.equals(q.from(), from)));
+        return new Surface(words, exact, upperAbbrev && letters <= 6);
+    }
+
+    private void add(Surface sf, Kind kind, String code, ActorType type, String role, String name,
+                     LocalDate from, LocalDate to) {
+        String[] words = sf.words();
+        Phrase p = new Phrase(words, sf.exact(), sf.caseSensitive(), kind, code, type, role, name, from, to);
+        List<Phrase> bucket = phrasesByFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>(2));
+        // a user dictionary overrides an entry with the same words and kind; the key set keeps loading linear
+        String key = kind + "|" + String.join(" ", words) + "|" + (kind == Kind.PERSON ? from : "");
+        if (!phraseKeys.add(key)) {
+            bucket.removeIf(q -> q.kind() == kind && java.util.Arrays.equals(q.words(), words)
+                    && (kind != Kind.PERSON || java.util.Objects.equals(q.from(), from)));
+        }
         bucket.add(p);
     }
 

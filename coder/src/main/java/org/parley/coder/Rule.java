@@ -8,7 +8,8 @@ import java.util.List;
  * found. Immutable; see the file's header for the pattern language.
  */
 record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
-            String intentCode, String negatedCode, boolean objectBefore) {
+            String intentCode, String negatedCode, boolean objectBefore, boolean mutual, boolean fromSource,
+            boolean objectNext, boolean clausal) {
 
     static final int GAP = 5;
 
@@ -67,6 +68,10 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         boolean place = false;
         boolean noTarget = false;
         boolean objBefore = false;
+        boolean mutual = false;
+        boolean from = false;
+        boolean objNext = false;
+        boolean clausal = false;
         String intent = null;
         String neg = null;
         if (f.length > 3) {
@@ -81,6 +86,14 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                     place = true;
                 } else if (fl.equals("objbefore")) {
                     objBefore = true;
+                } else if (fl.equals("mutual")) {
+                    mutual = true;
+                } else if (fl.equals("from")) {
+                    from = true;
+                } else if (fl.equals("objnext")) {
+                    objNext = true;
+                } else if (fl.equals("that")) {
+                    clausal = true;
                 } else if (fl.equals("notarget")) {
                     noTarget = true;
                 } else if (fl.startsWith("intent=")) {
@@ -92,7 +105,8 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                 }
             }
         }
-        return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore);
+        return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore, mutual,
+                from, objNext, clausal);
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */
@@ -105,6 +119,15 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
             keys.add("~" + prefixKey(s));
         }
         return keys;
+    }
+
+    /** Pattern elements that are words (not gaps): how specific the rule is. */
+    int wordCount() {
+        int n = 0;
+        for (Element e : pattern) {
+            n += e.gap() ? 0 : 1;
+        }
+        return n;
     }
 
     static String prefixKey(String s) {

@@ -1,5 +1,7 @@
 package org.parley.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A coded actor: who acted or was acted upon.
  *
@@ -11,6 +13,14 @@ package org.parley.common;
  * @param text the words in the sentence that mention it
  */
 public record Actor(String code, ActorType type, String role, String name, String text) {
+    /** CAMEO's code for an actor whose country the text does not give ("police", "insurgents"). */
+    public static final String UNKNOWN_COUNTRY = "---";
+
+    /** Whether the code names a definite actor (a state, an organisation) rather than one of unknown country. */
+    @JsonIgnore
+    public boolean isIdentified() {
+        return !UNKNOWN_COUNTRY.equals(code);
+    }
 
     public enum ActorType { STATE, IGO, REGION, NGO, GROUP, PERSON }
 }

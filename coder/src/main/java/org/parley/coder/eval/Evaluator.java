@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
+import org.parley.coder.Explanation;
 import org.parley.common.Event;
 import org.parley.common.Json;
 
@@ -31,7 +33,224 @@ public final class Evaluator {
         this.coder = coder;
     }
 
+    /**
+     * Scores the coder on a JSONL file, choosing the mode from its first record: records with {@code "events"}
+     * are scored as coded events (dyad/quad/root F1); records with {@code "actors"} spans (ConfliBERT cameo_ner)
+     * give actor recall; records with {@code "penta"} (ConfliBERT cameo_class) give direction agreement.
+     */
     public EvalReport evaluate(Path goldJsonl, boolean verbose) throws IOException {
+        String mode = detectMode(goldJsonl);
+        if (mode.equals("actor-spans")) {
+            return actorSpans(goldJsonl, verbose);
+        }
+        if (mode.equals("quad-class")) {
+            return quadClass(goldJsonl, verbose);
+        }
+        return events(goldJsonl, verbose);
+    }
+
+    static String detectMode(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode rec;
+                try {
+                    rec = Json.mapper().readTree(line);
+                } catch (IOException e) {
+                    throw new IOException(file + " line " + lineNo + ": not JSON: " + e.getMessage(), e);
+                }
+                if (rec != null && rec.has("actors") && !rec.has("events")) {
+                    return "actor-spans";
+                }
+                if (rec != null && rec.has("penta") && !rec.has("events")) {
+                    return "quad-class";
+                }
+                return "events";
+            }
+        }
+        return "events";
+    }
+
+    /** Reads every record of a JSONL file, failing with the file and line on bad JSON or a missing "text". */
+    private static List<JsonNode> records(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode rec;
+                try {
+                    rec = Json.mapper().readTree(line);
+                } catch (IOException e) {
+                    throw new IOException(file + " line " + lineNo + ": not JSON: " + e.getMessage(), e);
+                }
+                if (rec == null || !rec.hasNonNull("text")) {
+                    throw new IOException(file + " line " + lineNo + ": record without \"text\"");
+                }
+                if (!rec.has("id")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) rec).put("id", "line-" + lineNo);
+                }
+                out.add(rec);
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate dateOf(JsonNode rec) {
+        return rec.hasNonNull("date") ? LocalDate.parse(rec.get("date").asText()) : null;
+    }
+
+    private EvalReport actorSpans(Path file, boolean verbose) throws IOException {
+        int spans = 0;
+        int found = 0;
+        int srcSpans = 0;
+        int srcFound = 0;
+        int tgtSpans = 0;
+        int tgtFound = 0;
+        int withEvents = 0;
+        List<JsonNode> recs = records(file);
+        List<EvalReport.Finding> misses = verbose ? new ArrayList<>() : null;
+        for (JsonNode rec : recs) {
+            String text = rec.get("text").asText();
+            Explanation x = coder.explain(new CoderInput(rec.get("id").asText(), text, dateOf(rec), null));
+            Set<String> actorWords = new HashSet<>();
+            for (Explanation.SentenceTrace st : x.sentences()) {
+                if (!st.events().isEmpty()) {
+                    withEvents++;
+                }
+                for (Explanation.ActorFound a : st.actors()) {
+                    actorWords.addAll(words(a.text())); // a place is resolved too: "aid to Liberia" names LBR
+                }
+            }
+            for (JsonNode span : rec.path("actors")) {
+                String role = span.path("role").asText();
+                boolean hit = false;
+                for (String w : words(span.path("text").asText())) {
+                    hit |= actorWords.contains(w);
+                }
+                spans++;
+                found += hit ? 1 : 0;
+                if (role.equals("source")) {
+                    srcSpans++;
+                    srcFound += hit ? 1 : 0;
+                } else if (role.equals("target")) {
+                    tgtSpans++;
+                    tgtFound += hit ? 1 : 0;
+                }
+                if (!hit && misses != null) {
+                    misses.add(new EvalReport.Finding(rec.get("id").asText(), role + ": " + span.path("text").asText(),
+                            text, null));
+                }
+            }
+        }
+        double recall = spans == 0 ? 0 : Math.round(10000.0 * found / spans) / 10000.0;
+        return new EvalReport(file.toString(), recs.size(), null, null, null, 0, List.of(), misses, null,
+                "actor-spans", new EvalReport.ActorRecall(spans, found, recall, srcSpans, srcFound, tgtSpans,
+                tgtFound, withEvents), null);
+    }
+
+    /** Content words of a span, lower-cased: articles and punctuation cannot make a hit. */
+    private static Set<String> words(String s) {
+        Set<String> out = new HashSet<>();
+        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 1 && !STOP.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "and", "its", "his", "her", "their", "in",
+            "on", "for", "to", "with", "by", "at", "from", "s");
+
+    private EvalReport quadClass(Path file, boolean verbose) throws IOException {
+        int coop = 0;
+        int coopOk = 0;
+        int conflict = 0;
+        int conflictOk = 0;
+        int opposite = 0;
+        int uncoded = 0;
+        int pentaOk = 0;
+        List<JsonNode> recs = records(file);
+        List<EvalReport.Finding> misses = verbose ? new ArrayList<>() : null;
+        for (JsonNode rec : recs) {
+            int penta = rec.path("penta").asInt(-1);
+            if (penta < 0 || penta > 4) {
+                throw new IOException(file + " record " + rec.get("id").asText() + ": \"penta\" must be 0-4");
+            }
+            String text = rec.get("text").asText();
+            CodedArticle coded = coder.code(new CoderInput(rec.get("id").asText(), text, dateOf(rec), null));
+            boolean anyCoop = false;
+            boolean anyConflict = false;
+            Set<Integer> pentas = new HashSet<>();
+            StringBuilder codes = new StringBuilder();
+            for (Event e : coded.events()) {
+                int root = Integer.parseInt(e.root());
+                anyCoop |= root >= 3 && root <= 8;
+                anyConflict |= root >= 9;
+                pentas.add(penta(root));
+                codes.append(codes.length() == 0 ? "" : " ").append(e.cameo());
+            }
+            pentaOk += pentas.contains(penta) ? 1 : 0;
+            if (penta == 0) {
+                continue;
+            }
+            boolean wantCoop = penta <= 2;
+            boolean ok = wantCoop ? anyCoop : anyConflict;
+            if (wantCoop) {
+                coop++;
+                coopOk += ok ? 1 : 0;
+            } else {
+                conflict++;
+                conflictOk += ok ? 1 : 0;
+            }
+            if (!ok) {
+                if (coded.events().isEmpty()) {
+                    uncoded++;
+                } else {
+                    opposite++;
+                }
+                if (misses != null) {
+                    misses.add(new EvalReport.Finding(rec.get("id").asText(), rec.path("label").asText("penta " + penta)
+                            + (codes.length() == 0 ? " (no event)" : " coded " + codes), text, null));
+                }
+            }
+        }
+        int n = coop + conflict;
+        double agreement = n == 0 ? 0 : Math.round(10000.0 * (coopOk + conflictOk) / n) / 10000.0;
+        double pentaAgreement = recs.isEmpty() ? 0 : Math.round(10000.0 * pentaOk / recs.size()) / 10000.0;
+        return new EvalReport(file.toString(), recs.size(), null, null, null, 0, List.of(), misses, null,
+                "quad-class", null, new EvalReport.Direction(coop, coopOk, conflict, conflictOk, opposite, uncoded,
+                agreement, recs.size(), pentaAgreement));
+    }
+
+    /** ConfliBERT's five-way class of a CAMEO root. */
+    static int penta(int root) {
+        if (root <= 2) {
+            return 0;
+        }
+        if (root <= 5) {
+            return 1;
+        }
+        if (root <= 8) {
+            return 2;
+        }
+        if (root <= 13 || root == 16) {
+            return 3;
+        }
+        return 4;
+    }
+
+    private EvalReport events(Path goldJsonl, boolean verbose) throws IOException {
         int[] dyad = new int[3];
         int[] quad = new int[3];
         int[] root = new int[3];
@@ -60,7 +279,10 @@ public final class Evaluator {
                 records++;
                 String id = rec.path("id").asText("line-" + lineNo);
                 LocalDate date = rec.hasNonNull("date") ? LocalDate.parse(rec.get("date").asText()) : null;
-                CodedArticle coded = coder.code(new CoderInput(id, rec.get("text").asText(), date, null));
+                CoderInput input = new CoderInput(id, rec.get("text").asText(), date, null);
+                Explanation explanation = verbose ? coder.explain(input) : null;
+                CodedArticle coded = verbose ? new CodedArticle(id, explanation.sentences().size(),
+                        allEvents(explanation)) : coder.code(input);
 
                 Set<String> gDyad = new LinkedHashSet<>();
                 Set<String> gQuad = new LinkedHashSet<>();
@@ -101,7 +323,8 @@ public final class Evaluator {
                     for (Map.Entry<String, String> g : gRoot.entrySet()) {
                         if (!pRoot.containsKey(g.getKey())) {
                             String sentence = g.getValue() != null ? g.getValue() : rec.get("text").asText();
-                            misses.add(new EvalReport.Finding(id, g.getKey(), sentence, null));
+                            misses.add(new EvalReport.Finding(id, g.getKey(), sentence, null,
+                                    why(explanation, g.getValue())));
                         }
                     }
                     for (Map.Entry<String, Event> p : pRoot.entrySet()) {
@@ -115,6 +338,26 @@ public final class Evaluator {
         }
         return new EvalReport(goldJsonl.toString(), records, level(dyad), level(quad), level(root),
                 absentProduced, absentHits, misses, falses);
+    }
+
+    private static List<Event> allEvents(Explanation x) {
+        List<Event> out = new ArrayList<>();
+        for (Explanation.SentenceTrace s : x.sentences()) {
+            out.addAll(s.events());
+        }
+        return out;
+    }
+
+    /** The trace of the sentence holding the evidence (or of every sentence of a short record). */
+    private static String why(Explanation x, String evidence) {
+        StringBuilder sb = new StringBuilder();
+        for (Explanation.SentenceTrace s : x.sentences()) {
+            boolean holds = evidence != null && (s.sentence().contains(evidence) || evidence.contains(s.sentence()));
+            if (holds || evidence == null && x.sentences().size() <= 3) {
+                sb.append(sb.length() == 0 ? "" : " | ").append('[').append(s.index()).append("] ").append(s.summary());
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private static EvalReport.Level level(int[] c) {

@@ -60,9 +60,11 @@ public final class StanceTopology {
         DyadAggregator dyads = new DyadAggregator(s);
         CountryAggregator countries = new CountryAggregator(s);
 
-        // Stance needs both sides; events without a target stay on the events topic only.
+        // Stance needs both sides, each a known actor: events without a target, or with an actor of unknown
+        // country ("police"), stay on the events topic only.
         KStream<String, StanceChange> changes = events
-                .filter((id, e) -> e.target() != null, Named.as("events-with-target"))
+                .filter((id, e) -> e.target() != null && e.source().isIdentified() && e.target().isIdentified(),
+                        Named.as("events-with-known-dyad"))
                 .selectKey((id, e) -> e.dyadKey(), Named.as("key-by-dyad"))
                 .repartition(Repartitioned.<String, Event>as(EVENTS_BY_DYAD).withKeySerde(keys)
                         .withValueSerde(eventSerde))

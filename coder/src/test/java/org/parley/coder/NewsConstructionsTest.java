@@ -1,0 +1,127 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
+import org.parley.common.Event;
+
+/**
+ * Constructions of wire news beyond diplomacy: actors of unknown country, armed groups, nationality modifiers,
+ * "received X from Y", infinitive complements, claims. Sentences written for this test.
+ */
+class NewsConstructionsTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2024, 5, 15);
+
+    private static List<Event> code(String text) {
+        return CODER.code(new CoderInput("t", text, DAY, null)).events();
+    }
+
+    private static List<String> tuples(String text) {
+        return code(text).stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
+                .toList();
+    }
+
+    @Test
+    void roleNounWithoutCountryIsAnActorOfUnknownCountry() {
+        List<Event> ev = code("Militants ambushed a Nigerian army convoy near Maiduguri.");
+        assertThat(ev).extracting(e -> e.source().code() + ">" + e.target().code() + ">" + e.root())
+                .containsExactly("--->NGA>19");
+        assertThat(ev.get(0).source().type()).isEqualTo(Actor.ActorType.GROUP);
+        assertThat(ev.get(0).source().role()).isEqualTo("REB");
+    }
+
+    @Test
+    void demonymWithRoleNounKeepsItsCountry() {
+        assertThat(tuples("Malian soldiers attacked Tuareg rebels in the north."))
+                .containsExactly("MLI>--->190");
+    }
+
+    @Test
+    void namedArmedGroupsHaveDocumentedCodes() {
+        assertThat(tuples("Hezbollah fired rockets at Israel on Sunday.")).containsExactly("LBN>ISR>194");
+        List<Event> ev = code("The Islamic State attacked Iraqi police in Anbar.");
+        assertThat(ev).extracting(e -> e.source().code()).containsOnly("IMG");
+        assertThat(ev.get(0).source().name()).isEqualTo("Islamic State");
+        assertThat(tuples("Farmers demanded a strict Islamic state in the region.")).isEmpty();
+    }
+
+    @Test
+    void nationalityBeforeAnActionNounIsItsSource() {
+        assertThat(tuples("Three civilians died in Turkish shelling of Syria on Friday."))
+                .contains("TUR>SYR>194");
+    }
+
+    @Test
+    void receivingFromMakesTheGiverTheSource() {
+        assertThat(tuples("Ukraine received weapons from Poland.")).containsExactly("POL>UKR>072");
+        assertThat(tuples("Serbia faces pressure from Germany over Kosovo.")).containsExactly("DEU>SRB>100");
+    }
+
+    @Test
+    void infinitiveAfterAnActionIsItsContentNotASecondAct() {
+        assertThat(tuples("Peru wants Chile to attack Bolivia.")).containsExactly("PER>CHL>020");
+        assertThat(tuples("Sweden and Norway met in Oslo to discuss fishing.")).extracting(s -> s.substring(8))
+                .containsOnly("040");
+    }
+
+    @Test
+    void intendedViolenceIsAThreat() {
+        assertThat(tuples("Armenia wants to attack Azerbaijan.")).containsExactly("ARM>AZE>138");
+    }
+
+    @Test
+    void allegingThatSomeoneActedIsAnAccusation() {
+        assertThat(tuples("Kenya alleged that Somalia had armed the gunmen.")).contains("KEN>SOM>112");
+    }
+
+    @Test
+    void fireAtACountryTargetsIt() {
+        assertThat(tuples("Greece fired warning shots at Turkey.")).contains("GRC>TUR>190");
+    }
+
+    @Test
+    void institutionInACountryIsThatCountrysInstitution() {
+        assertThat(code("A court in Ghana has issued an arrest warrant for a Senegalese man."))
+                .extracting(e -> e.source().code() + "/" + e.source().role() + ">" + e.target().code() + ">" + e.root())
+                .containsExactly("GHA/JUD>SEN>17");
+    }
+
+    @Test
+    void heResolvesToThePersonNamedEarlierInTheSentence() {
+        assertThat(tuples("Biden said he would not provide support to Israel.")).containsExactly("USA>ISR>121");
+    }
+
+    @Test
+    void placeTargetsGiveOneDirection() {
+        assertThat(tuples("Poland and Lithuania will meet in Zurich.")).contains("POL>CHE>040", "LTU>CHE>040")
+                .doesNotContain("CHE>POL>040", "CHE>LTU>040");
+    }
+
+    @Test
+    void violenceWithAnUnnamedObjectIsStillAnEvent() {
+        assertThat(tuples("Ethiopian troops shelled a market in the north.")).containsExactly("ETH>->194");
+    }
+
+    @Test
+    void proCountryGroupsAreNotThatCountry() {
+        assertThat(tuples("Pro-Russia rebels shelled Mariupol.")).doesNotContain("RUS>UKR>194");
+        assertThat(tuples("Pro-Russia rebels attacked Ukrainian troops.")).containsExactly("--->UKR>190");
+    }
+
+    @Test
+    void reportedHostilityIsAnAccusation() {
+        assertThat(tuples("Israel said rockets were fired at it from Lebanon."))
+                .containsExactlyInAnyOrder("LBN>ISR>194", "ISR>LBN>112");
+        assertThat(tuples("Vladimir Putin said that Germany criticised Poland.")).containsExactly("DEU>POL>111");
+    }
+
+    @Test
+    void infinitiveCompletingANounGivesNoTargetlessEvent() {
+        assertThat(tuples("France made a threat to boycott the ceremony.")).isEmpty();
+    }
+}
