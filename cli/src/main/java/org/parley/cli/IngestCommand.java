@@ -3,27 +3,43 @@ package org.parley.cli;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
+import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
+import org.parley.ingest.feed.FeedPoller;
+import org.parley.ingest.http.ArticleServer;
+import org.parley.ingest.progress.ProgressBarDisplay;
 import org.parley.ingest.publish.PublishException;
+import org.parley.ingest.watch.FolderWatcher;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,15 +48,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parley ingest}: publishes articles from files, folders or standard input to the articles topic.
- * Exit code 0 when everything was published, 2 when some inputs were rejected (each is listed on stderr),
+ * {@code parley ingest}: publishes articles from files, folders or standard input to the articles topic, and
+ * with {@code --watch}, {@code --feed} or {@code --http} keeps publishing until stopped (Ctrl-C).
+ * Exit code 0 when everything was published, 2 when some inputs were rejected (each is listed on stderr once),
  * 1 when the run could not be done at all (Kafka unreachable, for example).
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Clean articles and publish them to the articles topic.",
             "Reads .txt, .html/.htm, .json (one object) and .jsonl (one object per line; fields title, text, "
-                    + "date, url, source). Folders are read recursively. With no PATH, or '-', reads standard "
-                    + "input: JSON lines if it starts with '{', otherwise one plain-text article.",
+                    + "date, url, source). Folders are read recursively. With no PATH and no --watch/--feed/--http, "
+                    + "or with '-', reads standard input: JSON lines if it starts with '{', otherwise one plain-text "
+                    + "article.",
+            "With --watch, --feed or --http it keeps running until Ctrl-C, printing one line per file, feed item or "
+                    + "request, then the summary.",
             "Exit code: 0 all published, 2 some inputs rejected (listed on stderr), 1 failure."})
 public final class IngestCommand implements Callable<Integer> {
     static final int OK = 0;
@@ -48,6 +68,7 @@ public final class IngestCommand implements Callable<Integer> {
     static final int SOME_REJECTED = 2;
     /** How long to wait for the broker before giving up with a clear message. */
     static final int REACH_TIMEOUT_SECONDS = 15;
+    static final long DEFAULT_MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     @Mixin
     KafkaOptions kafka;
@@ -61,10 +82,45 @@ public final class IngestCommand implements Callable<Integer> {
     String glob;
 
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + IngestOptions.DEFAULT_MAX_BYTES,
-            description = "largest file (or JSON line) accepted, in bytes (default: ${DEFAULT-VALUE})")
+            description = "largest file, JSON line, page or posted article accepted, in bytes "
+                    + "(default: ${DEFAULT-VALUE})")
     long maxBytes;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or folders; '-' or none: standard input")
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no line per published article")
+    boolean quiet;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "keep publishing files that land or change in DIR (recursively; repeatable)")
+    List<Path> watch = new ArrayList<>();
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "a watched file is read once unchanged this long (default: ${DEFAULT-VALUE})")
+    Duration settle;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "poll this RSS or Atom feed (repeatable)")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "time between feed polls, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--http", paramLabel = "PORT",
+            description = "accept articles on POST http://BIND:PORT/api/articles (JSON object or array)")
+    Integer httpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address --http listens on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES,
+            description = "largest POST body accepted with --http, in bytes (default: ${DEFAULT-VALUE})")
+    long maxRequestBytes;
+
+    @Option(names = "--run-for", paramLabel = "DURATION", converter = DurationConverter.class, hidden = true,
+            description = "with --watch/--feed/--http: stop after DURATION instead of waiting for Ctrl-C")
+    Duration runFor;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or folders; '-': standard input")
     List<String> paths = new ArrayList<>();
 
     @Spec
@@ -74,8 +130,17 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (maxBytes <= 0) {
-            err.println("parley ingest: --max-bytes must be positive, got " + maxBytes);
+        String invalid = validate();
+        if (invalid != null) {
+            err.println("parley ingest: " + invalid);
+            err.flush();
+            return FAILED;
+        }
+        List<URI> feedUris;
+        try {
+            feedUris = feedUris();
+        } catch (IllegalArgumentException e) {
+            err.println("parley ingest: " + e.getMessage());
             return FAILED;
         }
         ParleyConfig config = kafka.config();
@@ -91,8 +156,9 @@ public final class IngestCommand implements Callable<Integer> {
             return FAILED;
         }
 
+        boolean longRunning = !watch.isEmpty() || !feedUris.isEmpty() || httpPort != null;
         List<Path> files = new ArrayList<>();
-        boolean stdin = paths.isEmpty();
+        boolean stdin = paths.isEmpty() && !longRunning;
         for (String p : paths) {
             if ("-".equals(p)) {
                 stdin = true;
@@ -100,33 +166,188 @@ public final class IngestCommand implements Callable<Integer> {
                 files.add(Path.of(p));
             }
         }
-        int published = 0;
-        int duplicates = 0;
-        List<Rejection> rejected = new ArrayList<>();
+        IngestSummary total = IngestSummary.empty();
         try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date, glob, maxBytes))) {
-            List<IngestSummary> parts = new ArrayList<>();
             if (!files.isEmpty()) {
-                parts.add(ingestor.ingest(files));
+                try (ProgressBarDisplay bar = new ProgressBarDisplay(!quiet && ProgressBarDisplay.stderrIsTerminal())) {
+                    total = total.plus(ingestor.ingest(files, bar));
+                }
+                printRejections(err, total);
             }
             if (stdin) {
-                parts.add(ingestor.ingest(strictUtf8(), "stdin"));
+                IngestSummary s = ingestor.ingest(strictUtf8(), "stdin");
+                printRejections(err, s);
+                total = total.plus(s);
             }
-            for (IngestSummary s : parts) {
-                published += s.published();
-                duplicates += s.duplicates();
-                rejected.addAll(s.rejected());
+            if (longRunning) {
+                total = total.plus(runUntilStopped(ingestor, feedUris, out, err));
             }
         } catch (PublishException e) {
             err.println("parley ingest: " + e.getMessage());
+            err.flush();
+            return FAILED;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("parley ingest: " + e.getMessage());
+            err.flush();
             return FAILED;
         }
-        for (Rejection r : rejected) {
+        err.flush();
+        out.println(total.line());
+        out.flush();
+        return total.anyRejected() ? SOME_REJECTED : OK;
+    }
+
+    private String validate() {
+        if (maxBytes <= 0) {
+            return "--max-bytes must be positive, got " + maxBytes;
+        }
+        if (maxRequestBytes <= 0) {
+            return "--max-request-bytes must be positive, got " + maxRequestBytes;
+        }
+        for (Path dir : watch) {
+            if (!Files.isDirectory(dir)) {
+                return "--watch " + dir + ": not a folder";
+            }
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
+            return "--http port must be 0..65535, got " + httpPort;
+        }
+        return null;
+    }
+
+    private List<URI> feedUris() {
+        List<URI> uris = new ArrayList<>();
+        for (String f : feeds) {
+            try {
+                URI u = new URI(f);
+                if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme())) {
+                    throw new IllegalArgumentException("--feed " + f + ": not an http(s) URL");
+                }
+                uris.add(u);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--feed " + f + ": not a URL (" + e.getMessage() + ")");
+            }
+        }
+        return uris;
+    }
+
+    /**
+     * Runs the watchers, feed pollers and HTTP endpoint until Ctrl-C (or {@code --run-for}), printing a line per
+     * file, item or request. On Ctrl-C the JVM is already shutting down: the hook lets this method finish and
+     * print the summary, then ends the process with the exit code itself, since the normal exit path is gone.
+     */
+    private IngestSummary runUntilStopped(Ingestor ingestor, List<URI> feedUris, PrintWriter out, PrintWriter err) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch summarised = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(OK);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                if (summarised.await(60, TimeUnit.SECONDS)) {
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "parley-ingest-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        List<FolderWatcher> watchers = new ArrayList<>();
+        FeedPoller poller = null;
+        ArticleServer server = null;
+        IngestSummary total = IngestSummary.empty();
+        boolean interrupted = false;
+        try {
+            for (Path dir : watch) {
+                watchers.add(new FolderWatcher(ingestor, dir, glob, settle,
+                        (file, s) -> report(out, err, s)).start());
+                err.println("parley ingest: watching " + dir + " (files are read once unchanged for "
+                        + human(settle) + ")");
+            }
+            if (!feedUris.isEmpty()) {
+                poller = new FeedPoller(ingestor, feedUris, interval, maxBytes, (origin, s) -> report(out, err, s))
+                        .start();
+                err.println("parley ingest: polling " + feedUris.size() + " feed(s) every " + human(interval));
+            }
+            if (httpPort != null) {
+                server = new ArticleServer(ingestor, maxRequestBytes, maxBytes, (origin, s) -> report(out, err, s))
+                        .start(bind, httpPort);
+                err.println("parley ingest: accepting POST http://" + bind + ":" + server.port()
+                        + ArticleServer.PATH);
+            }
+            err.println("parley ingest: press Ctrl-C to stop");
+            err.flush();
+            try {
+                if (runFor != null) {
+                    stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    stop.await();
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+                total = total.plus(server.total());
+            }
+            if (poller != null) {
+                poller.close();
+                total = total.plus(poller.total());
+            }
+            for (FolderWatcher w : watchers) {
+                w.close();
+                total = total.plus(w.total());
+            }
+            boolean signalled = stop.getCount() == 0;
+            if (!signalled) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutdown began meanwhile: the hook will end the process after the summary
+                    signalled = true;
+                }
+            }
+            if (signalled) {
+                // The normal exit path is gone; print the summary here, the hook then halts with its code.
+                out.println(total.line());
+                out.flush();
+                err.flush();
+                exitCode.set(total.anyRejected() ? SOME_REJECTED : OK);
+                summarised.countDown();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return total;
+    }
+
+    /** One line per published or duplicate article on stdout, one per rejection on stderr. */
+    private void report(PrintWriter out, PrintWriter err, IngestSummary s) {
+        if (!quiet) {
+            for (Ingested a : s.articles()) {
+                if (a.duplicate()) {
+                    out.println("duplicate " + a.origin() + " (article " + a.id() + " already ingested)");
+                } else {
+                    out.println("published " + a.origin() + " as " + a.id()
+                            + (a.id().equals(a.clusterId()) ? "" : " (near-duplicate of cluster " + a.clusterId() + ")"));
+                }
+            }
+            out.flush();
+        }
+        printRejections(err, s);
+    }
+
+    private static void printRejections(PrintWriter err, IngestSummary s) {
+        for (Rejection r : s.rejected()) {
             err.println("rejected " + r.origin() + ": " + r.reason());
         }
         err.flush();
-        out.println(new IngestSummary(published, duplicates, rejected).line());
-        out.flush();
-        return rejected.isEmpty() ? OK : SOME_REJECTED;
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** Standard input decoded strictly, so that bytes that are not UTF-8 are reported, not replaced. */
@@ -154,6 +375,49 @@ public final class IngestCommand implements Callable<Integer> {
             return "interrupted while connecting to Kafka";
         } catch (RuntimeException e) {
             return "cannot connect to Kafka at " + config.bootstrapServers() + ": " + e.getMessage();
+        }
+    }
+
+    /** Durations as people write them: 500ms, 30s, 5m, 1h, 1h30m, or ISO-8601 (PT5M). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.startsWith("p")) {
+                try {
+                    return positive(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
+                } catch (DateTimeParseException e) {
+                    throw new CommandLine.TypeConversionException("not a duration: '" + value + "'");
+                }
+            }
+            Matcher m = PART.matcher(v);
+            Duration d = Duration.ZERO;
+            int end = 0;
+            while (m.find() && m.start() == end) {
+                long n = Long.parseLong(m.group(1));
+                d = d.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+                end = m.end();
+            }
+            if (end == 0 || end != v.length()) {
+                throw new CommandLine.TypeConversionException(
+                        "not a duration: '" + value + "' (write e.g. 500ms, 30s, 5m, 1h)");
+            }
+            return positive(d, value);
+        }
+
+        private static Duration positive(Duration d, String value) {
+            if (d.isZero() || d.isNegative()) {
+                throw new CommandLine.TypeConversionException("duration must be positive: '" + value + "'");
+            }
+            return d;
         }
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CodeCommand.class,
             EvalCommand.class,
             DictionaryCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ParleyCli implements Runnable {

@@ -1,22 +1,34 @@
 package org.parley.ingest;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.common.Article;
 import org.parley.common.DeadLetter;
 import org.parley.common.ParleyConfig;
 import org.parley.ingest.dedup.NearDuplicateIndex;
 import org.parley.ingest.publish.ArticlePublisher;
 import org.parley.ingest.publish.PublishException;
+import org.parley.ingest.source.ArticleSource;
 import org.parley.ingest.source.BadInput;
 import org.parley.ingest.source.Draft;
 import org.parley.ingest.source.DraftSink;
 import org.parley.ingest.source.InputReader;
+import org.parley.ingest.source.Parsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +43,12 @@ import org.slf4j.LoggerFactory;
  *   <li>An article whose id was already seen by this ingestor is counted as a duplicate and not sent again.
  *       Across runs the id is the record key, so downstream deduplicates by it.</li>
  *   <li>Near-duplicates (wire copies) get the cluster id of the first copy this ingestor saw.</li>
- *   <li>Every rejection is logged at WARN, returned in the summary and written to the dead-letter topic with
- *       the component and origin headers.</li>
+ *   <li>Every rejection is returned in the summary (for the caller to report, once) and written to the
+ *       dead-letter topic with the component and origin headers; it is logged at DEBUG only.</li>
  * </ul>
  *
- * Not thread-safe: one ingestor serves one run. {@link PublishException} (unchecked) means Kafka could not be
+ * Thread-safe: calls are serialised, so a watched folder, feeds and the HTTP endpoint can share one ingestor
+ * (and its duplicate and cluster memory). {@link PublishException} (unchecked) means Kafka could not be
  * reached or refused all publishing; nothing after it is counted as published.
  */
 public final class Ingestor implements AutoCloseable {
@@ -43,6 +56,12 @@ public final class Ingestor implements AutoCloseable {
     static final String COMPONENT = "ingest";
     /** Sends in flight before the ingestor waits for their acknowledgements. */
     static final int MAX_PENDING = 2000;
+    /**
+     * Drafts being cleaned ahead of publishing. Cleaning, ids and fingerprints run on worker threads (they take
+     * most of a bulk ingest's time); everything that depends on order (duplicates, clusters, sending) stays on
+     * the calling thread and sees the articles in input order, so the results are the same as one thread's.
+     */
+    static final int CLEANING_AHEAD = 256;
 
     private final IngestOptions options;
     private final Clock clock;
@@ -51,6 +70,7 @@ public final class Ingestor implements AutoCloseable {
     private final NearDuplicateIndex clusters = new NearDuplicateIndex();
     private final Set<String> seen = new HashSet<>();
     private final ArticlePublisher publisher;
+    private final ExecutorService cleaners;
 
     public Ingestor(ParleyConfig config, IngestOptions options) {
         this(config, options, Clock.systemUTC());
@@ -62,36 +82,170 @@ public final class Ingestor implements AutoCloseable {
         this.reader = new InputReader(options.maxBytes());
         this.builder = new ArticleBuilder(options.date(), clock);
         this.publisher = new ArticlePublisher(config);
+        AtomicInteger threads = new AtomicInteger();
+        this.cleaners = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "parley-ingest-clean-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Ingests files and folders (walked recursively; see {@link IngestOptions#glob()}). */
     public IngestSummary ingest(List<Path> paths) {
+        return ingest(paths, IngestProgress.NONE);
+    }
+
+    /** Ingests files and folders, telling {@code progress} how far it has got. */
+    public synchronized IngestSummary ingest(List<Path> paths, IngestProgress progress) {
         Run run = new Run();
-        reader.read(paths, options.glob(), run);
-        return run.finish();
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                files.addAll(reader.listFolder(p, options.glob(), run));
+            } else {
+                files.add(p);
+            }
+        }
+        long[] sizes = new long[files.size()];
+        long total = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = sizeOrZero(files.get(i));
+            total += sizes[i];
+        }
+        progress.started(files.size(), total);
+        for (int i = 0; i < sizes.length; i++) {
+            run.fileConsumed = 0;
+            run.progress = progress;
+            reader.readFile(files.get(i), run);
+            long rest = sizes[i] - run.fileConsumed;
+            progress.advanced(Math.max(rest, 0), run.sent);
+        }
+        run.progress = IngestProgress.NONE;
+        IngestSummary summary = run.finish();
+        // Articles still being cleaned when the last byte was read are sent by finish(): report them too.
+        progress.advanced(0, run.sent);
+        return summary;
     }
 
     /** Ingests standard input: JSON lines if the first non-blank line starts with '{', else one text article. */
-    public IngestSummary ingest(Reader stdin, String originName) {
+    public synchronized IngestSummary ingest(Reader stdin, String originName) {
         Run run = new Run();
         reader.readStdin(stdin, originName, run);
         return run.finish();
     }
 
+    /**
+     * Ingests what a source hands over (a fetched feed item, an HTTP request); returns once every article of it
+     * is acknowledged or rejected.
+     */
+    public synchronized IngestSummary ingest(ArticleSource source) {
+        Run run = new Run();
+        source.readInto(run);
+        return run.finish();
+    }
+
+    /**
+     * Records a rejection found outside the reader (a feed that cannot be fetched, say): logged, written to the
+     * dead-letter topic and returned as a summary of one rejection.
+     */
+    public synchronized IngestSummary reject(String origin, String reason) {
+        Run run = new Run();
+        run.bad(new BadInput(origin, reason, null));
+        return run.finish();
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        cleaners.shutdownNow();
         publisher.close();
+    }
+
+    /** A draft made ready for publishing on a worker thread, or a bad input waiting for its turn. */
+    private record Step(Draft draft, ArticleBuilder.Built built, NearDuplicateIndex.Signature signature,
+                        BadInput bad) {
+    }
+
+    private Step prepare(java.util.function.Supplier<Parsed> reading) {
+        Parsed p = reading.get();
+        return p.draft() != null ? prepare(p.draft()) : new Step(null, null, null, p.bad());
+    }
+
+    private Step prepare(Draft draft) {
+        ArticleBuilder.Built built = builder.build(draft);
+        return new Step(draft, built, built.article() == null ? null
+                : NearDuplicateIndex.signature(built.article().text()), null);
     }
 
     /** The counts of one ingest call. */
     private final class Run implements DraftSink {
         private int published;
         private int duplicates;
+        private int sent;
+        private long fileConsumed;
+        private IngestProgress progress = IngestProgress.NONE;
         private final List<Rejection> rejected = new ArrayList<>();
+        private final List<Ingested> articles = new ArrayList<>();
+
+        @Override
+        public void consumed(long bytes) {
+            fileConsumed += bytes;
+            progress.advanced(bytes, sent);
+        }
+
+        private final Deque<Future<Step>> ahead = new ArrayDeque<>();
 
         @Override
         public void draft(Draft draft) {
-            ArticleBuilder.Built built = builder.build(draft);
+            ahead.add(cleaners.submit(() -> prepare(draft)));
+            drain(CLEANING_AHEAD);
+        }
+
+        @Override
+        public void later(java.util.function.Supplier<Parsed> reading) {
+            ahead.add(cleaners.submit(() -> prepare(reading)));
+            drain(CLEANING_AHEAD);
+        }
+
+        @Override
+        public void bad(BadInput bad) {
+            ahead.add(CompletableFuture.completedFuture(new Step(null, null, null, bad)));
+            drain(CLEANING_AHEAD);
+        }
+
+        /** Handles prepared steps, oldest first, until at most {@code keep} are left in flight. */
+        private void drain(int keep) {
+            while (ahead.size() > keep) {
+                Step step;
+                try {
+                    step = ahead.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while cleaning articles", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException("cleaning failed: " + e.getCause(), e.getCause());
+                }
+                if (step.bad() != null) {
+                    reject(step.bad().origin(), step.bad().reason(), step.bad().payload());
+                } else {
+                    publish(step);
+                }
+            }
+        }
+
+        private void publish(Step step) {
+            Draft draft = step.draft();
+            ArticleBuilder.Built built = step.built();
             if (built.article() == null) {
                 reject(draft.origin(), built.refusal(), null);
                 return;
@@ -99,25 +253,23 @@ public final class Ingestor implements AutoCloseable {
             Article article = built.article();
             if (!seen.add(article.id())) {
                 duplicates++;
+                articles.add(new Ingested(draft.origin(), article.id(), null, true));
                 LOG.debug("{}: duplicate of article {} already ingested", draft.origin(), article.id());
                 return;
             }
-            article = article.withClusterId(clusters.clusterOf(article.id(), article.text()));
+            article = article.withClusterId(clusters.clusterOf(article.id(), step.signature()));
             publisher.send(article, draft.origin());
+            sent++;
             if (publisher.pending() >= MAX_PENDING) {
                 settle();
             }
-        }
-
-        @Override
-        public void bad(BadInput bad) {
-            reject(bad.origin(), bad.reason(), bad.payload());
         }
 
         private void settle() {
             for (ArticlePublisher.Outcome o : publisher.awaitAll()) {
                 if (o.ok()) {
                     published++;
+                    articles.add(new Ingested(o.origin(), o.article().id(), o.article().clusterId(), false));
                 } else {
                     seen.remove(o.article().id());
                     reject(o.origin(), "not published: " + o.error().getMessage(), null);
@@ -126,14 +278,15 @@ public final class Ingestor implements AutoCloseable {
         }
 
         private void reject(String origin, String reason, String payload) {
-            LOG.warn("rejected {}: {}", origin, reason);
+            LOG.debug("rejected {}: {}", origin, reason);
             rejected.add(new Rejection(origin, reason));
             publisher.deadLetter(new DeadLetter(COMPONENT, origin, reason, payload, clock.instant()));
         }
 
         IngestSummary finish() {
+            drain(0);
             settle();
-            return new IngestSummary(published, duplicates, rejected);
+            return new IngestSummary(published, duplicates, rejected, articles);
         }
     }
 }

@@ -109,21 +109,38 @@ public final class ArticleCleaner {
 
         List<String> paragraphs = new ArrayList<>(kept.size());
         for (String line : kept) {
-            paragraphs.add(RUN_ON.matcher(line).replaceAll("$1 $2"));
+            paragraphs.add(mayRunOn(line) ? RUN_ON.matcher(line).replaceAll("$1 $2") : line);
         }
         return new CleanedArticle(cleanTitle, String.join("\n\n", paragraphs), translatedBy, originalLanguage);
     }
 
+    /** Cheap test before {@link #RUN_ON}: some '.', '!' or '?' has a letter right after it (or after a quote). */
+    private static boolean mayRunOn(String line) {
+        for (int i = 0; i + 1 < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                char next = line.charAt(i + 1);
+                if (next == '"' || next == '”' || next == '»') {
+                    next = i + 2 < line.length() ? line.charAt(i + 2) : ' ';
+                }
+                if (Character.isUpperCase(next)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static boolean isContent(String line) {
-        return Cleaning.wordCount(line) >= CONTENT_WORDS && SENTENCE_END.matcher(line).find();
+        return Cleaning.wordsUpTo(line, CONTENT_WORDS) >= CONTENT_WORDS && SENTENCE_END.matcher(line).find();
     }
 
     static boolean isShortLabel(String line) {
-        return Cleaning.wordCount(line) <= LABEL_WORDS && !ENDS_SENTENCE.matcher(line).matches();
+        return Cleaning.wordsUpTo(line, LABEL_WORDS + 1) <= LABEL_WORDS && !ENDS_SENTENCE.matcher(line).matches();
     }
 
     static boolean isHeadline(String line) {
-        int words = Cleaning.wordCount(line);
+        int words = Cleaning.wordsUpTo(line, TITLE_WORDS + 1);
         return words >= 2 && words <= TITLE_WORDS && line.length() <= 250 && !TITLE_END_BAD.matcher(line).matches()
                 && (Character.isUpperCase(line.codePointAt(0)) || Character.isDigit(line.codePointAt(0))
                 || "\"'“«‘".indexOf(line.charAt(0)) >= 0);
@@ -131,7 +148,7 @@ public final class ArticleCleaner {
 
     /** A short line in another script than the article's. */
     static boolean isForeignLabel(String line, UnicodeScript articleScript) {
-        if (articleScript == null || Cleaning.wordCount(line) > FOREIGN_LABEL_WORDS) {
+        if (articleScript == null || Cleaning.wordsUpTo(line, FOREIGN_LABEL_WORDS + 1) > FOREIGN_LABEL_WORDS) {
             return false;
         }
         UnicodeScript own = Scripts.of(line);

@@ -63,12 +63,20 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
+    /** Most words of any label: a line with more words that hold a letter cannot be one. */
+    private static final int MAX_LABEL_WORDS = LABELS.stream().mapToInt(l -> l.split(" ").length).max().orElse(0);
+
     static boolean isBoilerplate(String line) {
+        int words = Cleaning.wordsUpTo(line, MAX_WORDS + 1);
+        if (words > MAX_WORDS && letterWords(line, MAX_LABEL_WORDS + 1) > MAX_LABEL_WORDS) {
+            // The common case, a paragraph of text: no label and no pattern can match (the patterns are only
+            // tried up to MAX_WORDS words), so skip building the label key.
+            return false;
+        }
         String key = labelKey(line);
         if (LABELS.contains(key)) {
             return true;
         }
-        int words = Cleaning.wordCount(line);
         if (words > MAX_WORDS) {
             return false;
         }
@@ -78,6 +86,29 @@ final class Boilerplate {
             }
         }
         return words <= 8 && BYLINE.matcher(line).matches();
+    }
+
+    /** Whitespace-separated words that hold at least one letter, counted up to {@code cap}. */
+    private static int letterWords(String line, int cap) {
+        int count = 0;
+        boolean inWord = false;
+        boolean counted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                inWord = false;
+                counted = false;
+                continue;
+            }
+            inWord = true;
+            if (!counted && Character.isLetter(c)) {
+                if (++count >= cap) {
+                    return cap;
+                }
+                counted = true;
+            }
+        }
+        return count;
     }
 
     /** Lower-cased, surrounding punctuation, arrows and bullets removed, inner spaces collapsed. */

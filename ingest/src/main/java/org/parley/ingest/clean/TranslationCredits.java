@@ -76,7 +76,7 @@ final class TranslationCredits {
      * @param articleEnglish whether the article reads as English
      */
     static Optional<Credit> find(String line, UnicodeScript articleScript, boolean articleEnglish) {
-        if (Cleaning.wordCount(line) > MAX_WORDS) {
+        if (Cleaning.wordsUpTo(line, MAX_WORDS + 1) > MAX_WORDS) {
             return Optional.empty();
         }
         String creditLanguage = null;

@@ -41,13 +41,29 @@ public final class NearDuplicateIndex {
         }
     }
 
+    /**
+     * What the index needs of a text: its SimHash, or none when the text is too short to fingerprint. Pure, so
+     * it can be computed on any thread ahead of {@link #clusterOf(String, Signature)}.
+     */
+    public record Signature(long fingerprint, boolean tooShort) {
+    }
+
+    public static Signature signature(String text) {
+        long[] fpAndCount = SimHash.fingerprintAndWordCount(text);
+        return new Signature(fpAndCount[0], fpAndCount[1] < MIN_WORDS);
+    }
+
     /** The cluster this article belongs to, remembering it for the articles after it. */
     public String clusterOf(String id, String text) {
-        List<String> words = SimHash.words(text);
-        if (words.size() < MIN_WORDS) {
+        return clusterOf(id, signature(text));
+    }
+
+    /** As {@link #clusterOf(String, String)}, with the signature computed beforehand. */
+    public String clusterOf(String id, Signature signature) {
+        if (signature.tooShort()) {
             return id;
         }
-        long fp = SimHash.of(words);
+        long fp = signature.fingerprint();
         for (int b = 0; b < bands; b++) {
             List<Entry> bucket = index.get(b).get(band(fp, b));
             if (bucket == null) {

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Article ids: the first 16 hex digits (64 bits) of the SHA-256 of the normalised text, so the same article
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ArticleIds {
     public static final int HEX_DIGITS = 16;
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ArticleIds() {
     }
@@ -34,7 +31,33 @@ public final class ArticleIds {
 
     /** NFKC, lower case, runs of whitespace as one space, trimmed. */
     public static String normalise(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return WHITESPACE.matcher(s).replaceAll(" ").trim();
+        // ASCII is already in NFKC: skip the normaliser for it (most of the cost of an id).
+        String s = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        // By hand rather than with \\s+: every article goes through here.
+        char[] out = new char[s.length()];
+        int n = 0;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                space = true;
+                continue;
+            }
+            if (space && n > 0) {
+                out[n++] = ' ';
+            }
+            space = false;
+            out[n++] = c;
+        }
+        return new String(out, 0, n).trim();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,12 +1,12 @@
 package org.parley.ingest.source;
 
 /** Thrown inside the reader when one input must be rejected; the reason is shown to the user as is. */
-final class BadInputException extends Exception {
-    BadInputException(String reason) {
+public final class BadInputException extends Exception {
+    public BadInputException(String reason) {
         super(reason, null, false, false);
     }
 
-    String reason() {
+    public String reason() {
         return getMessage();
     }
 }

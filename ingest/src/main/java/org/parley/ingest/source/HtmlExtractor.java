@@ -72,14 +72,17 @@ final class HtmlExtractor {
     /** The article's text blocks in document order, blank-line separated; nested blocks are taken once. */
     private static String paragraphs(Document doc) {
         Element root = doc.selectFirst("article");
-        if (root == null) {
-            root = doc.selectFirst("main, [role=main]");
+        if (root != null) {
+            root = root.clone();
+            root.select(CHROME).remove();
+        } else {
+            Element body = doc.body().clone();
+            body.select(CHROME).remove();
+            root = densestParagraphBlock(body);
+            if (root == null) {
+                root = body;
+            }
         }
-        if (root == null) {
-            root = doc.body();
-        }
-        root = root.clone();
-        root.select(CHROME).remove();
         root.select("h1").remove();
 
         Elements blocks = root.select(BLOCKS);
@@ -102,6 +105,28 @@ final class HtmlExtractor {
             }
         }
         return String.join("\n\n", out);
+    }
+
+    /**
+     * Without an {@code <article>}, the article is taken to be the element holding the most paragraph text in
+     * its own {@code <p>} children: menus, teasers and footers hold short paragraphs or none.
+     */
+    private static Element densestParagraphBlock(Element body) {
+        Map<Element, Integer> textByParent = new IdentityHashMap<>();
+        Element best = null;
+        int bestLength = 0;
+        for (Element p : body.select("p")) {
+            Element parent = p.parent();
+            if (parent == null) {
+                continue;
+            }
+            int length = textByParent.merge(parent, p.text().length(), Integer::sum);
+            if (length > bestLength) {
+                best = parent;
+                bestLength = length;
+            }
+        }
+        return best;
     }
 
     private static boolean hasTakenAncestor(Element e, Set<Element> taken) {

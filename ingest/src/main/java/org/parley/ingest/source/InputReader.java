@@ -168,6 +168,7 @@ public final class InputReader {
             ByteLines lines = new ByteLines(in, maxBytes);
             int records = 0;
             for (ByteLines.Line line = lines.next(); line != null; line = lines.next()) {
+                sink.consumed(line.length() + 1);
                 String lineOrigin = origin + ":" + line.number();
                 if (line.tooLong()) {
                     records++;
@@ -178,20 +179,25 @@ public final class InputReader {
                     continue;
                 }
                 records++;
-                String text = null;
-                try {
-                    TextDecoding.requireText(line.bytes(), line.bytes().length, "line");
-                    text = TextDecoding.utf8Line(line.bytes(), line.bytes().length);
-                    sink.draft(JsonRecords.parse(text, lineOrigin, Format.JSONL, fileTime));
-                } catch (BadInputException e) {
-                    String payload = text != null ? truncate(text)
-                            : truncate(new String(line.bytes(), StandardCharsets.UTF_8));
-                    sink.bad(new BadInput(lineOrigin, e.reason(), payload));
-                }
+                byte[] bytes = line.bytes();
+                // Decoding and parsing a line is independent of the others: the sink may do it on a worker.
+                sink.later(() -> jsonLine(bytes, lineOrigin, fileTime));
             }
             if (records == 0) {
                 throw new BadInputException("empty file: no JSON lines");
             }
+        }
+    }
+
+    private static Parsed jsonLine(byte[] bytes, String origin, Instant fileTime) {
+        String text = null;
+        try {
+            TextDecoding.requireText(bytes, bytes.length, "line");
+            text = TextDecoding.utf8Line(bytes, bytes.length);
+            return Parsed.of(JsonRecords.parse(text, origin, Format.JSONL, fileTime));
+        } catch (BadInputException e) {
+            String payload = text != null ? truncate(text) : truncate(new String(bytes, StandardCharsets.UTF_8));
+            return Parsed.bad(new BadInput(origin, e.reason(), payload));
         }
     }
 

@@ -15,7 +15,7 @@ import org.parley.common.Json;
  * {@code text} is required; unknown fields are ignored. A {@code date} that is present must be a date: a record
  * whose stated date cannot be read is rejected rather than silently given another date.
  */
-final class JsonRecords {
+public final class JsonRecords {
     private static final ObjectReader READER = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -29,6 +29,12 @@ final class JsonRecords {
         } catch (JsonProcessingException e) {
             throw new BadInputException("malformed JSON: " + describe(e, format));
         }
+        return fromNode(node, origin, format, fileTime);
+    }
+
+    /** Reads one article from an already parsed JSON value (an element of a posted array, say). */
+    public static Draft fromNode(JsonNode node, String origin, Format format, Instant fileTime)
+            throws BadInputException {
         if (node == null || node.isMissingNode()) {
             throw new BadInputException("empty: no JSON object");
         }
@@ -70,7 +76,8 @@ final class JsonRecords {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String describe(JsonProcessingException e, Format format) {
+    /** What is wrong with unparseable JSON, in one line, with where (line and column) when known. */
+    public static String describe(JsonProcessingException e, Format format) {
         String msg = e.getOriginalMessage();
         int nl = msg == null ? -1 : msg.indexOf('\n');
         if (nl >= 0) {
