@@ -1,12 +1,12 @@
-package org.parley.sink;
+package org.parley.cli.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.parley.sink.SinkIT.eventRecord;
-import static org.parley.sink.SinkIT.json;
-import static org.parley.sink.SinkIT.produce;
-import static org.parley.sink.SinkIT.record;
-import static org.parley.sink.TestData.dyad;
+import static org.parley.cli.reliability.SinkRecords.dyad;
+import static org.parley.cli.reliability.SinkRecords.eventRecord;
+import static org.parley.cli.reliability.SinkRecords.json;
+import static org.parley.cli.reliability.SinkRecords.produce;
+import static org.parley.cli.reliability.SinkRecords.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -39,8 +39,10 @@ import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
 /**
- * The sink as a separate process, killed with SIGKILL at random moments while events stream in and restarted
- * each time: in the end every event is on disk exactly once and every JSON file parses.
+ * {@code bin/parley sink} as a separate process, killed with SIGKILL at random moments while events stream in and
+ * restarted each time: in the end every event is on disk exactly once and every JSON file parses. It rotates small
+ * gzipped files, so that kills also land in the middle of a rotation. (Moved here from the sink module so that it
+ * runs the command users run.)
  */
 @WithKafka
 class SinkCrashIT {
@@ -54,7 +56,9 @@ class SinkCrashIT {
         ParleyConfig config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Topics t = config.topics();
-        long seed = System.nanoTime();
+        long seed = Long.getLong("parley.seed", System.nanoTime());
+        System.out.println("SinkCrashIT seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
+        long t0 = System.nanoTime();
         Random random = new Random(seed);
         Path out = config.outDir();
 
@@ -62,13 +66,13 @@ class SinkCrashIT {
         Map<String, Long> lastDaily = new HashMap<>();
         Random dups = new Random(seed + 1);
         int chunk = EVENTS / (KILLS + 1) / PER_TRANSACTION * PER_TRANSACTION;
-        Path log = Path.of("target", "sink-crash-" + config.topicPrefix() + ".log").toAbsolutePath();
+        Path log = Path.of("target", "reliability", "sink-crash-" + config.topicPrefix() + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         int produced = 0;
         int txn = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             long progress = writtenOffsets(out);
-            Process sink = startSink(config, log);
+            ParleyProcess sink = startSink(config, log);
             // Each run gets new events streaming in while it works, so that there is always something to kill it
             // in the middle of.
             int from = produced;
@@ -84,8 +88,7 @@ class SinkCrashIT {
                         .until(() -> writtenOffsets(out) >= progress + more || !sink.isAlive());
                 assertThat(sink.isAlive()).as("sink process died by itself, see %s (seed %d)", log, seed).isTrue();
             } finally {
-                sink.destroyForcibly();
-                sink.waitFor(30, TimeUnit.SECONDS);
+                sink.kill();
             }
             producing.get(60, TimeUnit.SECONDS);
         }
@@ -96,15 +99,14 @@ class SinkCrashIT {
         for (int i = 0; i < EVENTS; i++) {
             expected.add("c" + i);
         }
-        Process sink = startSink(config, log);
+        ParleyProcess sink = startSink(config, log);
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(() -> !sink.isAlive() || Set.copyOf(readableIds(out)).equals(expected)
                             && snapshotMatches(out, lastDyad));
             assertThat(sink.isAlive()).as("sink process died by itself, see %s", log).isTrue();
         } finally {
-            sink.destroy();
-            sink.waitFor(30, TimeUnit.SECONDS);
+            sink.stop();
         }
 
         List<String> ids = allIds(out);
@@ -121,6 +123,9 @@ class SinkCrashIT {
                 assertThat(Json.mapper().readTree(p.toFile())).as(p.toString()).isNotNull();
             }
         }
+        System.out.printf("SinkCrashIT: %d events (with re-sent duplicates), %d SIGKILLs of bin/parley sink, every "
+                + "event on disk exactly once, every JSON file parses; %d s; seed %d%n", EVENTS, KILLS,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), seed);
     }
 
     /** Produces events [from, from + count) in transactions, each also updating one dyad and one day. */
@@ -148,19 +153,10 @@ class SinkCrashIT {
         }
     }
 
-    private static Process startSink(ParleyConfig config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, SinkMain.class.getName(),
-                "--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix(),
-                "--out", config.outDir().toString());
-        // Small gzipped rotations, so that kills also land in the middle of a rotation.
-        pb.environment().put(SinkOptions.ROTATE, "size");
-        pb.environment().put(SinkOptions.ROTATE_BYTES, "40000");
-        pb.environment().put(SinkOptions.GZIP, "true");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
+    private static ParleyProcess startSink(ParleyConfig config, Path log) {
+        return ParleyProcess.start(log, Map.of(), "sink", "--bootstrap-server", config.bootstrapServers(),
+                "--topic-prefix", config.topicPrefix(), "--out", config.outDir().toString(),
+                "--rotate", "size", "--rotate-bytes", "40000", "--gzip");
     }
 
     /** Sum of the offsets the sink has stored as written: grows as the sink works. */

@@ -1,0 +1,71 @@
+package org.parley.cli.reliability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.parley.common.Actor;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
+import org.parley.common.Json;
+import org.parley.common.JsonSerde;
+import org.parley.common.ParleyConfig;
+import org.parley.common.Span;
+import org.parley.common.Topics;
+
+/** Records for the sink's topics, written as the processor writes them: in transactions. */
+final class SinkRecords {
+    private SinkRecords() {
+    }
+
+    static Event event(String id) {
+        return new Event(id, "article-" + id, 0, "Russia met the United States.", new Span(0, 29),
+                LocalDate.of(2026, 11, 26),
+                new Actor("RUS", Actor.ActorType.STATE, "GOV", "Russia", "Russia"),
+                new Actor("USA", Actor.ActorType.STATE, "GOV", "United States", "the United States"),
+                "040", "04", 1, 1.0, "CONSULT", null, "consult.meet", Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    /** A dyad aggregate whose event count identifies the write that produced it. */
+    static DyadStance dyad(String source, String target, long events) {
+        return new DyadStance(source, target, events, events, events * 1.0, 1.0, Map.of("1", events),
+                Map.of("04", events), 1.0, 0.5, Instant.parse("2026-11-25T00:00:00Z"),
+                Instant.parse("2026-11-26T00:00:00Z"), List.of("e" + events), Instant.parse("2026-11-26T10:00:00Z"));
+    }
+
+    static ProducerRecord<byte[], byte[]> eventRecord(Topics t, String id) {
+        return record(t.events().name(), id, JsonSerde.of(Event.class).toBytes(event(id)));
+    }
+
+    static ProducerRecord<byte[], byte[]> record(String topic, String key, byte[] value) {
+        return new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    static byte[] json(Object value) {
+        try {
+            return Json.mapper().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Produces in one transaction, as the processor does (exactly_once_v2). */
+    static void produce(ParleyConfig config, List<ProducerRecord<byte[], byte[]>> records) {
+        Properties p = config.kafkaProperties();
+        p.put("transactional.id", "sink-crash-" + UUID.randomUUID());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records.forEach(producer::send);
+            producer.commitTransaction();
+        }
+    }
+}
