@@ -34,6 +34,15 @@ public final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--dictionaries", description = "directory of user-edited coder dictionaries")
     Path dictionaries;
 
+    @Option(names = "--standby-replicas", paramLabel = "N",
+            description = "warm copies of each state store on other instances (default: $PARLEY_STANDBY_REPLICAS or 0)")
+    Integer standbyReplicas;
+
+    @Option(names = "--http-token-file", paramLabel = "FILE",
+            description = "require the bearer token in FILE on every HTTP path but /health "
+                    + "(default: $PARLEY_HTTP_TOKEN_FILE; none)")
+    Path httpTokenFile;
+
     @Override
     public Integer call() throws InterruptedException {
         ParleyConfig config = kafka.config();
@@ -43,6 +52,12 @@ public final class ProcessCommand implements Callable<Integer> {
         }
         if (applicationId != null) {
             config = config.withApplicationId(applicationId);
+        }
+        if (standbyReplicas != null) {
+            config = config.withStandbyReplicas(standbyReplicas);
+        }
+        if (httpTokenFile != null) {
+            config = config.withHttpTokenFile(httpTokenFile);
         }
         EventCoder coder = dictionaries == null ? EventCoder.withDefaultDictionaries()
                 : EventCoder.withDictionaries(dictionaries);

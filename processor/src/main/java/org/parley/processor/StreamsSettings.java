@@ -32,6 +32,7 @@ public final class StreamsSettings {
         // cache only serves the daily windows, which suppress emits at window close anyway.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on.
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters().name());

@@ -269,6 +269,18 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void anArticleWithoutIdIsRefusedAndCodesNothing() {
+        Article noId = new Article(null, null, "Russia and the United States held talks in Istanbul.",
+                LocalDate.parse("2025-02-28"), Article.DateSource.METADATA, null, null, null, null, null,
+                Instant.parse("2025-02-28T12:00:00Z"));
+        articles.pipeInput(new TestRecord<>("k0", noId, noId.ingestedAt()));
+        assertThat(events.isEmpty()).isTrue();
+
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsOnly("a1");
+    }
+
+    @Test
     void anUnreadableArticleIsSkippedAndTheRestFlow() {
         // The dead-letter record itself is checked over a real broker in ProcessorIT: TopologyTestDriver
         // does not route handler dead letters.

@@ -60,6 +60,8 @@ public final class HttpApi implements AutoCloseable {
 
     private final ParleyConfig config;
     private final PrometheusMeterRegistry registry;
+    /** Null when no token is configured: then the API binds 127.0.0.1 by default and trusts the machine. */
+    private final BearerAuth auth;
     private Javalin app;
     private volatile KafkaStreams streams;
     private volatile InstanceRouter router;
@@ -70,12 +72,13 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry) {
         this.config = config;
         this.registry = registry;
+        this.auth = config.httpToken().map(BearerAuth::new).orElse(null);
     }
 
     /** @param self this instance's application.server, or null when there is no other instance to talk to */
     public void attach(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
-        this.router = new InstanceRouter(streams, self);
+        this.router = new InstanceRouter(streams, self, auth == null ? null : auth.authorizationHeader());
     }
 
     public void attach(KafkaStreams streams) {
@@ -98,6 +101,9 @@ public final class HttpApi implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
         });
+        if (auth != null) {
+            app.before(auth::check);
+        }
         app.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
         app.get("/dashboard", ctx -> ctx.redirect("/dashboard/index.html"));
         app.get("/health", this::health);

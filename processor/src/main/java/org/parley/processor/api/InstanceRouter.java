@@ -28,10 +28,13 @@ final class InstanceRouter {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    /** The Authorization header relayed requests carry when the API requires a token, else null. */
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param self this instance's application.server, or null when it has none (then every query is local) */
-    InstanceRouter(KafkaStreams streams, HostInfo self) {
+    InstanceRouter(KafkaStreams streams, HostInfo self, String authorization) {
+        this.authorization = authorization;
         this.streams = streams;
         this.self = self;
     }
@@ -96,10 +99,13 @@ final class InstanceRouter {
 
     private HttpResponse<String> get(HostInfo host, String pathAndQuery) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header(FORWARDED, "1").GET()
-                .build();
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header(FORWARDED, "1")
+                .GET();
+        if (authorization != null) {
+            req.header("Authorization", authorization);
+        }
         try {
-            return http.send(req, HttpResponse.BodyHandlers.ofString());
+            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Unavailable("instance " + host.host() + ":" + host.port() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -27,7 +27,18 @@ public final class ArticleDeduplicator implements FixedKeyProcessor<String, Arti
 
     @Override
     public void process(FixedKeyRecord<String, Article> record) {
-        if (record.key() == null || record.value() == null || seen.get(record.key()) != null) {
+        if (record.key() == null || record.value() == null) {
+            return; // a tombstone or an unkeyed record carries no article
+        }
+        Article a = record.value();
+        // Thrown, not dropped: the processing exception handler dead-letters the record with its origin.
+        if (a.id() == null || a.id().isBlank()) {
+            throw new IllegalArgumentException("article at key " + record.key() + " has no id");
+        }
+        if (a.text() == null) {
+            throw new IllegalArgumentException("article " + a.id() + " has no text");
+        }
+        if (seen.get(record.key()) != null) {
             return;
         }
         seen.put(record.key(), record.timestamp());
