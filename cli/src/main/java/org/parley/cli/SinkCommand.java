@@ -34,6 +34,10 @@ public final class SinkCommand implements Callable<Integer> {
             + "or false)")
     Boolean gzip;
 
+    @Option(names = "--gdelt", negatable = true, description = "also write each event as a GDELT 2.0 event row to "
+            + "gdelt/events-YYYYMMDD.export.CSV (default: $PARLEY_SINK_GDELT or false; see docs/gdelt.md)")
+    Boolean gdelt;
+
     @Override
     public Integer call() {
         ParleyConfig config = kafka.config();
@@ -48,13 +52,17 @@ public final class SinkCommand implements Callable<Integer> {
             if (gzip != null) {
                 options = options.withGzip(gzip);
             }
+            if (gdelt != null) {
+                options = options.withGdelt(gdelt);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("parley sink: " + e.getMessage());
             return 2;
         }
-        System.err.printf("sink writing %s, %s, %s and %s to %s%n", config.topics().events().name(),
+        System.err.printf("sink writing %s, %s, %s and %s to %s%s%n", config.topics().events().name(),
                 config.topics().dyadStance().name(), config.topics().countryStance().name(),
-                config.topics().dailyStance().name(), config.outDir().toAbsolutePath().normalize());
+                config.topics().dailyStance().name(), config.outDir().toAbsolutePath().normalize(),
+                options.gdelt() ? " (with the GDELT export)" : "");
         try {
             Sink.runForeground(config, options);
         } catch (SinkException e) {

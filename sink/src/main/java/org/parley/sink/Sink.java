@@ -47,6 +47,7 @@ import org.parley.common.Topics;
 import org.parley.sink.deadletter.DeadLetterPublisher;
 import org.parley.sink.events.EventLog;
 import org.parley.sink.files.OutDir;
+import org.parley.sink.gdelt.GdeltExport;
 import org.parley.sink.stance.DailyKey;
 import org.parley.sink.stance.StanceStore;
 import org.parley.sink.state.StateFile;
@@ -88,6 +89,8 @@ public final class Sink implements AutoCloseable {
     private FileChannel lockChannel;
     private FileLock lock;
     private EventLog events;
+    /** The GDELT export, or null when it is off. */
+    private GdeltExport gdelt;
     private StanceStore stance;
     private StateFile state;
     private KafkaConsumer<byte[], byte[]> consumer;
@@ -260,6 +263,9 @@ public final class Sink implements AutoCloseable {
                 throw new SinkException("another sink is writing to " + out.root());
             }
             events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock);
+            if (options.gdelt()) {
+                gdelt = GdeltExport.open(out, events, clock);
+            }
             stance = StanceStore.load(out);
             state = StateFile.load(out.resolve(StateFile.DIR, StateFile.FILE));
             // The files are the truth: a file that is missing (deleted, or never written) is rebuilt by reading
@@ -393,6 +399,10 @@ public final class Sink implements AutoCloseable {
             }
         }
         List<Event> written = events.append(batch);
+        // The same events, right after: a crash in between is repaired from events.jsonl when the export opens.
+        if (gdelt != null) {
+            gdelt.append(written);
+        }
         eventsWritten += written.size();
         duplicatesSkipped += batch.size() - written.size();
         stance.flush();
@@ -588,6 +598,7 @@ public final class Sink implements AutoCloseable {
             }
             events = null;
         }
+        gdelt = null;
         try {
             if (lock != null) {
                 lock.release();

@@ -5,19 +5,21 @@ import java.util.Map;
 import org.parley.sink.events.Rotation;
 
 /**
- * How the sink rotates events.jsonl.
+ * How the sink rotates events.jsonl, and whether it also writes the GDELT export.
  *
  * @param rotation when to rotate
  * @param maxBytes size at which {@link Rotation#SIZE} rotates
  * @param gzip     whether rotated files are compressed (events-YYYY-MM-DD[-n].jsonl.gz)
+ * @param gdelt    whether events are also exported as GDELT 2.0 event rows (gdelt/events-YYYYMMDD.export.CSV)
  */
-public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip) {
+public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolean gdelt) {
     public static final String ROTATE = "PARLEY_SINK_ROTATE";
     public static final String ROTATE_BYTES = "PARLEY_SINK_ROTATE_BYTES";
     public static final String GZIP = "PARLEY_SINK_GZIP";
+    public static final String GDELT = "PARLEY_SINK_GDELT";
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     /** Every environment variable {@link #fromEnv(Map)} reads. */
-    public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP);
+    public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP, GDELT);
 
     public SinkOptions {
         if (rotation == null) {
@@ -28,21 +30,30 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip) {
         }
     }
 
-    /** Daily rotation, no compression. */
+    /** Without the GDELT export. */
+    public SinkOptions(Rotation rotation, long maxBytes, boolean gzip) {
+        this(rotation, maxBytes, gzip, false);
+    }
+
+    /** Daily rotation, no compression, no GDELT export. */
     public static SinkOptions defaults() {
-        return new SinkOptions(Rotation.DAILY, DEFAULT_MAX_BYTES, false);
+        return new SinkOptions(Rotation.DAILY, DEFAULT_MAX_BYTES, false, false);
     }
 
     public static SinkOptions fromEnv() {
         return fromEnv(System.getenv());
     }
 
-    /** Reads {@value #ROTATE} (none, daily, size), {@value #ROTATE_BYTES} and {@value #GZIP} (true, false). */
+    /**
+     * Reads {@value #ROTATE} (none, daily, size), {@value #ROTATE_BYTES}, {@value #GZIP} (true, false) and
+     * {@value #GDELT} (true, false).
+     */
     public static SinkOptions fromEnv(Map<String, String> env) {
         return new SinkOptions(
                 rotation(env.getOrDefault(ROTATE, "daily")),
                 bytes(env.get(ROTATE_BYTES)),
-                Boolean.parseBoolean(env.getOrDefault(GZIP, "false").trim()));
+                Boolean.parseBoolean(env.getOrDefault(GZIP, "false").trim()),
+                flag(GDELT, env.get(GDELT)));
     }
 
     public static Rotation rotation(String s) {
@@ -64,11 +75,26 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip) {
         }
     }
 
+    private static boolean flag(String key, String s) {
+        if (s == null || s.isBlank()) {
+            return false;
+        }
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + s + "'");
+        };
+    }
+
     public SinkOptions withRotation(Rotation r, long bytes) {
-        return new SinkOptions(r, bytes, gzip);
+        return new SinkOptions(r, bytes, gzip, gdelt);
     }
 
     public SinkOptions withGzip(boolean g) {
-        return new SinkOptions(rotation, maxBytes, g);
+        return new SinkOptions(rotation, maxBytes, g, gdelt);
+    }
+
+    public SinkOptions withGdelt(boolean g) {
+        return new SinkOptions(rotation, maxBytes, gzip, g);
     }
 }

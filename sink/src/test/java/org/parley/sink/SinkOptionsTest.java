@@ -29,5 +29,17 @@ class SinkOptionsTest {
                 .hasMessageContaining(SinkOptions.ROTATE);
         assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.ROTATE_BYTES, "big")))
                 .hasMessageContaining(SinkOptions.ROTATE_BYTES);
+        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.GDELT, "yes")))
+                .hasMessageContaining(SinkOptions.GDELT);
+    }
+
+    @Test
+    void theGdeltExportIsOffUnlessAskedFor() {
+        assertThat(SinkOptions.defaults().gdelt()).isFalse();
+        assertThat(SinkOptions.fromEnv(Map.of()).gdelt()).isFalse();
+        assertThat(SinkOptions.fromEnv(Map.of(SinkOptions.GDELT, " TRUE ")).gdelt()).isTrue();
+        SinkOptions on = SinkOptions.defaults().withGdelt(true);
+        assertThat(on.withGzip(true).withRotation(on.rotation(), 10).gdelt()).as("kept by the other withers")
+                .isTrue();
     }
 }

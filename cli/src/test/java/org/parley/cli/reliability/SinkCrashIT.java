@@ -113,6 +113,19 @@ class SinkCrashIT {
         assertThat(ids).as("seed %d", seed).doesNotHaveDuplicates();
         assertThat(Set.copyOf(ids)).isEqualTo(expected);
         assertThat(snapshotMatches(out, lastDyad)).isTrue();
+
+        // The GDELT export is written in the same step: one row per event, never twice.
+        List<String> gdeltIds = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(out.resolve("gdelt"))) {
+            for (Path p : files.toList()) {
+                for (String row : Files.readAllLines(p)) {
+                    String[] fields = row.split("\t", -1);
+                    assertThat(fields).as("%s: %s", p, row).hasSize(61);
+                    gdeltIds.add(fields[0]);
+                }
+            }
+        }
+        assertThat(gdeltIds).as("seed %d", seed).doesNotHaveDuplicates().hasSameSizeAs(expected);
         for (Map.Entry<String, Long> e : lastDaily.entrySet()) {
             String[] parts = e.getKey().split("@");
             JsonNode day = Json.mapper().readTree(out.resolve("stance/daily/" + parts[1] + ".json").toFile());
@@ -156,7 +169,7 @@ class SinkCrashIT {
     private static ParleyProcess startSink(ParleyConfig config, Path log) {
         return ParleyProcess.start(log, Map.of(), "sink", "--bootstrap-server", config.bootstrapServers(),
                 "--topic-prefix", config.topicPrefix(), "--out", config.outDir().toString(),
-                "--rotate", "size", "--rotate-bytes", "40000", "--gzip");
+                "--rotate", "size", "--rotate-bytes", "40000", "--gzip", "--gdelt");
     }
 
     /** Sum of the offsets the sink has stored as written: grows as the sink works. */

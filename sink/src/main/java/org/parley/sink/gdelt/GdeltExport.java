@@ -1,0 +1,296 @@
+package org.parley.sink.gdelt;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.parley.common.Event;
+import org.parley.common.Json;
+import org.parley.sink.events.EventLog;
+import org.parley.sink.files.AtomicFiles;
+import org.parley.sink.files.OutDir;
+import org.parley.sink.files.UncheckedOutputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GDELT export: {@code gdelt/events-YYYYMMDD.export.CSV} under the output directory, one GDELT 2.0 event row
+ * per event, each event once, the file named by the row's DATEADDED day.
+ *
+ * <p>events.jsonl ({@link EventLog}) is the truth and this export a view of it. The sink appends here exactly
+ * the events {@link EventLog#append} has just written, so the log's dedupe decides for both. A crash between
+ * the two writes leaves events in the log that are missing here; {@link #open} finds them by comparing counts
+ * and copies them from the event files, so the two agree again before the sink reads on. Rows are also
+ * deduplicated by GLOBALEVENTID against what is on disk here, so an events.jsonl rebuilt from the topic does not
+ * duplicate rows either.
+ */
+public final class GdeltExport {
+    public static final String DIR = "gdelt";
+    /** events-YYYYMMDD.export.CSV, like GDELT's YYYYMMDDHHMMSS.export.CSV but one file per day. */
+    public static final Pattern FILE = Pattern.compile("events-(\\d{8})\\.export\\.CSV");
+
+    private static final Logger LOG = LoggerFactory.getLogger(GdeltExport.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
+    private static final int BACKFILL_BATCH = 10_000;
+
+    private final OutDir out;
+    private final Path dir;
+    private final Clock clock;
+    private final Set<Long> ids = new HashSet<>();
+    private int files;
+
+    private GdeltExport(OutDir out, Path dir, Clock clock) {
+        this.out = out;
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the export under {@code out}, repairs rows a crash cut short, and adds the events the event log holds
+     * but the export lacks (after a crash between the two writes, or when the export is switched on for a
+     * directory that already has events).
+     *
+     * @param log the event log, already opened (and so reconciled) on the same directory
+     */
+    public static GdeltExport open(OutDir out, EventLog log, Clock clock) {
+        GdeltExport export = new GdeltExport(out, out.directory(DIR), clock);
+        try {
+            AtomicFiles.deleteTemps(export.dir);
+            export.load();
+            if (export.ids.size() != log.size()) {
+                int added = export.copyMissingFrom(out.root());
+                if (added > 0) {
+                    LOG.info("{}: added {} events from the event files that the GDELT export lacked", export.dir,
+                            added);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedOutputException("cannot open the GDELT export in " + export.dir, e);
+        }
+        return export;
+    }
+
+    /** Distinct rows (GLOBALEVENTIDs) in the export. */
+    public int size() {
+        return ids.size();
+    }
+
+    /** Number of export files. */
+    public int files() {
+        return files;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * Appends a row for each event whose GLOBALEVENTID is not in the export yet, and fsyncs, before it returns.
+     *
+     * @return the number of rows written
+     */
+    public int append(List<Event> events) {
+        Instant now = clock.instant();
+        Map<LocalDate, StringBuilder> byDay = new TreeMap<>();
+        Map<LocalDate, Set<Long>> idsByDay = new TreeMap<>();
+        Set<Long> batch = new HashSet<>();
+        for (Event e : events) {
+            if (e.id() == null) {
+                continue;
+            }
+            long id = GdeltRow.globalEventId(e.id());
+            if (ids.contains(id) || !batch.add(id)) {
+                continue;
+            }
+            LocalDate day = GdeltRow.dayAdded(e, now);
+            byDay.computeIfAbsent(day, d -> new StringBuilder()).append(GdeltRow.line(e, now));
+            idsByDay.computeIfAbsent(day, d -> new HashSet<>()).add(id);
+        }
+        for (Map.Entry<LocalDate, StringBuilder> day : byDay.entrySet()) {
+            write(fileOf(day.getKey()), day.getValue().toString().getBytes(StandardCharsets.UTF_8));
+            // Only now are these rows durable.
+            ids.addAll(idsByDay.get(day.getKey()));
+        }
+        return batch.size();
+    }
+
+    private Path fileOf(LocalDate day) {
+        return out.resolve(DIR, "events-" + DAY.format(day) + ".export.CSV");
+    }
+
+    private void write(Path file, byte[] rows) {
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            AtomicFiles.writeFully(ch, rows);
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedOutputException("cannot append to " + file, e);
+        }
+        if (created) {
+            files++;
+            try {
+                AtomicFiles.fsyncDirectory(dir);
+            } catch (IOException e) {
+                throw new UncheckedOutputException("cannot sync directory " + dir, e);
+            }
+        }
+    }
+
+    // --- reconciliation -------------------------------------------------------------------------------------
+
+    /** Reads the GLOBALEVENTIDs of every export file, truncating a last row a crash cut short. */
+    private void load() throws IOException {
+        files = 0;
+        try (var list = Files.list(dir)) {
+            for (Path p : list.sorted().toList()) {
+                if (FILE.matcher(p.getFileName().toString()).matches()) {
+                    files++;
+                    loadFile(p);
+                }
+            }
+        }
+    }
+
+    private void loadFile(Path file) throws IOException {
+        long offset = 0;
+        long lineStart = 0;
+        long lastLineStart = 0;
+        boolean lastValid = true;
+        boolean pending = false;
+        int lineNo = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            int b;
+            while ((b = in.read()) >= 0) {
+                offset++;
+                if (b != '\n') {
+                    line.write(b);
+                    pending = true;
+                    continue;
+                }
+                pending = false;
+                if (!lastValid) {
+                    LOG.warn("{} line {}: not a {}-column GDELT row; kept as is", file, lineNo,
+                            GdeltRow.COLUMNS.size());
+                }
+                lineNo++;
+                Long id = idOf(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+                lastValid = id != null;
+                if (lastValid) {
+                    ids.add(id);
+                }
+                lastLineStart = lineStart;
+                lineStart = offset;
+            }
+        }
+        // Like events.jsonl: bytes after the last newline, and an invalid last row, are a write a crash cut short.
+        long keep = pending ? lineStart : offset;
+        if (!lastValid) {
+            keep = lastLineStart;
+        }
+        if (keep < offset) {
+            LOG.warn("{}: truncating {} bytes of a row cut short by a crash", file, offset - keep);
+            truncate(file, keep);
+        }
+    }
+
+    private static void truncate(Path file, long length) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(length);
+            ch.force(true);
+        }
+    }
+
+    /** The GLOBALEVENTID of a complete row of 61 fields, else null. */
+    static Long idOf(String line) {
+        int tabs = 0;
+        int firstTab = -1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == GdeltRow.SEPARATOR) {
+                if (firstTab < 0) {
+                    firstTab = i;
+                }
+                tabs++;
+            }
+        }
+        if (tabs != GdeltRow.COLUMNS.size() - 1) {
+            return null;
+        }
+        try {
+            return Long.parseLong(line.substring(0, firstTab));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Writes rows for the events in the event files (rotated ones oldest first, then events.jsonl) that the
+     * export lacks. The event log has already repaired those files and reported lines that are not events.
+     */
+    private int copyMissingFrom(Path eventsDir) throws IOException {
+        List<Path> eventFiles = new ArrayList<>();
+        try (var list = Files.list(eventsDir)) {
+            for (Path p : list.sorted().toList()) {
+                if (EventLog.ROTATED.matcher(p.getFileName().toString()).matches()) {
+                    eventFiles.add(p);
+                }
+            }
+        }
+        Path current = eventsDir.resolve(EventLog.CURRENT);
+        if (Files.exists(current)) {
+            eventFiles.add(current);
+        }
+        int added = 0;
+        List<Event> missing = new ArrayList<>();
+        for (Path p : eventFiles) {
+            try (InputStream raw = Files.newInputStream(p);
+                 InputStream in = p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                         64 * 1024)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    Event e = eventOf(line);
+                    if (e != null && !ids.contains(GdeltRow.globalEventId(e.id()))) {
+                        missing.add(e);
+                        if (missing.size() >= BACKFILL_BATCH) {
+                            added += append(missing);
+                            missing.clear();
+                        }
+                    }
+                }
+            }
+        }
+        return added + append(missing);
+    }
+
+    private static Event eventOf(String line) {
+        try {
+            Event e = Json.mapper().readValue(line, Event.class);
+            return e == null || e.id() == null ? null : e;
+        } catch (IOException | RuntimeException e) {
+            return null; // already reported by the event log when it opened the file
+        }
+    }
+}
