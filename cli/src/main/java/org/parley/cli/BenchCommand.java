@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput on this machine. The last line printed holds the figures.",
         subcommands = {BenchCommand.IngestBench.class, org.parley.cli.bench.PipelineBenchCommand.class,
-            org.parley.cli.bench.CoderBenchCommand.class})
+            org.parley.cli.bench.CoderBenchCommand.class, org.parley.cli.bench.MemoryBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,499 @@
+package org.parley.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.parley.coder.CodedArticle;
+import org.parley.coder.CoderInput;
+import org.parley.coder.EventCoder;
+import org.parley.common.Article;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
+import org.parley.common.GroupProgress;
+import org.parley.common.JsonSerde;
+import org.parley.common.ParleyConfig;
+import org.parley.common.Topic;
+import org.parley.common.TopicAdmin;
+import org.parley.local.EmbeddedKafka;
+import org.parley.processor.ProcessorApp;
+import org.parley.processor.StreamsSettings;
+import org.parley.processor.events.RecentEvents;
+import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.stance.StanceTopology;
+
+/**
+ * {@code parley bench pipeline}: on one embedded broker, in one JVM run,
+ * <ol>
+ *   <li>latency: the whole processor at a fixed article rate, from publishing each article to the moment a
+ *       read_committed reader of the dyad stance topic has seen every stance update the article causes;</li>
+ *   <li>throughput (a): {@link PassThroughApp} over N pre-loaded articles;</li>
+ *   <li>throughput (b): the whole processor ({@link ProcessorApp}) over the same articles topic.</li>
+ * </ol>
+ * Latency runs first so that "including warm-up" means a processor, broker and JIT that are really cold.
+ */
+public final class PipelineBenchmark {
+    /**
+     * Latency article i is dated this day minus i days: one distinct day each, all in the past. (Dating them in the
+     * future broke the processor: the broker rejects records stamped more than an hour ahead, see the report.)
+     */
+    static final LocalDate LATENCY_LAST_DAY = LocalDate.of(2024, 12, 31);
+    static final int LATENCY_INDEX_BASE = 10_000_000;
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+    /**
+     * @param articles        articles of the throughput phase
+     * @param rate            offered load of the latency phase, articles/s
+     * @param latencySeconds  length of the latency phase
+     * @param warmupSeconds   the first part of the latency phase, reported apart
+     * @param seed            corpus seed
+     * @param partitions      partitions of every topic
+     * @param jfrFile         where to write a JFR recording of the throughput (b) phase, or null
+     */
+    public record Settings(int articles, double rate, int latencySeconds, int warmupSeconds, long seed,
+                           int partitions, Path jfrFile) {
+    }
+
+    /** Articles from first record consumed to everything committed. */
+    public record Throughput(long articles, long sentences, long events, double seconds) {
+        double articlesPerSecond() {
+            return articles / seconds;
+        }
+
+        double sentencesPerSecond() {
+            return sentences / seconds;
+        }
+
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Everything the run measured. */
+    public record Result(int articles, long bytesPerArticle, double produceArticlesPerSecond, Throughput passThrough,
+                         Throughput pipeline, double rate, LatencyStats latencyAll, LatencyStats latencyAfterWarmup,
+                         LatencyStats firstUpdateAll, int latencyArticles, int latencyUnmeasured, int warmupSeconds,
+                         double coldStartMillis, String machine) {
+        public double ratio() {
+            return pipeline.articlesPerSecond() / passThrough.articlesPerSecond();
+        }
+
+        /** The one line with every figure, key=value. */
+        public String line() {
+            return String.format(Locale.ROOT, "bench pipeline: articles=%d bytes_per_article=%d "
+                            + "sentences=%d events=%d produce_articles_s=%.0f "
+                            + "passthrough_articles_s=%.0f passthrough_sentences_s=%.0f passthrough_s=%.2f "
+                            + "parley_articles_s=%.1f parley_sentences_s=%.0f parley_events_s=%.0f parley_s=%.2f "
+                            + "ratio=%.3f rate=%.0f %s %s warmup_s=%d %s latency_articles=%d unmeasured=%d cold_start_ms=%.0f "
+                            + "commit_interval_ms=%d %s",
+                    articles, bytesPerArticle, pipeline.sentences(), pipeline.events(), produceArticlesPerSecond,
+                    passThrough.articlesPerSecond(), pipeline.sentences() / passThrough.seconds(),
+                    passThrough.seconds(), pipeline.articlesPerSecond(), pipeline.sentencesPerSecond(),
+                    pipeline.eventsPerSecond(), pipeline.seconds(), ratio(), rate, latencyAll.keyValues("lat_all"),
+                    latencyAfterWarmup.keyValues("lat_warm"), warmupSeconds, firstUpdateAll.keyValues("lat_first"),
+                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), machine);
+        }
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+    private final EventCoder coder;
+    private final SyntheticCorpus corpus;
+
+    public PipelineBenchmark(Settings settings, EventCoder coder, PrintWriter out) {
+        this.settings = settings;
+        this.coder = coder;
+        this.out = out;
+        this.corpus = new SyntheticCorpus(settings.seed());
+    }
+
+    public Result run() throws IOException {
+        Path work = Files.createTempDirectory("parley-bench-pipeline-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build().start()) {
+            ParleyConfig base = ParleyConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+                    .withPartitions(settings.partitions(), (short) 1).withHttp("127.0.0.1", -1)
+                    .withStateDir(work.resolve("state"));
+            say("embedded Kafka at %s; %d partitions; machine: %s", kafka.bootstrapServers(), settings.partitions(),
+                    Machine.describe());
+            Latency latency = latency(base.withTopicPrefix("bench-lat").withApplicationId("bench-lat-parley"));
+            ParleyConfig tp = base.withTopicPrefix("bench");
+            TopicAdmin.ensureTopics(tp);
+            awaitLeaders(tp, tp.topics().articles().name());
+            long[] bytes = {0};
+            double produceRate = produce(tp, bytes);
+            Throughput a = passThrough(tp.withApplicationId("bench-passthrough"));
+            Throughput b = pipeline(tp.withApplicationId("bench-parley"));
+            return new Result(settings.articles(), bytes[0] / settings.articles(), produceRate, a, b,
+                    settings.rate(), latency.all, latency.afterWarmup, latency.first, latency.articles,
+                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, Machine.describe());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- throughput
+
+    private double produce(ParleyConfig config, long[] bytes) {
+        Topic<String, Article> topic = config.topics().articles();
+        Properties p = producerProperties(config);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        long started = System.nanoTime();
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            for (int i = 0; i < settings.articles(); i++) {
+                Article a = corpus.article(i, Instant.now());
+                bytes[0] += SyntheticCorpus.textBytes(a);
+                producer.send(new ProducerRecord<>(topic.name(), a.id(), a));
+            }
+            producer.flush();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        say("produced %d articles (%d bytes of text each on average) in %.1f s", settings.articles(),
+                bytes[0] / settings.articles(), seconds);
+        return settings.articles() / seconds;
+    }
+
+    private Throughput passThrough(ParleyConfig config) {
+        String output = config.topicPrefix() + ".passthrough";
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            admin.createTopics(List.of(new NewTopic(output, config.partitions(), config.replication()))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + output + ": " + e.getMessage(), e);
+        }
+        AtomicLong lastSeen = new AtomicLong();
+        try (PassThroughApp app = new PassThroughApp(config, output).start();
+             CommittedReader reader = new CommittedReader(config.kafkaProperties(), List.of(output),
+                     (r, at) -> lastSeen.set(at)).start()) {
+            await(() -> reader.count() >= settings.articles(), "the pass-through app to copy every article");
+            double seconds = (lastSeen.get() - app.firstRecordNanos()) / 1e9;
+            say("pass-through: %d articles in %.2f s from first record consumed to last copy committed",
+                    reader.count(), seconds);
+            return new Throughput(settings.articles(), 0, 0, seconds);
+        }
+    }
+
+    private Throughput pipeline(ParleyConfig config) {
+        Topic<String, Article> articles = config.topics().articles();
+        var t = config.topics();
+        AtomicLong lastSeen = new AtomicLong();
+        String appId = config.applicationId();
+        String[] inputs = {articles.name(), appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
+            appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition",
+            appId + "-" + RecentEvents.BY_COUNTRY + "-repartition"};
+        jdk.jfr.Recording jfr = startJfr();
+        try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
+             CommittedReader reader = new CommittedReader(config.kafkaProperties(),
+                     List.of(t.events().name(), t.dyadStance().name(), t.countryStance().name()),
+                     (r, at) -> lastSeen.set(at)).start()) {
+            long[] first = {0};
+            // The processor counts each article once it is coded: the first count marks the first record consumed.
+            await(() -> app.metrics().articles() > 0, 1, "the processor to code its first article");
+            first[0] = System.nanoTime();
+            await(() -> app.metrics().articles() >= settings.articles(), 100, "the processor to code every article");
+            // Then wait for the stance outputs to go quiet and confirm with the group's committed offsets. The
+            // group check is costly (an admin client and a consumer each time), so it runs only once quiet.
+            long[] lastCount = {-1};
+            long[] quietSince = {System.nanoTime()};
+            await(() -> {
+                long now = System.nanoTime();
+                long count = reader.count();
+                if (count != lastCount[0]) {
+                    lastCount[0] = count;
+                    quietSince[0] = now;
+                    return false;
+                }
+                return now - quietSince[0] > 2_000_000_000L
+                        && GroupProgress.pendingRecords(config.kafkaProperties(), appId, inputs) == 0;
+            }, 200, "the processor to commit everything");
+            long events = (long) app.metrics().events();
+            long sentences = (long) app.metrics().registry().get("parley.sentences").counter().count();
+            double seconds = (lastSeen.get() - first[0]) / 1e9;
+            say("parley: %d articles, %d sentences, %d events in %.2f s from first article coded to last stance "
+                    + "update committed (%d output records)", settings.articles(), sentences, events, seconds,
+                    reader.count());
+            stopJfr(jfr);
+            return new Throughput(settings.articles(), sentences, events, seconds);
+        }
+    }
+
+    private jdk.jfr.Recording startJfr() {
+        if (settings.jfrFile() == null) {
+            return null;
+        }
+        try {
+            jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            r.setToDisk(true);
+            r.start();
+            return r;
+        } catch (IOException | java.text.ParseException e) {
+            throw new IllegalStateException("cannot start JFR: " + e.getMessage(), e);
+        }
+    }
+
+    private void stopJfr(jdk.jfr.Recording r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            r.stop();
+            r.dump(settings.jfrFile());
+            r.close();
+            say("JFR recording of the pipeline phase: %s", settings.jfrFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + settings.jfrFile(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- latency
+
+    private record Latency(LatencyStats all, LatencyStats afterWarmup, LatencyStats first, int articles,
+                           int unmeasured, double coldStartMillis) {
+    }
+
+    /**
+     * Which stance updates each latency article will cause, found by coding it here with the same coder: the
+     * ids of its events that have a target and whose distinct-event key (dyad, day, code) no other latency article
+     * shares, first mention within the article only. Such an event is new to its dyad whatever order the
+     * partitions run in, so its id is the newest of the dyad's lastEventIds in exactly one update.
+     */
+    static List<Set<String>> expectedNewEventIds(List<Article> articles, EventCoder coder) {
+        List<Map<String, String>> perArticle = new ArrayList<>();
+        Map<String, Integer> articlesPerKey = new HashMap<>();
+        for (Article a : articles) {
+            CodedArticle coded = coder.code(new CoderInput(a.id(), a.text(), a.date(), a.ingestedAt()));
+            Map<String, String> firstIdPerKey = new java.util.LinkedHashMap<>();
+            for (Event e : coded.events()) {
+                if (e.target() != null) {
+                    firstIdPerKey.putIfAbsent(e.dyadKey() + "|" + e.date() + "|" + e.cameo(), e.id());
+                }
+            }
+            firstIdPerKey.keySet().forEach(k -> articlesPerKey.merge(k, 1, Integer::sum));
+            perArticle.add(firstIdPerKey);
+        }
+        List<Set<String>> out = new ArrayList<>();
+        for (Map<String, String> m : perArticle) {
+            Set<String> ids = new HashSet<>();
+            m.forEach((k, id) -> {
+                if (articlesPerKey.get(k) == 1) {
+                    ids.add(id);
+                }
+            });
+            out.add(ids);
+        }
+        return out;
+    }
+
+    static LocalDate latencyDay(int i) {
+        return LATENCY_LAST_DAY.minusDays(i);
+    }
+
+    private Latency latency(ParleyConfig config) {
+        int total = (int) Math.round(settings.rate() * settings.latencySeconds());
+        List<Article> articles = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            articles.add(corpus.article(LATENCY_INDEX_BASE + i, latencyDay(i), null));
+        }
+        List<Set<String>> expected = expectedNewEventIds(articles, coder);
+        Map<String, Integer> articleOfId = new ConcurrentHashMap<>();
+        for (int i = 0; i < total; i++) {
+            for (String id : expected.get(i)) {
+                articleOfId.put(id, i);
+            }
+        }
+        say("latency: %d articles at %.0f/s, %d stance updates to wait for", total, settings.rate(),
+                articleOfId.size());
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
+        long[] sentAt = new long[total];
+        TopicAdmin.ensureTopics(config);
+        Topic<String, Article> topic = config.topics().articles();
+        try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
+             CommittedReader reader = new CommittedReader(config.kafkaProperties(),
+                     List.of(config.topics().dyadStance().name()), (r, at) -> {
+                         List<String> ids = dyadSerde.fromBytes(r.value()).lastEventIds();
+                         if (!ids.isEmpty() && articleOfId.containsKey(ids.get(ids.size() - 1))) {
+                             seenAt.putIfAbsent(ids.get(ids.size() - 1), at);
+                         }
+                     }).start()) {
+            await(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");
+            Properties p = producerProperties(config);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, topic.keySerde().serializer(),
+                    topic.valueSerde().serializer())) {
+                primeStartup(producer, topic, app, config, seenAt, articleOfId);
+                long start = System.nanoTime();
+                long periodNanos = (long) (1e9 / settings.rate());
+                for (int i = 0; i < total; i++) {
+                    long due = start + i * periodNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    Article a = articles.get(i);
+                    sentAt[i] = System.nanoTime();
+                    Article stamped = new Article(a.id(), a.title(), a.text(), a.date(), a.dateSource(), a.url(),
+                            a.source(), a.translatedBy(), a.originalLanguage(), a.clusterId(), Instant.now());
+                    producer.send(new ProducerRecord<>(topic.name(), null, System.currentTimeMillis(), a.id(),
+                            stamped));
+                }
+                producer.flush();
+            }
+            await(() -> seenAt.keySet().containsAll(articleOfId.keySet()), 20, "every stance update to arrive");
+        }
+        List<Double> all = new ArrayList<>();
+        List<Double> afterWarmup = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        int unmeasured = 0;
+        long warmupArticles = Math.round(settings.rate() * settings.warmupSeconds());
+        for (int i = 0; i < total; i++) {
+            if (expected.get(i).isEmpty()) {
+                unmeasured++;
+                continue;
+            }
+            long last = 0;
+            long earliest = Long.MAX_VALUE;
+            for (String id : expected.get(i)) {
+                last = Math.max(last, seenAt.get(id));
+                earliest = Math.min(earliest, seenAt.get(id));
+            }
+            double ms = (last - sentAt[i]) / 1e6;
+            all.add(ms);
+            first.add((earliest - sentAt[i]) / 1e6);
+            if (i >= warmupArticles) {
+                afterWarmup.add(ms);
+            }
+        }
+        LatencyStats a = LatencyStats.of(all);
+        LatencyStats w = LatencyStats.of(afterWarmup);
+        say("latency (publish -> every stance update of the article committed): all %s; after %d s: %s",
+                a.keyValues("all"), settings.warmupSeconds(), w.keyValues("warm"));
+        series(all, warmupArticles);
+        return new Latency(a, w, LatencyStats.of(first), total - unmeasured, unmeasured, coldStartMillis);
+    }
+
+    /**
+     * Sends one article (not measured) and waits for its first stance update. On its very first start the processor
+     * still creates its internal topics and its transactional producer's first sends to them bounce
+     * (NOT_LEADER_OR_FOLLOWER, CONCURRENT_TRANSACTIONS) for seconds: that is the cost of deploying a new
+     * application id once, not of warming up, so it is reported apart as {@code cold_start_ms}.
+     */
+    private void primeStartup(KafkaProducer<String, Article> producer, Topic<String, Article> topic,
+                              ProcessorApp app, ParleyConfig config, Map<String, Long> seenAt,
+                              Map<String, Integer> articleOfId) {
+        Article prime = corpus.article(LATENCY_INDEX_BASE - 1, LATENCY_LAST_DAY.plusDays(10), Instant.now());
+        Set<String> ids = expectedNewEventIds(List.of(prime), coder).get(0);
+        ids.forEach(id -> articleOfId.put(id, -1));
+        long sent = System.nanoTime();
+        producer.send(new ProducerRecord<>(topic.name(), prime.id(), prime));
+        producer.flush();
+        await(() -> seenAt.keySet().containsAll(ids), 20, "the first stance update");
+        coldStartMillis = (System.nanoTime() - sent) / 1e6;
+        say("cold start: the first article's stance updates took %.0f ms (internal topics created, producers "
+                + "fenced in); the measured phase starts now", coldStartMillis);
+    }
+
+    private double coldStartMillis = Double.NaN;
+
+    /** p50 and max per 5-second window, to tell a steady backlog from isolated stalls. */
+    private void series(List<Double> millis, long ignored) {
+        int perBucket = (int) Math.max(1, Math.round(settings.rate() * 5));
+        StringBuilder s = new StringBuilder("latency by 5 s window (p50/max ms):");
+        for (int from = 0; from < millis.size(); from += perBucket) {
+            LatencyStats b = LatencyStats.of(millis.subList(from, Math.min(millis.size(), from + perBucket)));
+            s.append(String.format(Locale.ROOT, " %.0f/%.0f", b.p50(), b.max()));
+        }
+        say("%s", s);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * Producer settings of the benchmark's own article producers. Idempotence is off: right after topic creation
+     * the embedded 4.4 broker answered NOT_LEADER_OR_FOLLOWER and then rejected every retry of the idempotent
+     * producer with OUT_OF_ORDER_SEQUENCE_NUMBER, forever. One request in flight keeps the order without it; a
+     * duplicate from a retry is harmless (the processor drops repeated article ids, the pass-through waits for
+     * at least N).
+     */
+    private static Properties producerProperties(ParleyConfig config) {
+        Properties p = config.kafkaProperties();
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put("max.in.flight.requests.per.connection", 1);
+        return p;
+    }
+
+    /** Waits until every partition of the topics has a leader, so the first sends do not bounce. */
+    private static void awaitLeaders(ParleyConfig config, String... topics) {
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            await(() -> {
+                try {
+                    return admin.describeTopics(List.of(topics)).allTopicNames().get().values().stream()
+                            .allMatch(d -> d.partitions().stream().allMatch(pi -> pi.leader() != null
+                                    && !pi.leader().isEmpty()));
+                } catch (Exception e) {
+                    return false;
+                }
+            }, 100, "leaders of " + List.of(topics));
+        }
+    }
+
+    private void say(String format, Object... args) {
+        out.printf(Locale.ROOT, format + "%n", args);
+        out.flush();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        await(condition, 20, what);
+    }
+
+    private static void await(BooleanSupplier condition, long pollMillis, String what) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + TIMEOUT.toMinutes() + " min waiting for " + what);
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is not worth failing the measurement for
+        }
+    }
+
+    /** Commit interval the processor and the pass-through app share, for the report. */
+    static int commitIntervalMs() {
+        return StreamsSettings.COMMIT_INTERVAL_MS;
+    }
+}
