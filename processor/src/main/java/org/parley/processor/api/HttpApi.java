@@ -78,7 +78,8 @@ public final class HttpApi implements AutoCloseable {
     /** @param self this instance's application.server, or null when there is no other instance to talk to */
     public void attach(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
-        this.router = new InstanceRouter(streams, self, auth == null ? null : auth.authorizationHeader());
+        this.router = new InstanceRouter(streams, self, auth == null ? null : auth.authorizationHeader(),
+                config.partitions());
     }
 
     public void attach(KafkaStreams streams) {
@@ -146,43 +147,85 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private <S> S local(String name, QueryableStoreType<S> type) {
+    /**
+     * This instance's active, running copy of one partition of a store ({@code partition} &lt; 0: all of them).
+     * Asking for the partition matters: an unpartitioned query silently leaves out tasks that are still being
+     * restored (just moved here), so it would answer "not found" or a partial list instead of 503.
+     */
+    private <S> S local(String name, QueryableStoreType<S> type, int partition) {
         requireRunning();
-        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+        StoreQueryParameters<S> params = StoreQueryParameters.fromNameAndType(name, type);
+        return streams.store(partition < 0 ? params : params.withPartition(partition));
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> kv(String name) {
-        return local(name, QueryableStoreTypes.keyValueStore());
+    private <V> ReadOnlyKeyValueStore<String, V> kv(String name, int partition) {
+        return local(name, QueryableStoreTypes.keyValueStore(), partition);
     }
+
+    /** What {@link #ownedHere} returns when it relayed the request. */
+    private static final int RELAYED = Integer.MIN_VALUE;
 
     /**
      * Answers a request for one key: here when this instance owns it, else relayed to the owner.
-     * Returns false when the request was relayed.
+     * Returns the key's partition (to query here; -1 when unknown) or {@link #RELAYED}.
      */
-    private boolean ownedHere(Context ctx, String store, String key) {
+    private int ownedHere(Context ctx, String store, String key) {
         requireRunning();
-        HostInfo owner = router.ownerOf(store, key);
-        if (owner == null) {
-            return true;
+        InstanceRouter.Placement where = router.placeOf(store, key);
+        if (where.owner() == null) {
+            return where.partition();
         }
-        router.forward(ctx, owner);
-        return false;
+        router.forward(ctx, where.owner());
+        return RELAYED;
     }
 
-    /** This instance's rows plus, unless asked for local rows only, every other instance's. */
-    private <T> List<T> gather(Context ctx, String store, java.util.function.Supplier<List<T>> localRows,
-                               TypeReference<List<T>> type) {
+    /**
+     * This instance's rows plus, unless asked for local rows only, every other instance's. Each instance reads
+     * only partitions whose active task runs there and says which (header {@value InstanceRouter#PARTITIONS});
+     * the merged list is served only when every partition was read exactly once, so that a list taken while
+     * a partition moves is a 503, never a list with rows missing or doubled.
+     */
+    private <T, V> List<T> gather(Context ctx, String store,
+                                  java.util.function.Function<ReadOnlyKeyValueStore<String, V>, List<T>> rowsOf,
+                                  TypeReference<List<T>> type) {
         requireRunning();
-        List<T> rows = new ArrayList<>(localRows.get());
-        if (!InstanceRouter.isLocalOnly(ctx)) {
-            for (HostInfo other : router.othersHolding(store)) {
-                String body = router.fetchLocalPart(other, ctx.path(), ctx.queryString());
-                try {
-                    rows.addAll(Json.mapper().readValue(body, type));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("unreadable answer from " + other, e);
-                }
+        if (!router.distributed()) {
+            return new ArrayList<>(rowsOf.apply(kv(store, -1)));
+        }
+        int partitions = router.partitionCount();
+        List<T> rows = new ArrayList<>();
+        java.util.BitSet served = new java.util.BitSet(partitions);
+        for (int p = 0; p < partitions; p++) {
+            // The store is looked up lazily, on first read: a partition not active here fails there.
+            List<T> partRows;
+            try {
+                partRows = rowsOf.apply(kv(store, p));
+            } catch (InvalidStateStoreException notActiveHere) {
+                continue;
             }
+            rows.addAll(partRows);
+            served.set(p);
+        }
+        if (InstanceRouter.isLocalOnly(ctx)) {
+            ctx.header(InstanceRouter.PARTITIONS, InstanceRouter.formatPartitions(served));
+            return rows;
+        }
+        for (HostInfo other : router.othersHolding(store)) {
+            InstanceRouter.Part part = router.fetchLocalPart(other, ctx.path(), ctx.queryString());
+            if (served.intersects(part.partitions())) {
+                throw new InstanceRouter.Unavailable("partitions " + part.partitions() + " of " + store
+                        + " answered twice (ownership is moving)");
+            }
+            served.or(part.partitions());
+            try {
+                rows.addAll(Json.mapper().readValue(part.body(), type));
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable answer from " + other, e);
+            }
+        }
+        if (served.cardinality() != partitions) {
+            throw new InstanceRouter.Unavailable("only partitions " + served + " of " + partitions + " of " + store
+                    + " are available (ownership is moving)");
         }
         return rows;
     }
@@ -200,9 +243,9 @@ public final class HttpApi implements AutoCloseable {
                     Comparator.nullsFirst(Comparator.naturalOrder())).reversed();
             default -> throw new IllegalArgumentException("sort must be events, stance, -stance, goldstein or recent");
         };
-        List<DyadStance> rows = gather(ctx, StanceTopology.DYAD_STANCE_STORE, () -> {
+        List<DyadStance> rows = gather(ctx, StanceTopology.DYAD_STANCE_STORE,
+                (ReadOnlyKeyValueStore<String, DyadStance> store) -> {
             List<DyadStance> local = new ArrayList<>();
-            ReadOnlyKeyValueStore<String, DyadStance> store = kv(StanceTopology.DYAD_STANCE_STORE);
             try (KeyValueIterator<String, DyadStance> it = store.all()) {
                 while (it.hasNext()) {
                     KeyValue<String, DyadStance> kv = it.next();
@@ -219,10 +262,11 @@ public final class HttpApi implements AutoCloseable {
 
     private void dyad(Context ctx) {
         String key = DyadKey.of(code(ctx.pathParam("src")), code(ctx.pathParam("tgt")));
-        if (!ownedHere(ctx, StanceTopology.DYAD_STANCE_STORE, key)) {
+        int partition = ownedHere(ctx, StanceTopology.DYAD_STANCE_STORE, key);
+        if (partition == RELAYED) {
             return;
         }
-        DyadStance d = this.<DyadStance>kv(StanceTopology.DYAD_STANCE_STORE).get(key);
+        DyadStance d = this.<DyadStance>kv(StanceTopology.DYAD_STANCE_STORE, partition).get(key);
         if (d == null) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no events for dyad " + key));
         } else {
@@ -232,10 +276,12 @@ public final class HttpApi implements AutoCloseable {
 
     private void country(Context ctx) {
         String code = code(ctx.pathParam("code"));
-        if (!ownedHere(ctx, StanceTopology.COUNTRY_STANCE_STORE, code)) {
+        int partition = ownedHere(ctx, StanceTopology.COUNTRY_STANCE_STORE, code);
+        if (partition == RELAYED) {
             return;
         }
-        CountryAggregator.State s = this.<CountryAggregator.State>kv(StanceTopology.COUNTRY_STANCE_STORE).get(code);
+        CountryAggregator.State s = this.<CountryAggregator.State>kv(StanceTopology.COUNTRY_STANCE_STORE, partition)
+                .get(code);
         if (s == null) {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no events for " + code));
         } else {
@@ -254,11 +300,12 @@ public final class HttpApi implements AutoCloseable {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to is before from");
         }
-        if (!ownedHere(ctx, StanceTopology.DAILY_STANCE_STORE, key)) {
+        int partition = ownedHere(ctx, StanceTopology.DAILY_STANCE_STORE, key);
+        if (partition == RELAYED) {
             return;
         }
         ReadOnlyWindowStore<String, DyadStance> store = local(StanceTopology.DAILY_STANCE_STORE,
-                QueryableStoreTypes.windowStore());
+                QueryableStoreTypes.windowStore(), partition);
         List<DailyPoint> points = new ArrayList<>();
         try (WindowStoreIterator<DyadStance> it = store.fetch(key, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.atStartOfDay(ZoneOffset.UTC).toInstant())) {
@@ -278,11 +325,12 @@ public final class HttpApi implements AutoCloseable {
         Predicate<Event> recent = e -> since == null
                 || !e.date().atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(since);
         if (country != null) {
-            if (!ownedHere(ctx, RecentEvents.STORE, country)) {
+            int partition = ownedHere(ctx, RecentEvents.STORE, country);
+            if (partition == RELAYED) {
                 return;
             }
             List<Event> out = new ArrayList<>();
-            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE);
+            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE, partition);
             try (KeyValueIterator<String, Event> it = store.reverseRange(RecentEvents.from(country),
                     RecentEvents.to(country))) {
                 while (it.hasNext() && out.size() < limit) {
@@ -295,9 +343,8 @@ public final class HttpApi implements AutoCloseable {
             ctx.json(out);
             return;
         }
-        List<Event> rows = gather(ctx, RecentEvents.STORE, () -> {
+        List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, Event> store) -> {
             List<Event> local = new ArrayList<>();
-            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE);
             try (KeyValueIterator<String, Event> it = store.all()) {
                 while (it.hasNext()) {
                     Event e = it.next().value;

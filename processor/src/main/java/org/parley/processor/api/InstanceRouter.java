@@ -8,8 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -25,30 +28,74 @@ final class InstanceRouter {
     static final String FORWARDED = "X-Parley-Forwarded";
     /** Query parameter of a fanned-out list request: answer from this instance's partitions only. */
     static final String LOCAL_ONLY = "scope";
+    /** Header of a local-only list answer: the partitions (comma-separated) its rows come from. */
+    static final String PARTITIONS = "X-Parley-Partitions";
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final int configuredPartitions;
     /** The Authorization header relayed requests carry when the API requires a token, else null. */
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param self this instance's application.server, or null when it has none (then every query is local) */
-    InstanceRouter(KafkaStreams streams, HostInfo self, String authorization) {
+    InstanceRouter(KafkaStreams streams, HostInfo self, String authorization, int configuredPartitions) {
         this.authorization = authorization;
+        this.configuredPartitions = configuredPartitions;
         this.streams = streams;
         this.self = self;
     }
 
-    /** The instance that holds {@code key} of {@code store}, or null when it is this one. */
-    HostInfo ownerOf(String store, String key) {
+    /** Where a key lives: its owner (null when it is this instance) and its partition (-1 when unknown). */
+    record Placement(HostInfo owner, int partition) {
+    }
+
+    /** A list part from another instance: its rows (JSON) and the partitions they were read from. */
+    record Part(String body, BitSet partitions) {
+    }
+
+    /** False when this instance has no application.server: then every query is local and unpartitioned. */
+    boolean distributed() {
+        return self != null;
+    }
+
+    Placement placeOf(String store, String key) {
         if (self == null) {
-            return null;
+            return new Placement(null, -1);
         }
         KeyQueryMetadata md = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost() == null) {
             throw new Unavailable("no instance holds " + store + " key " + key + " right now");
         }
-        return self.equals(md.activeHost()) ? null : md.activeHost();
+        return new Placement(self.equals(md.activeHost()) ? null : md.activeHost(), md.partition());
+    }
+
+    /**
+     * The partition count of the application's input and so of its stores (Parley co-partitions everything):
+     * the highest partition any instance is assigned, or the configured count if higher.
+     */
+    int partitionCount() {
+        int max = configuredPartitions - 1;
+        for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+            for (TopicPartition tp : m.topicPartitions()) {
+                max = Math.max(max, tp.partition());
+            }
+        }
+        return max + 1;
+    }
+
+    static String formatPartitions(BitSet partitions) {
+        return partitions.stream().mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static BitSet parsePartitions(String s) {
+        BitSet out = new BitSet();
+        for (String p : s.split(",")) {
+            if (!p.isBlank()) {
+                out.set(Integer.parseInt(p.trim()));
+            }
+        }
+        return out;
     }
 
     /** Every other instance holding part of {@code store}. */
@@ -88,13 +135,15 @@ final class InstanceRouter {
     }
 
     /** GET {@code pathAndQuery} of another instance, answering from its own partitions only. */
-    String fetchLocalPart(HostInfo host, String path, String query) {
+    Part fetchLocalPart(HostInfo host, String path, String query) {
         String q = (query == null || query.isBlank() ? "" : query + "&") + LOCAL_ONLY + "=local";
         HttpResponse<String> r = get(host, path + "?" + q);
         if (r.statusCode() != 200) {
             throw new Unavailable("instance " + host.host() + ":" + host.port() + " answered " + r.statusCode());
         }
-        return r.body();
+        String partitions = r.headers().firstValue(PARTITIONS).orElseThrow(() -> new Unavailable("instance "
+                + host.host() + ":" + host.port() + " did not say which partitions it answered for"));
+        return new Part(r.body(), parsePartitions(partitions));
     }
 
     private HttpResponse<String> get(HostInfo host, String pathAndQuery) {
