@@ -269,6 +269,17 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void aFutureDatedEventCountsInTheAllTimeAggregatesButOpensNoDailyWindow() {
+        String future = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        send(article("f1", "Russia and the United States held talks in Istanbul.", future));
+        send(article("f2", "Russia and the United States held talks in Geneva.", LocalDate.now(java.time.ZoneOffset.UTC)
+                .plusDays(60).toString()));
+
+        assertThat(dyads.readKeyValuesToMap().get("RUS->USA").events()).isEqualTo(2);
+        assertThat(driver.<String, DyadStance>getWindowStore("dyad-daily").all()).isExhausted();
+    }
+
+    @Test
     void anArticleWithoutIdIsRefusedAndCodesNothing() {
         Article noId = new Article(null, null, "Russia and the United States held talks in Istanbul.",
                 LocalDate.parse("2025-02-28"), Article.DateSource.METADATA, null, null, null, null, null,

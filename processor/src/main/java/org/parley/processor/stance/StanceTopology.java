@@ -119,6 +119,7 @@ public final class StanceTopology {
 
     /** Sets the record time to the event's day, so daily windows follow event time, not ingest time. */
     private static final class EventTimeStamper implements FixedKeyProcessor<String, Event, Event> {
+        private static final long FUTURE_TOLERANCE_MS = 60 * 60 * 1000L;
         private FixedKeyProcessorContext<String, Event> context;
 
         @Override
@@ -128,7 +129,14 @@ public final class StanceTopology {
 
         @Override
         public void process(FixedKeyRecord<String, Event> record) {
-            context.forward(record.withTimestamp(DyadAggregator.eventTime(record.value()).toEpochMilli()));
+            long eventTime = DyadAggregator.eventTime(record.value()).toEpochMilli();
+            // A record stamped in the future is refused by the broker (message.timestamp.after.max.ms, an hour
+            // by default), which would fail the task again and again. A day that has not begun has no daily
+            // window yet: such an event counts in the all-time aggregates only.
+            if (eventTime > System.currentTimeMillis() + FUTURE_TOLERANCE_MS) {
+                return;
+            }
+            context.forward(record.withTimestamp(eventTime));
         }
     }
 }
