@@ -1,35 +1,29 @@
 package org.parley.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
 import org.parley.common.DeadLetter;
 import org.parley.common.DeadLetterHeaders;
 import org.parley.common.JsonSerde;
 import org.parley.common.ParleyConfig;
-import org.parley.common.Topic;
 import org.parley.common.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.WithKafka;
 
 @WithKafka
@@ -98,7 +92,7 @@ class IngestorIT {
                 .containsExactlyInAnyOrderElementsOf(inbox.badOrigins());
         assertThat(summary.anyRejected()).isTrue();
 
-        List<ConsumerRecord<String, Article>> articles = readAll(config, config.topics().articles());
+        List<ConsumerRecord<String, Article>> articles = TopicReader.readCommitted(config, config.topics().articles());
         assertThat(articles).hasSize(inbox.goodOrigins().size());
         assertThat(articles).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo(r.value().id());
@@ -119,7 +113,7 @@ class IngestorIT {
         assertThat(page.text()).isEqualTo(SANCTIONS);
 
         JsonSerde<DeadLetter> letters = JsonSerde.of(DeadLetter.class);
-        List<ConsumerRecord<byte[], byte[]>> dead = readAll(config, config.topics().deadLetters());
+        List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(config, config.topics().deadLetters());
         assertThat(dead).hasSize(inbox.badOrigins().size());
         assertThat(dead).allSatisfy(r -> {
             DeadLetter letter = letters.fromBytes(r.value());
@@ -167,7 +161,7 @@ class IngestorIT {
         }
 
         assertThat(runs).extracting(IngestSummary::published).containsExactly(6, 6);
-        List<ConsumerRecord<String, Article>> articles = readAll(config, config.topics().articles());
+        List<ConsumerRecord<String, Article>> articles = TopicReader.readCommitted(config, config.topics().articles());
         List<String> keys = articles.stream().map(ConsumerRecord::key).toList();
         assertThat(keys).hasSize(12);
         assertThat(keys.subList(0, 6)).containsExactlyInAnyOrderElementsOf(keys.subList(6, 12));
@@ -192,34 +186,13 @@ class IngestorIT {
         assertThat(summary.published()).isEqualTo(2);
         assertThat(summary.duplicates()).isEqualTo(1);
         assertThat(summary.rejected()).extracting(Rejection::origin).containsExactly("stdin:4");
-        assertThat(readAll(config, config.topics().articles())).extracting(r -> r.value().dateSource())
+        assertThat(TopicReader.readCommitted(config, config.topics().articles())).extracting(r -> r.value().dateSource())
                 .containsExactly(Article.DateSource.METADATA, Article.DateSource.INGEST_TIME);
-        assertThat(readAll(config, config.topics().deadLetters())).hasSize(1);
+        assertThat(TopicReader.readCommitted(config, config.topics().deadLetters())).hasSize(1);
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Every record on the topic, read up to the end offsets as they are now. */
-    private static <K, V> List<ConsumerRecord<K, V>> readAll(ParleyConfig config, Topic<K, V> topic) {
-        Deserializer<K> keys = topic.keySerde().deserializer();
-        Deserializer<V> values = topic.valueSerde().deserializer();
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
-        return out;
     }
 }

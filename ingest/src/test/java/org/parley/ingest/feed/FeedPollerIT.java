@@ -29,7 +29,8 @@ import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
-import org.parley.ingest.TopicRecords;
+
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -173,7 +174,7 @@ class FeedPollerIT {
                     base + "/news/new");
         }
 
-        Map<String, Article> byUrl = TopicRecords.readAll(config, config.topics().articles()).stream()
+        Map<String, Article> byUrl = TopicReader.readCommitted(config, config.topics().articles()).stream()
                 .map(ConsumerRecord::value).collect(Collectors.toMap(Article::url, a -> a));
         Article sanctions = byUrl.get(base + "/news/sanctions");
         assertThat(sanctions.title()).isEqualTo("Sanctions extended for six months");
@@ -202,6 +203,6 @@ class FeedPollerIT {
             assertThat(s.rejected().get(0).reason()).startsWith("not a readable RSS or Atom feed");
             assertThat(s.rejected().get(1).reason()).isEqualTo("cannot fetch feed: HTTP 404");
         }
-        assertThat(TopicRecords.readAll(config, config.topics().deadLetters())).hasSize(2);
+        assertThat(TopicReader.readCommitted(config, config.topics().deadLetters())).hasSize(2);
     }
 }

@@ -19,7 +19,8 @@ import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.Ingestor;
-import org.parley.ingest.TopicRecords;
+
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -104,7 +105,7 @@ class ArticleServerIT {
             assertThat(server.total().rejected()).hasSize(6);
         }
 
-        List<ConsumerRecord<String, Article>> articles = TopicRecords.readAll(config, config.topics().articles());
+        List<ConsumerRecord<String, Article>> articles = TopicReader.readCommitted(config, config.topics().articles());
         assertThat(articles).extracting(r -> r.value().text()).containsExactly(TALKS, SANCTIONS);
         Article talks = articles.get(0).value();
         assertThat(talks.url()).isEqualTo("https://example.org/talks");
@@ -112,7 +113,7 @@ class ArticleServerIT {
         assertThat(talks.dateSource()).isEqualTo(Article.DateSource.METADATA);
 
         JsonSerde<DeadLetter> letters = JsonSerde.of(DeadLetter.class);
-        assertThat(TopicRecords.readAll(config, config.topics().deadLetters()))
+        assertThat(TopicReader.readCommitted(config, config.topics().deadLetters()))
                 .extracting(r -> letters.fromBytes(r.value()).reason())
                 .anySatisfy(reason -> assertThat(reason).isEqualTo(
                         "article [1]: JSON object has no \"text\" (or it is blank)"))

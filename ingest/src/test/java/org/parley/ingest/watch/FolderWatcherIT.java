@@ -21,7 +21,8 @@ import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
-import org.parley.ingest.TopicRecords;
+
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -80,7 +81,7 @@ class FolderWatcherIT {
             assertThat(watcher.total().rejected()).hasSize(1);
             assertThat(told).containsExactly(talks, talks, inbox.resolve("again.txt"), empty);
         }
-        List<ConsumerRecord<String, Article>> articles = TopicRecords.readAll(config, config.topics().articles());
+        List<ConsumerRecord<String, Article>> articles = TopicReader.readCommitted(config, config.topics().articles());
         assertThat(articles).extracting(r -> r.value().text()).containsExactly(TALKS, TALKS_EDITED);
     }
 
@@ -105,6 +106,6 @@ class FolderWatcherIT {
                     .containsExactly(inbox.resolve("before.txt").toString(), sub.resolve("after.txt").toString());
             assertThat(watcher.total().rejected()).isEmpty();
         }
-        assertThat(TopicRecords.readAll(config, config.topics().articles())).hasSize(2);
+        assertThat(TopicReader.readCommitted(config, config.topics().articles())).hasSize(2);
     }
 }
