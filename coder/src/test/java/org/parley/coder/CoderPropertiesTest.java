@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 
 /** Properties over generated input: the coder never throws, and its time grows linearly with the input. */
-class CoderProperties {
+class CoderPropertiesTest {
     private static final EventCoder CODER = EventCoder.strictForTests();
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
     private static final String[] NEWSY = {"Russia", "the United States", "U.S.", "Mr.", "talks", "met", "not",
