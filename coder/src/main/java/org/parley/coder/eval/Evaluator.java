@@ -254,89 +254,71 @@ public final class Evaluator {
         int[] dyad = new int[3];
         int[] quad = new int[3];
         int[] root = new int[3];
-        int records = 0;
         int absentProduced = 0;
         List<EvalReport.Finding> absentHits = new ArrayList<>();
         List<EvalReport.Finding> misses = verbose ? new ArrayList<>() : null;
         List<EvalReport.Finding> falses = verbose ? new ArrayList<>() : null;
-        try (BufferedReader r = Files.newBufferedReader(goldJsonl, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode rec;
-                try {
-                    rec = Json.mapper().readTree(line);
-                } catch (IOException e) {
-                    throw new IOException(goldJsonl + " line " + lineNo + ": not JSON: " + e.getMessage(), e);
-                }
-                if (rec == null || !rec.hasNonNull("text")) {
-                    throw new IOException(goldJsonl + " line " + lineNo + ": record without \"text\"");
-                }
-                records++;
-                String id = rec.path("id").asText("line-" + lineNo);
-                LocalDate date = rec.hasNonNull("date") ? LocalDate.parse(rec.get("date").asText()) : null;
-                CoderInput input = new CoderInput(id, rec.get("text").asText(), date, null);
-                Explanation explanation = verbose ? coder.explain(input) : null;
-                CodedArticle coded = verbose ? new CodedArticle(id, explanation.sentences().size(),
-                        allEvents(explanation)) : coder.code(input);
+        List<JsonNode> recs = records(goldJsonl);
+        for (JsonNode rec : recs) {
+            String id = rec.get("id").asText();
+            LocalDate date = dateOf(rec);
+            CoderInput input = new CoderInput(id, rec.get("text").asText(), date, null);
+            Explanation explanation = verbose ? coder.explain(input) : null;
+            CodedArticle coded = verbose ? new CodedArticle(id, explanation.sentences().size(),
+                    allEvents(explanation)) : coder.code(input);
 
-                Set<String> gDyad = new LinkedHashSet<>();
-                Set<String> gQuad = new LinkedHashSet<>();
-                Map<String, String> gRoot = new HashMap<>();
-                for (JsonNode e : rec.path("events")) {
-                    String s = normalise(e.path("source").asText(null));
-                    String t = normalise(e.path("target").isNull() ? null : e.path("target").asText(null));
-                    String code = e.path("code").asText();
-                    String rt = code.substring(0, 2);
-                    gDyad.add(s + ">" + t);
-                    gQuad.add(s + ">" + t + ">" + Event.quadClassOfRoot(rt));
-                    gRoot.putIfAbsent(s + ">" + t + ">" + rt, e.path("evidence").asText(null));
+            Set<String> gDyad = new LinkedHashSet<>();
+            Set<String> gQuad = new LinkedHashSet<>();
+            Map<String, String> gRoot = new HashMap<>();
+            for (JsonNode e : rec.path("events")) {
+                String s = normalise(e.path("source").asText(null));
+                String t = normalise(e.path("target").isNull() ? null : e.path("target").asText(null));
+                String code = e.path("code").asText();
+                String rt = code.substring(0, 2);
+                gDyad.add(s + ">" + t);
+                gQuad.add(s + ">" + t + ">" + Event.quadClassOfRoot(rt));
+                gRoot.putIfAbsent(s + ">" + t + ">" + rt, e.path("evidence").asText(null));
+            }
+            Set<String> pDyad = new LinkedHashSet<>();
+            Set<String> pQuad = new LinkedHashSet<>();
+            Map<String, Event> pRoot = new HashMap<>();
+            for (Event e : coded.events()) {
+                String s = e.source().code();
+                String t = e.target() == null ? null : e.target().code();
+                pDyad.add(s + ">" + t);
+                pQuad.add(s + ">" + t + ">" + e.quadClass());
+                pRoot.putIfAbsent(s + ">" + t + ">" + e.root(), e);
+            }
+            count(gDyad, pDyad, dyad);
+            count(gQuad, pQuad, quad);
+            count(gRoot.keySet(), pRoot.keySet(), root);
+            for (JsonNode a : rec.path("absent")) {
+                String key = normalise(a.path("source").asText(null)) + ">"
+                        + normalise(a.path("target").isNull() ? null : a.path("target").asText(null)) + ">"
+                        + a.path("root").asText();
+                if (pRoot.containsKey(key)) {
+                    absentProduced++;
+                    Event e = pRoot.get(key);
+                    absentHits.add(new EvalReport.Finding(id, key, e.sentence(), e.rule()));
                 }
-                Set<String> pDyad = new LinkedHashSet<>();
-                Set<String> pQuad = new LinkedHashSet<>();
-                Map<String, Event> pRoot = new HashMap<>();
-                for (Event e : coded.events()) {
-                    String s = e.source().code();
-                    String t = e.target() == null ? null : e.target().code();
-                    pDyad.add(s + ">" + t);
-                    pQuad.add(s + ">" + t + ">" + e.quadClass());
-                    pRoot.putIfAbsent(s + ">" + t + ">" + e.root(), e);
-                }
-                count(gDyad, pDyad, dyad);
-                count(gQuad, pQuad, quad);
-                count(gRoot.keySet(), pRoot.keySet(), root);
-                for (JsonNode a : rec.path("absent")) {
-                    String key = normalise(a.path("source").asText(null)) + ">"
-                            + normalise(a.path("target").isNull() ? null : a.path("target").asText(null)) + ">"
-                            + a.path("root").asText();
-                    if (pRoot.containsKey(key)) {
-                        absentProduced++;
-                        Event e = pRoot.get(key);
-                        absentHits.add(new EvalReport.Finding(id, key, e.sentence(), e.rule()));
+            }
+            if (verbose) {
+                for (Map.Entry<String, String> g : gRoot.entrySet()) {
+                    if (!pRoot.containsKey(g.getKey())) {
+                        String sentence = g.getValue() != null ? g.getValue() : rec.get("text").asText();
+                        misses.add(new EvalReport.Finding(id, g.getKey(), sentence, null,
+                                why(explanation, g.getValue())));
                     }
                 }
-                if (verbose) {
-                    for (Map.Entry<String, String> g : gRoot.entrySet()) {
-                        if (!pRoot.containsKey(g.getKey())) {
-                            String sentence = g.getValue() != null ? g.getValue() : rec.get("text").asText();
-                            misses.add(new EvalReport.Finding(id, g.getKey(), sentence, null,
-                                    why(explanation, g.getValue())));
-                        }
-                    }
-                    for (Map.Entry<String, Event> p : pRoot.entrySet()) {
-                        if (!gRoot.containsKey(p.getKey())) {
-                            falses.add(new EvalReport.Finding(id, p.getKey() + " (" + p.getValue().cameo() + ")",
-                                    p.getValue().sentence(), p.getValue().rule()));
-                        }
+                for (Map.Entry<String, Event> p : pRoot.entrySet()) {
+                    if (!gRoot.containsKey(p.getKey())) {
+                        falses.add(new EvalReport.Finding(id, p.getKey() + " (" + p.getValue().cameo() + ")",
+                                p.getValue().sentence(), p.getValue().rule()));
                     }
                 }
             }
         }
-        return new EvalReport(goldJsonl.toString(), records, level(dyad), level(quad), level(root),
+        return new EvalReport(goldJsonl.toString(), recs.size(), level(dyad), level(quad), level(root),
                 absentProduced, absentHits, misses, falses);
     }
 
