@@ -1,5 +1,7 @@
 package org.parley.sink;
 
+import org.parley.testkit.TopicWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,18 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.parley.common.DeadLetterHeaders;
@@ -264,15 +262,7 @@ class SinkIT {
 
     /** Produces in one transaction, as the processor does (exactly_once_v2). */
     static void produce(ParleyConfig config, List<ProducerRecord<byte[], byte[]>> records) {
-        Properties p = config.kafkaProperties();
-        p.put("transactional.id", "sink-it-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            records.forEach(producer::send);
-            producer.commitTransaction();
-        }
+        TopicWriter.produceInTransaction(config, records);
     }
 
     private static long committed(KafkaFixture kafka, ParleyConfig config, TopicPartition tp) throws Exception {

@@ -1,16 +1,14 @@
 package org.parley.cli.reliability;
 
+import org.parley.testkit.TopicWriter;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.parley.common.Actor;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
@@ -58,14 +56,6 @@ final class SinkRecords {
 
     /** Produces in one transaction, as the processor does (exactly_once_v2). */
     static void produce(ParleyConfig config, List<ProducerRecord<byte[], byte[]>> records) {
-        Properties p = config.kafkaProperties();
-        p.put("transactional.id", "sink-crash-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            records.forEach(producer::send);
-            producer.commitTransaction();
-        }
+        TopicWriter.produceInTransaction(config, records);
     }
 }

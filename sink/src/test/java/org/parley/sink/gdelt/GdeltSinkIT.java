@@ -1,5 +1,7 @@
 package org.parley.sink.gdelt;
 
+import org.parley.testkit.TopicWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,11 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Event;
 import org.parley.common.Json;
@@ -106,15 +104,7 @@ class GdeltSinkIT {
         if (repeat > 0) {
             records.add(record(config, serde, prefix + repeat));
         }
-        Properties p = config.kafkaProperties();
-        p.put("transactional.id", "gdelt-it-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            records.forEach(producer::send);
-            producer.commitTransaction();
-        }
+        TopicWriter.produceInTransaction(config, records);
     }
 
     private static ProducerRecord<byte[], byte[]> record(ParleyConfig config, JsonSerde<Event> serde, String id) {
