@@ -10,14 +10,12 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
-import org.parley.common.JsonSerde;
 import org.parley.common.Topic;
 import org.parley.common.Topics;
 import org.parley.processor.coding.ArticleDeduplicator;
@@ -67,30 +65,21 @@ public final class ParleyTopology {
         // Headers only on the branch that leaves for the events and derived topics; the stance branch needs none.
         KStream<String, Event> withHeaders = events.processValues(EventHeaderStamper::new,
                 Named.as("add-event-headers"));
-        withHeaders.to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
-                .withName("events-sink"));
         for (DerivedTopic t : derived) {
             withHeaders.filter((id, e) -> t.filter().matches(e), Named.as("derived-" + t.name() + "-filter"))
                     .to(t.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
                             .withName("derived-" + t.name() + "-sink"));
         }
-
-        addRecentEvents(builder, events);
+        // Filed for GET /api/events in this task, then published: both with the bytes serialised once.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), Serdes.ByteArray()));
+        withHeaders.process(() -> new RecentEventsProcessor(RecentEvents.PER_COUNTRY,
+                        eventsTopic.valueSerde().serializer()), Named.as("file-recent-events"), RecentEvents.STORE)
+                .to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), Serdes.ByteArray())
+                        .withName("events-sink"));
 
         StanceTopology.add(builder, events, topics, stance);
         return builder.build();
-    }
-
-    /** Each event mention filed under its countries, for {@code GET /api/events}; see {@link RecentEvents}. */
-    private static void addRecentEvents(StreamsBuilder builder, KStream<String, Event> events) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), JsonSerde.of(Event.class)));
-        events.flatMap((id, e) -> RecentEvents.countriesOf(e).stream().map(c -> KeyValue.pair(c, e)).toList(),
-                        Named.as("key-by-country"))
-                .repartition(Repartitioned.<String, Event>as(RecentEvents.BY_COUNTRY).withKeySerde(Serdes.String())
-                        .withValueSerde(JsonSerde.of(Event.class)))
-                .process(() -> new RecentEventsProcessor(RecentEvents.PER_COUNTRY), Named.as("file-recent-events"),
-                        RecentEvents.STORE);
     }
 
     private static List<KeyValue<String, Event>> codeArticle(EventCoder coder, Article article,

@@ -128,6 +128,9 @@ class ParleyTopologyTest {
     @Test
     void countryRowsCarryBothDirectionsAndTheNetTowardsEachCounterpart() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        // Country rows are published on a wall-clock schedule, not per contribution.
+        assertThat(countries.isEmpty()).isTrue();
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
 
         Map<String, CountryStance> latest = countries.readKeyValuesToMap();
         CountryStance rus = latest.get("RUS");
@@ -136,6 +139,28 @@ class ParleyTopologyTest {
         assertThat(rus.asTarget().events()).isPositive();
         assertThat(rus.net()).containsKey("USA");
         assertThat(rus.net().get("USA")).isPositive();
+    }
+
+    @Test
+    void aCountryRowChangedManyTimesIsPublishedOncePerIntervalWithItsLatestValue() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
+        send(article("a3", "France and Russia signed an agreement on energy.", "2025-03-02"));
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+        List<org.apache.kafka.streams.test.TestRecord<String, CountryStance>> published = countries.readRecordsToList();
+        assertThat(published).extracting(org.apache.kafka.streams.test.TestRecord::key).doesNotHaveDuplicates()
+                .contains("RUS", "USA", "FRA");
+        Map<String, Long> distinctByCountry = new java.util.HashMap<>();
+        for (DyadStance d : dyads.readKeyValuesToMap().values()) {
+            distinctByCountry.merge(d.source(), d.events(), Long::sum);
+        }
+        CountryStance rus = published.stream().filter(r -> r.key().equals("RUS")).findFirst().orElseThrow().value();
+        assertThat(rus.asSource().events()).isEqualTo(distinctByCountry.get("RUS"));
+        assertThat(rus.net()).containsKeys("USA", "FRA");
+
+        // Nothing changed: nothing more is published.
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+        assertThat(countries.isEmpty()).isTrue();
     }
 
     @Test
@@ -181,10 +206,11 @@ class ParleyTopologyTest {
         send(article("a2", "Russia and the United States held talks in Riyadh.", "2025-03-01"));
         List<Event> coded = events.readValuesToList();
 
-        KeyValueStore<String, Event> store = driver.getKeyValueStore(RecentEvents.STORE);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(RecentEvents.STORE);
+        org.parley.common.JsonSerde<Event> json = org.parley.common.JsonSerde.of(Event.class);
         List<String> rus = new java.util.ArrayList<>();
         try (var it = store.range(RecentEvents.from("RUS"), RecentEvents.to("RUS"))) {
-            it.forEachRemaining(kv -> rus.add(kv.value.id()));
+            it.forEachRemaining(kv -> rus.add(json.fromBytes(kv.value).id()));
         }
         List<String> expected = coded.stream().filter(e -> e.source().code().equals("RUS")
                 || (e.target() != null && e.target().code().equals("RUS"))).map(Event::id).toList();

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.parley.common.Actor;
 import org.parley.common.Event;
-import org.parley.common.JsonSerde;
 import org.parley.common.ParleyConfig;
 import org.parley.common.Span;
 import org.parley.common.TopicAdmin;
@@ -30,6 +29,8 @@ import org.parley.coder.EventCoder;
 import org.parley.local.EmbeddedKafka;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.stance.StanceEvent;
+import org.parley.processor.stance.StanceSerdes;
 import org.parley.processor.stance.StanceTopology;
 
 /**
@@ -117,7 +118,7 @@ public final class MemoryBenchmark {
                     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
                     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
                     p.put("max.in.flight.requests.per.connection", 1);
-                    JsonSerde<Event> serde = JsonSerde.of(Event.class);
+                    var serde = StanceSerdes.stanceEvent();
                     int perStep = Math.max(1, totalEvents / steps);
                     int sent = 0;
                     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
@@ -127,7 +128,8 @@ public final class MemoryBenchmark {
                             int upTo = step == steps - 1 ? totalEvents : sent + perStep;
                             for (; sent < upTo; sent++) {
                                 Event e = distinctEvent(sent);
-                                producer.send(new ProducerRecord<>(repartition, e.dyadKey(), serde.toBytes(e)));
+                                producer.send(new ProducerRecord<>(repartition, e.dyadKey(),
+                                        serde.toBytes(StanceEvent.of(e))));
                             }
                             producer.flush();
                             int target = sent;

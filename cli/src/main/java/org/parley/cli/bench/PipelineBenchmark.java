@@ -39,7 +39,6 @@ import org.parley.common.TopicAdmin;
 import org.parley.local.EmbeddedKafka;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.StreamsSettings;
-import org.parley.processor.events.RecentEvents;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
 
@@ -201,8 +200,7 @@ public final class PipelineBenchmark {
         AtomicLong lastSeen = new AtomicLong();
         String appId = config.applicationId();
         String[] inputs = {articles.name(), appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
-            appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition",
-            appId + "-" + RecentEvents.BY_COUNTRY + "-repartition"};
+            appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition"};
         jdk.jfr.Recording jfr = startJfr();
         try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),

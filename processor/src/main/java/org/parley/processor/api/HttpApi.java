@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
+import org.parley.common.JsonSerde;
 import org.parley.common.Json;
 import org.parley.common.ParleyConfig;
 import org.parley.processor.events.RecentEvents;
@@ -164,6 +165,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** What {@link #ownedHere} returns when it relayed the request. */
     private static final int RELAYED = Integer.MIN_VALUE;
+    private static final JsonSerde<Event> EVENT_JSON = JsonSerde.of(Event.class);
 
     /**
      * Answers a request for one key: here when this instance owns it, else relayed to the owner.
@@ -324,44 +326,32 @@ public final class HttpApi implements AutoCloseable {
         int limit = limit(ctx, 100);
         Predicate<Event> recent = e -> since == null
                 || !e.date().atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(since);
-        if (country != null) {
-            int partition = ownedHere(ctx, RecentEvents.STORE, country);
-            if (partition == RELAYED) {
-                return;
-            }
-            List<Event> out = new ArrayList<>();
-            ReadOnlyKeyValueStore<String, Event> store = kv(RecentEvents.STORE, partition);
-            try (KeyValueIterator<String, Event> it = store.reverseRange(RecentEvents.from(country),
-                    RecentEvents.to(country))) {
-                while (it.hasNext() && out.size() < limit) {
-                    Event e = it.next().value;
-                    if (recent.test(e)) {
-                        out.add(e);
-                    }
-                }
-            }
-            ctx.json(out);
-            return;
-        }
-        List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, Event> store) -> {
+        // Events are filed in the task of their article's partition, so every partition holds some of a
+        // country's events: each instance sends its newest `limit`, and the merge keeps the newest of those.
+        List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, byte[]> store) -> {
             List<Event> local = new ArrayList<>();
-            try (KeyValueIterator<String, Event> it = store.all()) {
+            try (KeyValueIterator<String, byte[]> it = country == null ? store.all()
+                    : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
                 while (it.hasNext()) {
-                    Event e = it.next().value;
+                    Event e = EVENT_JSON.fromBytes(it.next().value);
                     if (recent.test(e)) {
                         local.add(e);
                     }
                 }
             }
-            return local;
+            return newestDistinct(local, limit);
         }, new TypeReference<>() { });
-        // An event is filed under both its countries: list it once. Newest ingested first.
+        ctx.json(newestDistinct(rows, limit));
+    }
+
+    /** Each event once (one is filed under both its countries), newest ingested first, at most {@code limit}. */
+    private static List<Event> newestDistinct(List<Event> rows, int limit) {
         Map<String, Event> byId = new LinkedHashMap<>();
         rows.forEach(e -> byId.putIfAbsent(e.id(), e));
         List<Event> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(Event::ingestedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Event::articleId).thenComparingInt(Event::sentenceIndex).thenComparing(Event::id));
-        ctx.json(out.size() > limit ? out.subList(0, limit) : out);
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 
     private void stream(SseClient client, LiveFeed feed, EventFilter filter) {

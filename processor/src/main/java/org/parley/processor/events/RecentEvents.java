@@ -9,15 +9,15 @@ import org.parley.common.Event;
 
 /**
  * The {@value #STORE} store: the latest {@link #PER_COUNTRY} event mentions of each country (as source or as
- * target), keyed {@code CODE|SEQUENCE} with a zero-padded arrival sequence per country, so that one range scan
- * reads a country's events in arrival order and the oldest is dropped as a new one comes. Fed from the
- * {@value #BY_COUNTRY} repartition topic keyed by country code, so interactive queries find a country's owner
- * with {@code queryMetadataForKey(STORE, code)}.
+ * target) per task of the coding step, keyed {@code CODE|SEQUENCE} with a zero-padded arrival sequence per
+ * country, so that one range scan reads a country's events in arrival order and the oldest is dropped as a new
+ * one comes. Values are the events' JSON, as on the events topic. The store lives beside the coder, in the task
+ * of the article's partition, so filing an event moves no record between tasks; a query for one country reads
+ * every partition and merges (see {@code GET /api/events}).
  */
 public final class RecentEvents {
     public static final String STORE = "recent-events";
-    public static final String BY_COUNTRY = "events-by-country";
-    /** How many event mentions each country keeps. */
+    /** How many event mentions each country keeps in each partition. */
     public static final int PER_COUNTRY = 1000;
 
     private static final char SEP = '|';

@@ -1,6 +1,5 @@
 package org.parley.processor.stance;
 
-import org.parley.common.Event;
 
 /**
  * What makes two event mentions the same happening: the day, the dyad and the CAMEO code
@@ -10,7 +9,7 @@ public final class DistinctEventKey {
     private DistinctEventKey() {
     }
 
-    public static String of(Event e) {
+    public static String of(StanceEvent e) {
         return e.dyadKey() + "|" + e.date() + "|" + e.cameo();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.common.DyadStance;
-import org.parley.common.Event;
 
 /** Pure functions that fold events into a {@link DyadStance}. The topology only stores and forwards. */
 public final class DyadAggregator {
@@ -18,7 +17,7 @@ public final class DyadAggregator {
     }
 
     /** The moment an event counts at: the start of its day, UTC. */
-    public static Instant eventTime(Event e) {
+    public static Instant eventTime(StanceEvent e) {
         return e.date().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
@@ -36,7 +35,7 @@ public final class DyadAggregator {
     }
 
     /** The first mention of a distinct event: it counts in every figure. */
-    public DyadStance add(DyadStance current, Event e, Instant now) {
+    public DyadStance add(DyadStance current, StanceEvent e, Instant now) {
         Instant t = eventTime(e);
         long events = current.events() + 1;
         double sum = current.goldsteinSum() + e.goldstein();

@@ -6,13 +6,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.parley.common.DyadStance;
-import org.parley.common.Event;
 
 /**
  * Counts each distinct event once per dyad and keeps the dyad's running aggregate. Runs on events keyed by
  * dyad, so a dyad's distinct events and its aggregate live in the same task.
  */
-final class DyadStanceProcessor implements FixedKeyProcessor<String, Event, StanceChange> {
+final class DyadStanceProcessor implements FixedKeyProcessor<String, StanceEvent, StanceChange> {
     private final String distinctStoreName;
     private final String dyadStoreName;
     private final DyadAggregator aggregator;
@@ -34,13 +33,13 @@ final class DyadStanceProcessor implements FixedKeyProcessor<String, Event, Stan
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Event> record) {
-        Event e = record.value();
+    public void process(FixedKeyRecord<String, StanceEvent> record) {
+        StanceEvent e = record.value();
         String distinctKey = DistinctEventKey.of(e);
         DistinctEvent seen = distinct.get(distinctKey);
         DyadStance current = dyads.get(record.key());
         if (current == null) {
-            current = DyadAggregator.empty(e.source().code(), e.target().code());
+            current = DyadAggregator.empty(e.source(), e.target());
         }
         Instant now = Instant.now();
         StanceChange change;

@@ -1,7 +1,6 @@
 package org.parley.processor.stance;
 
 import org.parley.common.DyadStance;
-import org.parley.common.Event;
 
 /**
  * What one event mention did to its dyad.
@@ -9,5 +8,5 @@ import org.parley.common.Event;
  * @param dyad     the dyad's aggregate after the mention
  * @param newEvent the event if it was the first mention of a distinct event, else null
  */
-public record StanceChange(DyadStance dyad, Event newEvent) {
+public record StanceChange(DyadStance dyad, StanceEvent newEvent) {
 }

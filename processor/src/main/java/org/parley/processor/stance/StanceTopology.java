@@ -26,7 +26,6 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
-import org.parley.common.JsonSerde;
 import org.parley.common.Topic;
 import org.parley.common.Topics;
 
@@ -47,15 +46,18 @@ public final class StanceTopology {
     public static void add(StreamsBuilder builder, KStream<String, Event> events, Topics topics,
                            StanceSettings s) {
         Serde<String> keys = Serdes.String();
-        JsonSerde<Event> eventSerde = JsonSerde.of(Event.class);
-        JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
+        // Stores and repartition topics are internal: binary (see CompactSerde). Public topics stay JSON.
+        Serde<StanceEvent> eventSerde = StanceSerdes.stanceEvent();
+        Serde<DyadStance> dyadSerde = StanceSerdes.dyadStance();
 
+        // With the record cache a key changed many times between two commits reaches RocksDB and its changelog
+        // once per commit. Nothing is forwarded from the cache: the processors forward what they compute.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISTINCT_EVENTS_STORE),
-                keys, JsonSerde.of(DistinctEvent.class)));
+                keys, StanceSerdes.distinctEvent()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DYAD_STANCE_STORE),
-                keys, dyadSerde));
+                keys, dyadSerde).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTRY_STANCE_STORE),
-                keys, JsonSerde.of(CountryAggregator.State.class)));
+                keys, StanceSerdes.countryState()).withCachingEnabled());
 
         DyadAggregator dyads = new DyadAggregator(s);
         CountryAggregator countries = new CountryAggregator(s);
@@ -65,8 +67,8 @@ public final class StanceTopology {
         KStream<String, StanceChange> changes = events
                 .filter((id, e) -> e.target() != null && e.source().isIdentified() && e.target().isIdentified(),
                         Named.as("events-with-known-dyad"))
-                .selectKey((id, e) -> e.dyadKey(), Named.as("key-by-dyad"))
-                .repartition(Repartitioned.<String, Event>as(EVENTS_BY_DYAD).withKeySerde(keys)
+                .map((id, e) -> KeyValue.pair(e.dyadKey(), StanceEvent.of(e)), Named.as("key-by-dyad"))
+                .repartition(Repartitioned.<String, StanceEvent>as(EVENTS_BY_DYAD).withKeySerde(keys)
                         .withValueSerde(eventSerde))
                 .processValues(() -> new DyadStanceProcessor(DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE, dyads),
                         Named.as("aggregate-dyads"), DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE);
@@ -76,7 +78,7 @@ public final class StanceTopology {
                 .to(dyadTopic.name(), Produced.with(dyadTopic.keySerde(), dyadTopic.valueSerde())
                         .withName("dyad-stance-sink"));
 
-        KStream<String, Event> distinct = changes
+        KStream<String, StanceEvent> distinct = changes
                 .filter((dyad, c) -> c.newEvent() != null, Named.as("first-mentions"))
                 .mapValues(StanceChange::newEvent, Named.as("distinct-events"));
 
@@ -85,14 +87,14 @@ public final class StanceTopology {
                 .flatMap((dyad, e) -> {
                     Instant t = DyadAggregator.eventTime(e);
                     return List.of(
-                            KeyValue.pair(e.source().code(),
-                                    new CountryAggregator.Contribution(true, e.target().code(), e.goldstein(), t)),
-                            KeyValue.pair(e.target().code(),
-                                    new CountryAggregator.Contribution(false, e.source().code(), e.goldstein(), t)));
+                            KeyValue.pair(e.source(),
+                                    new CountryAggregator.Contribution(true, e.target(), e.goldstein(), t)),
+                            KeyValue.pair(e.target(),
+                                    new CountryAggregator.Contribution(false, e.source(), e.goldstein(), t)));
                 }, Named.as("split-by-country"))
                 .repartition(Repartitioned.<String, CountryAggregator.Contribution>as(CONTRIBUTIONS_BY_COUNTRY)
-                        .withKeySerde(keys).withValueSerde(JsonSerde.of(CountryAggregator.Contribution.class)))
-                .processValues(() -> new CountryStanceProcessor(COUNTRY_STANCE_STORE, countries),
+                        .withKeySerde(keys).withValueSerde(StanceSerdes.contribution()))
+                .process(() -> new CountryStanceProcessor(COUNTRY_STANCE_STORE, countries),
                         Named.as("aggregate-countries"), COUNTRY_STANCE_STORE)
                 .to(countryTopic.name(), Produced.with(countryTopic.keySerde(), countryTopic.valueSerde())
                         .withName("country-stance-sink"));
@@ -100,11 +102,11 @@ public final class StanceTopology {
         Topic<String, DyadStance> dailyTopic = topics.dailyStance();
         distinct
                 .processValues(EventTimeStamper::new, Named.as("stamp-event-time"))
-                .groupByKey(Grouped.<String, Event>as("daily-by-dyad").withKeySerde(keys).withValueSerde(eventSerde))
+                .groupByKey(Grouped.<String, StanceEvent>as("daily-by-dyad").withKeySerde(keys).withValueSerde(eventSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(java.time.Duration.ofDays(1), s.dailyGrace()))
                 .aggregate(() -> DyadAggregator.empty(null, null),
                         (dyad, e, agg) -> dyads.add(agg.source() == null
-                                ? DyadAggregator.empty(e.source().code(), e.target().code()) : agg, e, Instant.now()),
+                                ? DyadAggregator.empty(e.source(), e.target()) : agg, e, Instant.now()),
                         Named.as("aggregate-daily"),
                         Materialized.<String, DyadStance, WindowStore<Bytes, byte[]>>as(DAILY_STANCE_STORE)
                                 .withKeySerde(keys).withValueSerde(dyadSerde).withRetention(DAILY_RETENTION))
@@ -118,17 +120,17 @@ public final class StanceTopology {
     }
 
     /** Sets the record time to the event's day, so daily windows follow event time, not ingest time. */
-    private static final class EventTimeStamper implements FixedKeyProcessor<String, Event, Event> {
+    private static final class EventTimeStamper implements FixedKeyProcessor<String, StanceEvent, StanceEvent> {
         private static final long FUTURE_TOLERANCE_MS = 60 * 60 * 1000L;
-        private FixedKeyProcessorContext<String, Event> context;
+        private FixedKeyProcessorContext<String, StanceEvent> context;
 
         @Override
-        public void init(FixedKeyProcessorContext<String, Event> context) {
+        public void init(FixedKeyProcessorContext<String, StanceEvent> context) {
             this.context = context;
         }
 
         @Override
-        public void process(FixedKeyRecord<String, Event> record) {
+        public void process(FixedKeyRecord<String, StanceEvent> record) {
             long eventTime = DyadAggregator.eventTime(record.value()).toEpochMilli();
             // A record stamped in the future is refused by the broker (message.timestamp.after.max.ms, an hour
             // by default), which would fail the task again and again. A day that has not begun has no daily

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class DyadAggregatorTest {
     private final DyadAggregator aggregator = new DyadAggregator(StanceSettings.defaults());
 
-    static Event event(String id, String date, String cameo, double goldstein) {
+    static StanceEvent event(String id, String date, String cameo, double goldstein) {
         String root = cameo.substring(0, 2);
-        return new Event(id, "a1", 0, "s", new Span(0, 1), LocalDate.parse(date),
+        return StanceEvent.of(new Event(id, "a1", 0, "s", new Span(0, 1), LocalDate.parse(date),
                 new Actor("RUS", Actor.ActorType.STATE, "GOV", "Russia", "Russia"),
                 new Actor("USA", Actor.ActorType.STATE, "GOV", "United States", "the United States"),
-                cameo, root, Event.quadClassOfRoot(root), goldstein, "CONSULT", null, "test", Instant.EPOCH);
+                cameo, root, Event.quadClassOfRoot(root), goldstein, "CONSULT", null, "test", Instant.EPOCH));
     }
 
     @Test

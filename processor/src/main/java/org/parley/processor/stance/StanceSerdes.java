@@ -1,0 +1,201 @@
+package org.parley.processor.stance;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.common.DyadStance;
+
+/** The binary serdes of the stance stores and of the stance repartition topics (see {@link CompactSerde}). */
+public final class StanceSerdes {
+    private static final int MAX_ENTRIES = 1 << 20;
+
+    private StanceSerdes() {
+    }
+
+    public static CompactSerde<StanceEvent> stanceEvent() {
+        return new CompactSerde<>("StanceEvent") {
+            @Override
+            void write(StanceEvent e, DataOutputStream out) throws IOException {
+                out.writeUTF(e.id());
+                out.writeUTF(e.articleId());
+                out.writeUTF(e.source());
+                out.writeUTF(e.target());
+                out.writeLong(e.date().toEpochDay());
+                out.writeUTF(e.cameo());
+                out.writeUTF(e.root());
+                out.writeByte(e.quadClass());
+                out.writeDouble(e.goldstein());
+            }
+
+            @Override
+            StanceEvent read(DataInputStream in) throws IOException {
+                return new StanceEvent(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
+                        LocalDate.ofEpochDay(in.readLong()), in.readUTF(), in.readUTF(), in.readByte(),
+                        in.readDouble());
+            }
+        };
+    }
+
+    public static CompactSerde<DistinctEvent> distinctEvent() {
+        return new CompactSerde<>("DistinctEvent") {
+            @Override
+            void write(DistinctEvent d, DataOutputStream out) throws IOException {
+                out.writeUTF(d.firstEventId());
+                out.writeLong(d.mentions());
+                out.writeLong(d.articles());
+                out.writeInt(d.articleIds().size());
+                for (String id : d.articleIds()) {
+                    out.writeUTF(id);
+                }
+            }
+
+            @Override
+            DistinctEvent read(DataInputStream in) throws IOException {
+                String first = in.readUTF();
+                long mentions = in.readLong();
+                long articles = in.readLong();
+                int n = readCount(in, MAX_ENTRIES, "article id");
+                List<String> ids = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    ids.add(in.readUTF());
+                }
+                return new DistinctEvent(first, mentions, articles, List.copyOf(ids));
+            }
+        };
+    }
+
+    public static CompactSerde<DyadStance> dyadStance() {
+        return new CompactSerde<>("DyadStance") {
+            @Override
+            void write(DyadStance d, DataOutputStream out) throws IOException {
+                writeNullableString(out, d.source());
+                writeNullableString(out, d.target());
+                out.writeLong(d.events());
+                out.writeLong(d.mentions());
+                out.writeDouble(d.goldsteinSum());
+                out.writeDouble(d.goldsteinMean());
+                writeCounts(out, d.quadCounts());
+                writeCounts(out, d.rootCounts());
+                out.writeDouble(d.cooperationShare());
+                out.writeDouble(d.stance());
+                writeInstant(out, d.firstEventTime());
+                writeInstant(out, d.lastEventTime());
+                out.writeInt(d.lastEventIds().size());
+                for (String id : d.lastEventIds()) {
+                    out.writeUTF(id);
+                }
+                writeInstant(out, d.updatedAt());
+            }
+
+            @Override
+            DyadStance read(DataInputStream in) throws IOException {
+                String source = readNullableString(in);
+                String target = readNullableString(in);
+                long events = in.readLong();
+                long mentions = in.readLong();
+                double sum = in.readDouble();
+                double mean = in.readDouble();
+                Map<String, Long> quads = readCounts(in);
+                Map<String, Long> roots = readCounts(in);
+                double cooperation = in.readDouble();
+                double stance = in.readDouble();
+                var first = readInstant(in);
+                var last = readInstant(in);
+                int n = readCount(in, MAX_ENTRIES, "event id");
+                List<String> ids = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    ids.add(in.readUTF());
+                }
+                return new DyadStance(source, target, events, mentions, sum, mean, quads, roots, cooperation, stance,
+                        first, last, List.copyOf(ids), readInstant(in));
+            }
+        };
+    }
+
+    public static CompactSerde<CountryAggregator.Contribution> contribution() {
+        return new CompactSerde<>("Contribution") {
+            @Override
+            void write(CountryAggregator.Contribution c, DataOutputStream out) throws IOException {
+                out.writeBoolean(c.asSource());
+                out.writeUTF(c.counterpart());
+                out.writeDouble(c.goldstein());
+                writeInstant(out, c.eventTime());
+            }
+
+            @Override
+            CountryAggregator.Contribution read(DataInputStream in) throws IOException {
+                return new CountryAggregator.Contribution(in.readBoolean(), in.readUTF(), in.readDouble(),
+                        readInstant(in));
+            }
+        };
+    }
+
+    public static CompactSerde<CountryAggregator.State> countryState() {
+        return new CompactSerde<>("CountryAggregator.State") {
+            @Override
+            void write(CountryAggregator.State s, DataOutputStream out) throws IOException {
+                out.writeUTF(s.code());
+                out.writeLong(s.sourceEvents());
+                out.writeDouble(s.sourceSum());
+                writeScore(out, s.sourceStance());
+                out.writeLong(s.targetEvents());
+                out.writeDouble(s.targetSum());
+                writeScore(out, s.targetStance());
+                out.writeInt(s.towards().size());
+                for (Map.Entry<String, DecayedScore> t : s.towards().entrySet()) {
+                    out.writeUTF(t.getKey());
+                    writeScore(out, t.getValue());
+                }
+            }
+
+            @Override
+            CountryAggregator.State read(DataInputStream in) throws IOException {
+                String code = in.readUTF();
+                long sourceEvents = in.readLong();
+                double sourceSum = in.readDouble();
+                DecayedScore sourceStance = readScore(in);
+                long targetEvents = in.readLong();
+                double targetSum = in.readDouble();
+                DecayedScore targetStance = readScore(in);
+                int n = readCount(in, MAX_ENTRIES, "counterpart");
+                Map<String, DecayedScore> towards = new TreeMap<>();
+                for (int i = 0; i < n; i++) {
+                    towards.put(in.readUTF(), readScore(in));
+                }
+                return new CountryAggregator.State(code, sourceEvents, sourceSum, sourceStance, targetEvents,
+                        targetSum, targetStance, towards);
+            }
+        };
+    }
+
+    private static void writeCounts(DataOutputStream out, Map<String, Long> counts) throws IOException {
+        out.writeInt(counts.size());
+        for (Map.Entry<String, Long> c : counts.entrySet()) {
+            out.writeUTF(c.getKey());
+            out.writeLong(c.getValue());
+        }
+    }
+
+    private static Map<String, Long> readCounts(DataInputStream in) throws IOException {
+        int n = CompactSerde.readCount(in, MAX_ENTRIES, "count");
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            counts.put(in.readUTF(), in.readLong());
+        }
+        return counts;
+    }
+
+    private static void writeScore(DataOutputStream out, DecayedScore s) throws IOException {
+        out.writeDouble(s.value());
+        CompactSerde.writeInstant(out, s.asOf());
+    }
+
+    private static DecayedScore readScore(DataInputStream in) throws IOException {
+        return new DecayedScore(in.readDouble(), CompactSerde.readInstant(in));
+    }
+}
