@@ -55,42 +55,46 @@ public final class ParleyTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), Serdes.String(), Serdes.Long()));
 
-        KStream<String, Event> events = builder
+        KStream<String, List<Event>> coded = builder
                 .stream(articlesTopic.name(), Consumed.with(articlesTopic.keySerde(), articlesTopic.valueSerde())
                         .withName("articles-source"))
                 .processValues(() -> new ArticleDeduplicator(ARTICLE_IDS_STORE), Named.as("dedupe-articles"),
                         ARTICLE_IDS_STORE)
-                .flatMap((articleId, article) -> codeArticle(coder, article, metrics), Named.as("code-articles"));
+                .mapValues(article -> codeArticle(coder, article, metrics), Named.as("code-articles"));
+        KStream<String, Event> events = coded.flatMap((articleId, list) -> {
+            List<KeyValue<String, Event>> out = new ArrayList<>(list.size());
+            for (Event e : list) {
+                out.add(KeyValue.pair(e.id(), e));
+            }
+            return out;
+        }, Named.as("article-events"));
 
-        // Headers only on the branch that leaves for the events and derived topics; the stance branch needs none.
-        KStream<String, Event> withHeaders = events.processValues(EventHeaderStamper::new,
-                Named.as("add-event-headers"));
-        for (DerivedTopic t : derived) {
-            withHeaders.filter((id, e) -> t.filter().matches(e), Named.as("derived-" + t.name() + "-filter"))
-                    .to(t.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
-                            .withName("derived-" + t.name() + "-sink"));
-        }
-        // Filed for GET /api/events in this task, then published: both with the bytes serialised once.
+        // The events topic and the recent-events store are fed per article, each event serialised once.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), Serdes.ByteArray()));
-        withHeaders.process(() -> new RecentEventsProcessor(RecentEvents.PER_COUNTRY,
+        coded.process(() -> new RecentEventsProcessor(RecentEvents.ARTICLES_PER_COUNTRY,
                         eventsTopic.valueSerde().serializer()), Named.as("file-recent-events"), RecentEvents.STORE)
                 .to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), Serdes.ByteArray())
                         .withName("events-sink"));
+
+        if (!derived.isEmpty()) {
+            KStream<String, Event> withHeaders = events.processValues(EventHeaderStamper::new,
+                    Named.as("add-event-headers"));
+            for (DerivedTopic t : derived) {
+                withHeaders.filter((id, e) -> t.filter().matches(e), Named.as("derived-" + t.name() + "-filter"))
+                        .to(t.name(), Produced.with(eventsTopic.keySerde(), eventsTopic.valueSerde())
+                                .withName("derived-" + t.name() + "-sink"));
+            }
+        }
 
         StanceTopology.add(builder, events, topics, stance);
         return builder.build();
     }
 
-    private static List<KeyValue<String, Event>> codeArticle(EventCoder coder, Article article,
-                                                             PipelineMetrics metrics) {
+    private static List<Event> codeArticle(EventCoder coder, Article article, PipelineMetrics metrics) {
         CodedArticle coded = coder.code(new CoderInput(article.id(), article.text(), article.date(),
                 article.ingestedAt()));
         metrics.articleCoded(coded.sentenceCount(), coded.events().size());
-        List<KeyValue<String, Event>> out = new ArrayList<>(coded.events().size());
-        for (Event e : coded.events()) {
-            out.add(KeyValue.pair(e.id(), e));
-        }
-        return out;
+        return coded.events();
     }
 }

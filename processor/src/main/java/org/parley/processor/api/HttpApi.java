@@ -165,7 +165,6 @@ public final class HttpApi implements AutoCloseable {
 
     /** What {@link #ownedHere} returns when it relayed the request. */
     private static final int RELAYED = Integer.MIN_VALUE;
-    private static final JsonSerde<Event> EVENT_JSON = JsonSerde.of(Event.class);
 
     /**
      * Answers a request for one key: here when this instance owns it, else relayed to the owner.
@@ -333,9 +332,10 @@ public final class HttpApi implements AutoCloseable {
             try (KeyValueIterator<String, byte[]> it = country == null ? store.all()
                     : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
                 while (it.hasNext()) {
-                    Event e = EVENT_JSON.fromBytes(it.next().value);
-                    if (recent.test(e)) {
-                        local.add(e);
+                    for (Event e : RecentEvents.decode(it.next().value)) {
+                        if (recent.test(e) && (country == null || RecentEvents.countriesOf(e).contains(country))) {
+                            local.add(e);
+                        }
                     }
                 }
             }

@@ -23,7 +23,11 @@ public final class EventHeaderStamper implements FixedKeyProcessor<String, Event
 
     @Override
     public void process(FixedKeyRecord<String, Event> record) {
-        Event e = record.value();
+        context.forward(record.withHeaders(headersOf(record.value())));
+    }
+
+    /** The filter headers of one event record. */
+    public static RecordHeaders headersOf(Event e) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventHeaders.SOURCE, utf8(e.source().code()));
         if (e.target() != null) {
@@ -31,7 +35,7 @@ public final class EventHeaderStamper implements FixedKeyProcessor<String, Event
         }
         headers.add(EventHeaders.ROOT, utf8(e.root()));
         headers.add(EventHeaders.QUAD_CLASS, utf8(Integer.toString(e.quadClass())));
-        context.forward(record.withHeaders(headers));
+        return headers;
     }
 
     private static byte[] utf8(String s) {

@@ -1,6 +1,9 @@
 package org.parley.processor.events;
 
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
@@ -12,11 +15,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.parley.common.Event;
 
 /**
- * Files each event mention under its countries in this task's {@value RecentEvents#STORE} store, dropping a
- * country's oldest beyond the cap, and passes the event on as its JSON bytes. The event is serialised once:
- * the same bytes go to the store (twice, one entry per country) and to the events topic.
+ * Takes the events coded from one article, files them in this task's {@value RecentEvents#STORE} store (one
+ * entry per country the article's events involve) and publishes each event, with its filter headers, as the
+ * JSON bytes of the events topic. Each event is serialised once; filing per article rather than per event
+ * writes (and changelogs) a few entries per article instead of two per event.
  */
-public final class RecentEventsProcessor implements Processor<String, Event, String, byte[]> {
+public final class RecentEventsProcessor implements Processor<String, List<Event>, String, byte[]> {
     private final int perCountry;
     private final Serializer<Event> json;
     private ProcessorContext<String, byte[]> context;
@@ -24,6 +28,10 @@ public final class RecentEventsProcessor implements Processor<String, Event, Str
     /** Next sequence number per country, read from the store once per country after each (re)initialisation. */
     private final Map<String, Long> next = new HashMap<>();
 
+    /**
+     * @param perCountry how many articles' entries each country keeps in this task
+     * @param json       the events topic's serializer
+     */
     public RecentEventsProcessor(int perCountry, Serializer<Event> json) {
         this.perCountry = perCountry;
         this.json = json;
@@ -37,19 +45,44 @@ public final class RecentEventsProcessor implements Processor<String, Event, Str
     }
 
     @Override
-    public void process(Record<String, Event> record) {
-        Event e = record.value();
-        byte[] bytes = json.serialize(null, e);
-        List<String> countries = RecentEvents.countriesOf(e);
-        for (String country : countries) {
+    public void process(Record<String, List<Event>> record) {
+        if (record.value().isEmpty()) {
+            return;
+        }
+        Map<String, List<byte[]>> byCountry = new LinkedHashMap<>();
+        for (Event e : record.value()) {
+            byte[] bytes = json.serialize(null, e);
+            for (String country : RecentEvents.countriesOf(e)) {
+                byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(bytes);
+            }
+            context.forward(new Record<>(e.id(), bytes, record.timestamp(), EventHeaderStamper.headersOf(e)));
+        }
+        byCountry.forEach((country, events) -> {
             long seq = next.computeIfAbsent(country, this::nextInStore);
-            store.put(RecentEvents.key(country, seq), bytes);
+            store.put(RecentEvents.key(country, seq), jsonArray(events));
             if (seq >= perCountry) {
                 store.delete(RecentEvents.key(country, seq - perCountry));
             }
             next.put(country, seq + 1);
+        });
+    }
+
+    /** The events as one JSON array, from their already serialised JSON. */
+    private static byte[] jsonArray(List<byte[]> events) {
+        int size = 2 + events.size();
+        for (byte[] e : events) {
+            size += e.length;
         }
-        context.forward(record.withValue(bytes));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.write('[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(events.get(i));
+        }
+        out.write(']');
+        return out.toByteArray();
     }
 
     private long nextInStore(String country) {
