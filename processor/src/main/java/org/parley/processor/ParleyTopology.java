@@ -61,14 +61,6 @@ public final class ParleyTopology {
                 .processValues(() -> new ArticleDeduplicator(ARTICLE_IDS_STORE), Named.as("dedupe-articles"),
                         ARTICLE_IDS_STORE)
                 .mapValues(article -> codeArticle(coder, article, metrics), Named.as("code-articles"));
-        KStream<String, Event> events = coded.flatMap((articleId, list) -> {
-            List<KeyValue<String, Event>> out = new ArrayList<>(list.size());
-            for (Event e : list) {
-                out.add(KeyValue.pair(e.id(), e));
-            }
-            return out;
-        }, Named.as("article-events"));
-
         // The events topic and the recent-events store are fed per article, each event serialised once.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), Serdes.ByteArray()));
@@ -78,6 +70,13 @@ public final class ParleyTopology {
                         .withName("events-sink"));
 
         if (!derived.isEmpty()) {
+            KStream<String, Event> events = coded.flatMap((articleId, list) -> {
+                List<KeyValue<String, Event>> out = new ArrayList<>(list.size());
+                for (Event e : list) {
+                    out.add(KeyValue.pair(e.id(), e));
+                }
+                return out;
+            }, Named.as("article-events"));
             KStream<String, Event> withHeaders = events.processValues(EventHeaderStamper::new,
                     Named.as("add-event-headers"));
             for (DerivedTopic t : derived) {
@@ -87,7 +86,7 @@ public final class ParleyTopology {
             }
         }
 
-        StanceTopology.add(builder, events, topics, stance);
+        StanceTopology.add(builder, coded, topics, stance);
         return builder.build();
     }
 

@@ -142,6 +142,21 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void anArticleUpdatesEachOfItsDyadsOnceWithAllItsMentions() {
+        send(article("a1", "Russia accused the United States of violating the ceasefire. "
+                + "Russia also criticized the United States over the sanctions. "
+                + "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        List<Event> coded = events.readValuesToList();
+        long rusToUsa = coded.stream().filter(e -> e.dyadKey().equals("RUS->USA")).count();
+        assertThat(rusToUsa).as("mentions of RUS->USA in the article").isGreaterThan(1);
+
+        List<org.apache.kafka.streams.test.TestRecord<String, DyadStance>> updates = dyads.readRecordsToList();
+        assertThat(updates).filteredOn(r -> r.key().equals("RUS->USA")).singleElement()
+                .satisfies(r -> assertThat(r.value().mentions()).isEqualTo(rusToUsa));
+        assertThat(updates).extracting(org.apache.kafka.streams.test.TestRecord::key).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aCountryRowChangedManyTimesIsPublishedOncePerIntervalWithItsLatestValue() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));

@@ -118,7 +118,7 @@ public final class MemoryBenchmark {
                     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
                     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
                     p.put("max.in.flight.requests.per.connection", 1);
-                    var serde = StanceSerdes.stanceEvent();
+                    var serde = StanceSerdes.stanceEvents();
                     int perStep = Math.max(1, totalEvents / steps);
                     int sent = 0;
                     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
@@ -129,7 +129,7 @@ public final class MemoryBenchmark {
                             for (; sent < upTo; sent++) {
                                 Event e = distinctEvent(sent);
                                 producer.send(new ProducerRecord<>(repartition, e.dyadKey(),
-                                        serde.toBytes(StanceEvent.of(e))));
+                                        serde.toBytes(List.of(StanceEvent.of(e)))));
                             }
                             producer.flush();
                             int target = sent;

@@ -275,7 +275,7 @@ public final class PipelineBenchmark {
      * Which stance updates each latency article will cause, found by coding it here with the same coder: the
      * ids of its events that have a target and whose distinct-event key (dyad, day, code) no other latency article
      * shares, first mention within the article only. Such an event is new to its dyad whatever order the
-     * partitions run in, so its id is the newest of the dyad's lastEventIds in exactly one update.
+     * partitions run in, so the first update whose lastEventIds hold its id is the one it caused.
      */
     static List<Set<String>> expectedNewEventIds(List<Article> articles, EventCoder coder) {
         List<Map<String, String>> perArticle = new ArrayList<>();
@@ -334,9 +334,11 @@ public final class PipelineBenchmark {
         try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                      List.of(config.topics().dyadStance().name()), (r, at) -> {
-                         List<String> ids = dyadSerde.fromBytes(r.value()).lastEventIds();
-                         if (!ids.isEmpty() && articleOfId.containsKey(ids.get(ids.size() - 1))) {
-                             seenAt.putIfAbsent(ids.get(ids.size() - 1), at);
+                         // One update per article and dyad: every id it added is among its lastEventIds.
+                         for (String id : dyadSerde.fromBytes(r.value()).lastEventIds()) {
+                             if (articleOfId.containsKey(id)) {
+                                 seenAt.putIfAbsent(id, at);
+                             }
                          }
                      }).start()) {
             await(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");

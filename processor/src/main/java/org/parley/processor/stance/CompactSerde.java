@@ -67,10 +67,10 @@ public abstract class CompactSerde<T> implements Serde<T> {
             throw new SerializationException("not a " + typeName + " value: truncated (" + bytes.length
                     + " bytes)", e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof SerializationException se) {
+            if (e instanceof SerializationException se && se.getMessage().startsWith("not a ")) {
                 throw se;
             }
-            throw new SerializationException("not a " + typeName + " value: " + e, e);
+            throw new SerializationException("not a " + typeName + " value: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.parley.common.CountryStance;
 
 /**
- * Keeps each country's row of the stance matrix. Runs on contributions keyed by country code.
+ * Keeps each country's row of the stance matrix. Runs on contributions keyed by country code, one record per
+ * article and dyad.
  *
  * <p>Every distinct event changes two rows, and a row holds the country's stance towards every counterpart,
  * so publishing the whole row on each change cost more than anything else in the topology. The store is
@@ -23,7 +25,8 @@ import org.parley.common.CountryStance;
  * most once per {@link #EMIT_INTERVAL}: the changed rows, as of that moment. A crash can lose the publication
  * of rows changed just before it, so after every (re)initialisation all rows of the task are published once.
  */
-final class CountryStanceProcessor implements Processor<String, CountryAggregator.Contribution, String, CountryStance> {
+final class CountryStanceProcessor
+        implements Processor<String, List<CountryAggregator.Contribution>, String, CountryStance> {
     /** How often changed rows are published; a country row lags its store by at most this much. */
     static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
     private static final int MAX_DECODED = 4096;
@@ -63,7 +66,7 @@ final class CountryStanceProcessor implements Processor<String, CountryAggregato
     }
 
     @Override
-    public void process(Record<String, CountryAggregator.Contribution> record) {
+    public void process(Record<String, List<CountryAggregator.Contribution>> record) {
         CountryAggregator.State state = decoded.get(record.key());
         if (state == null) {
             state = store.get(record.key());
@@ -71,7 +74,9 @@ final class CountryStanceProcessor implements Processor<String, CountryAggregato
         if (state == null) {
             state = CountryAggregator.State.empty(record.key());
         }
-        state = aggregator.add(state, record.value());
+        for (CountryAggregator.Contribution c : record.value()) {
+            state = aggregator.add(state, c);
+        }
         store.put(record.key(), state);
         decoded.put(record.key(), state);
         changed.add(record.key());

@@ -1,6 +1,8 @@
 package org.parley.processor.stance;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -8,10 +10,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.parley.common.DyadStance;
 
 /**
- * Counts each distinct event once per dyad and keeps the dyad's running aggregate. Runs on events keyed by
- * dyad, so a dyad's distinct events and its aggregate live in the same task.
+ * Counts each distinct event once per dyad and keeps the dyad's running aggregate. Runs on one article's
+ * mentions of a dyad at a time, keyed by dyad, so a dyad's distinct events and its aggregate live in the same
+ * task and the aggregate is read, written and published once per article rather than once per mention.
  */
-final class DyadStanceProcessor implements FixedKeyProcessor<String, StanceEvent, StanceChange> {
+final class DyadStanceProcessor implements FixedKeyProcessor<String, List<StanceEvent>, StanceChange> {
     private final String distinctStoreName;
     private final String dyadStoreName;
     private final DyadAggregator aggregator;
@@ -33,24 +36,30 @@ final class DyadStanceProcessor implements FixedKeyProcessor<String, StanceEvent
     }
 
     @Override
-    public void process(FixedKeyRecord<String, StanceEvent> record) {
-        StanceEvent e = record.value();
-        String distinctKey = DistinctEventKey.of(e);
-        DistinctEvent seen = distinct.get(distinctKey);
+    public void process(FixedKeyRecord<String, List<StanceEvent>> record) {
+        List<StanceEvent> mentions = record.value();
+        if (mentions.isEmpty()) {
+            return;
+        }
         DyadStance current = dyads.get(record.key());
         if (current == null) {
-            current = DyadAggregator.empty(e.source(), e.target());
+            current = DyadAggregator.empty(mentions.get(0).source(), mentions.get(0).target());
         }
         Instant now = Instant.now();
-        StanceChange change;
-        if (seen == null) {
-            distinct.put(distinctKey, DistinctEvent.first(e.id(), e.articleId()));
-            change = new StanceChange(aggregator.add(current, e, now), e);
-        } else {
-            distinct.put(distinctKey, seen.mention(e.articleId()));
-            change = new StanceChange(aggregator.mention(current, now), null);
+        List<StanceEvent> newEvents = new ArrayList<>(mentions.size());
+        for (StanceEvent e : mentions) {
+            String distinctKey = DistinctEventKey.of(e);
+            DistinctEvent seen = distinct.get(distinctKey);
+            if (seen == null) {
+                distinct.put(distinctKey, DistinctEvent.first(e.id(), e.articleId()));
+                current = aggregator.add(current, e, now);
+                newEvents.add(e);
+            } else {
+                distinct.put(distinctKey, seen.mention(e.articleId()));
+                current = aggregator.mention(current, now);
+            }
         }
-        dyads.put(record.key(), change.dyad());
-        context.forward(record.withValue(change));
+        dyads.put(record.key(), current);
+        context.forward(record.withValue(new StanceChange(current, List.copyOf(newEvents))));
     }
 }

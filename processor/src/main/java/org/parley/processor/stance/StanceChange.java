@@ -1,12 +1,13 @@
 package org.parley.processor.stance;
 
+import java.util.List;
 import org.parley.common.DyadStance;
 
 /**
- * What one event mention did to its dyad.
+ * What one article's mentions of a dyad did to it.
  *
- * @param dyad     the dyad's aggregate after the mention
- * @param newEvent the event if it was the first mention of a distinct event, else null
+ * @param dyad      the dyad's aggregate after the mentions
+ * @param newEvents the mentions that were the first of a distinct event, in article order
  */
-public record StanceChange(DyadStance dyad, StanceEvent newEvent) {
+public record StanceChange(DyadStance dyad, List<StanceEvent> newEvents) {
 }

@@ -41,6 +41,30 @@ public final class StanceSerdes {
         };
     }
 
+    /** One article's events of one dyad: the record of the events-by-dyad repartition topic. */
+    public static CompactSerde<List<StanceEvent>> stanceEvents() {
+        CompactSerde<StanceEvent> one = stanceEvent();
+        return new CompactSerde<>("StanceEvent list") {
+            @Override
+            void write(List<StanceEvent> events, DataOutputStream out) throws IOException {
+                out.writeInt(events.size());
+                for (StanceEvent e : events) {
+                    one.write(e, out);
+                }
+            }
+
+            @Override
+            List<StanceEvent> read(DataInputStream in) throws IOException {
+                int n = readCount(in, MAX_ENTRIES, "event");
+                List<StanceEvent> events = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    events.add(one.read(in));
+                }
+                return List.copyOf(events);
+            }
+        };
+    }
+
     public static CompactSerde<DistinctEvent> distinctEvent() {
         return new CompactSerde<>("DistinctEvent") {
             @Override
@@ -131,6 +155,30 @@ public final class StanceSerdes {
             CountryAggregator.Contribution read(DataInputStream in) throws IOException {
                 return new CountryAggregator.Contribution(in.readBoolean(), in.readUTF(), in.readDouble(),
                         readInstant(in));
+            }
+        };
+    }
+
+    /** What one article's events of one dyad did to one of its two countries. */
+    public static CompactSerde<List<CountryAggregator.Contribution>> contributions() {
+        CompactSerde<CountryAggregator.Contribution> one = contribution();
+        return new CompactSerde<>("Contribution list") {
+            @Override
+            void write(List<CountryAggregator.Contribution> list, DataOutputStream out) throws IOException {
+                out.writeInt(list.size());
+                for (CountryAggregator.Contribution c : list) {
+                    one.write(c, out);
+                }
+            }
+
+            @Override
+            List<CountryAggregator.Contribution> read(DataInputStream in) throws IOException {
+                int n = readCount(in, MAX_ENTRIES, "contribution");
+                List<CountryAggregator.Contribution> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(one.read(in));
+                }
+                return List.copyOf(list);
             }
         };
     }

@@ -3,7 +3,10 @@ package org.parley.processor.stance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,7 +46,7 @@ public final class StanceTopology {
     private StanceTopology() {
     }
 
-    public static void add(StreamsBuilder builder, KStream<String, Event> events, Topics topics,
+    public static void add(StreamsBuilder builder, KStream<String, List<Event>> codedArticles, Topics topics,
                            StanceSettings s) {
         Serde<String> keys = Serdes.String();
         // Stores and repartition topics are internal: binary (see CompactSerde). Public topics stay JSON.
@@ -63,13 +66,12 @@ public final class StanceTopology {
         CountryAggregator countries = new CountryAggregator(s);
 
         // Stance needs both sides, each a known actor: events without a target, or with an actor of unknown
-        // country ("police"), stay on the events topic only.
-        KStream<String, StanceChange> changes = events
-                .filter((id, e) -> e.target() != null && e.source().isIdentified() && e.target().isIdentified(),
-                        Named.as("events-with-known-dyad"))
-                .map((id, e) -> KeyValue.pair(e.dyadKey(), StanceEvent.of(e)), Named.as("key-by-dyad"))
-                .repartition(Repartitioned.<String, StanceEvent>as(EVENTS_BY_DYAD).withKeySerde(keys)
-                        .withValueSerde(eventSerde))
+        // country ("police"), stay on the events topic only. One record per article and dyad: the dyad's state is
+        // read, written and published once per article.
+        KStream<String, StanceChange> changes = codedArticles
+                .flatMap((articleId, events) -> byDyad(events), Named.as("key-by-dyad"))
+                .repartition(Repartitioned.<String, List<StanceEvent>>as(EVENTS_BY_DYAD).withKeySerde(keys)
+                        .withValueSerde(StanceSerdes.stanceEvents()))
                 .processValues(() -> new DyadStanceProcessor(DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE, dyads),
                         Named.as("aggregate-dyads"), DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE);
 
@@ -78,26 +80,18 @@ public final class StanceTopology {
                 .to(dyadTopic.name(), Produced.with(dyadTopic.keySerde(), dyadTopic.valueSerde())
                         .withName("dyad-stance-sink"));
 
-        KStream<String, StanceEvent> distinct = changes
-                .filter((dyad, c) -> c.newEvent() != null, Named.as("first-mentions"))
-                .mapValues(StanceChange::newEvent, Named.as("distinct-events"));
-
         Topic<String, CountryStance> countryTopic = topics.countryStance();
-        distinct
-                .flatMap((dyad, e) -> {
-                    Instant t = DyadAggregator.eventTime(e);
-                    return List.of(
-                            KeyValue.pair(e.source(),
-                                    new CountryAggregator.Contribution(true, e.target(), e.goldstein(), t)),
-                            KeyValue.pair(e.target(),
-                                    new CountryAggregator.Contribution(false, e.source(), e.goldstein(), t)));
-                }, Named.as("split-by-country"))
-                .repartition(Repartitioned.<String, CountryAggregator.Contribution>as(CONTRIBUTIONS_BY_COUNTRY)
-                        .withKeySerde(keys).withValueSerde(StanceSerdes.contribution()))
+        changes
+                .flatMap((dyad, c) -> contributions(c.newEvents()), Named.as("split-by-country"))
+                .repartition(Repartitioned.<String, List<CountryAggregator.Contribution>>as(CONTRIBUTIONS_BY_COUNTRY)
+                        .withKeySerde(keys).withValueSerde(StanceSerdes.contributions()))
                 .process(() -> new CountryStanceProcessor(COUNTRY_STANCE_STORE, countries),
                         Named.as("aggregate-countries"), COUNTRY_STANCE_STORE)
                 .to(countryTopic.name(), Produced.with(countryTopic.keySerde(), countryTopic.valueSerde())
                         .withName("country-stance-sink"));
+
+        KStream<String, StanceEvent> distinct = changes.flatMapValues(StanceChange::newEvents,
+                Named.as("distinct-events"));
 
         Topic<String, DyadStance> dailyTopic = topics.dailyStance();
         distinct
@@ -117,6 +111,35 @@ public final class StanceTopology {
                         + LocalDate.ofInstant(window.window().startTime(), ZoneOffset.UTC), v), Named.as("key-daily"))
                 .to(dailyTopic.name(), Produced.with(dailyTopic.keySerde(), dailyTopic.valueSerde())
                         .withName("daily-stance-sink"));
+    }
+
+    /** An article's events with a known dyad, one list per dyad, in article order. */
+    static List<KeyValue<String, List<StanceEvent>>> byDyad(List<Event> events) {
+        Map<String, List<StanceEvent>> byDyad = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e.target() != null && e.source().isIdentified() && e.target().isIdentified()) {
+                byDyad.computeIfAbsent(e.dyadKey(), k -> new ArrayList<>()).add(StanceEvent.of(e));
+            }
+        }
+        List<KeyValue<String, List<StanceEvent>>> out = new ArrayList<>(byDyad.size());
+        byDyad.forEach((dyad, list) -> out.add(KeyValue.pair(dyad, list)));
+        return out;
+    }
+
+    /** New distinct events of one dyad as its two countries see them: one record per country, none if none. */
+    static List<KeyValue<String, List<CountryAggregator.Contribution>>> contributions(List<StanceEvent> newEvents) {
+        if (newEvents.isEmpty()) {
+            return List.of();
+        }
+        List<CountryAggregator.Contribution> asSource = new ArrayList<>(newEvents.size());
+        List<CountryAggregator.Contribution> asTarget = new ArrayList<>(newEvents.size());
+        for (StanceEvent e : newEvents) {
+            Instant t = DyadAggregator.eventTime(e);
+            asSource.add(new CountryAggregator.Contribution(true, e.target(), e.goldstein(), t));
+            asTarget.add(new CountryAggregator.Contribution(false, e.source(), e.goldstein(), t));
+        }
+        StanceEvent first = newEvents.get(0);
+        return List.of(KeyValue.pair(first.source(), asSource), KeyValue.pair(first.target(), asTarget));
     }
 
     /** Sets the record time to the event's day, so daily windows follow event time, not ingest time. */

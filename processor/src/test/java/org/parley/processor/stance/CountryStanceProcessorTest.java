@@ -50,9 +50,8 @@ class CountryStanceProcessorTest {
         assertThat(context.scheduledPunctuators().get(0).getInterval())
                 .isEqualTo(CountryStanceProcessor.EMIT_INTERVAL);
 
-        p.process(new Record<>("RUS", towards("USA", 1.0), 0L));
-        p.process(new Record<>("RUS", towards("USA", 3.0), 0L));
-        p.process(new Record<>("RUS", towards("FRA", -2.0), 0L));
+        p.process(new Record<>("RUS", List.of(towards("USA", 1.0), towards("USA", 3.0)), 0L));
+        p.process(new Record<>("RUS", List.of(towards("FRA", -2.0)), 0L));
         assertThat(context.forwarded()).isEmpty();
         assertThat(store.get("RUS").sourceEvents()).isEqualTo(3);
 

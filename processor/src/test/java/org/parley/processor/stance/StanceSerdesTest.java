@@ -23,12 +23,28 @@ import org.parley.common.DyadStance;
  */
 class StanceSerdesTest {
     private static final List<CompactSerde<?>> ALL = List.of(StanceSerdes.stanceEvent(),
-            StanceSerdes.distinctEvent(), StanceSerdes.dyadStance(), StanceSerdes.contribution(),
+            StanceSerdes.stanceEvents(), StanceSerdes.contributions(), StanceSerdes.distinctEvent(), StanceSerdes.dyadStance(), StanceSerdes.contribution(),
             StanceSerdes.countryState());
 
     @Property(tries = 300)
     void stanceEventsRoundTrip(@ForAll("stanceEvents") StanceEvent e) {
         assertThat(StanceSerdes.stanceEvent().fromBytes(StanceSerdes.stanceEvent().toBytes(e))).isEqualTo(e);
+    }
+
+    @Property(tries = 200)
+    void stanceEventListsRoundTrip(@ForAll("stanceEventLists") List<StanceEvent> events) {
+        assertThat(StanceSerdes.stanceEvents().fromBytes(StanceSerdes.stanceEvents().toBytes(events)))
+                .isEqualTo(events);
+    }
+
+    @Property(tries = 200)
+    void contributionListsRoundTrip(@ForAll("codeLists") List<String> counterparts, @ForAll("instants") Instant at) {
+        List<CountryAggregator.Contribution> list = new java.util.ArrayList<>();
+        for (int i = 0; i < counterparts.size(); i++) {
+            list.add(new CountryAggregator.Contribution(i % 2 == 0, counterparts.get(i), i - 5.5, at));
+        }
+        assertThat(StanceSerdes.contributions().fromBytes(StanceSerdes.contributions().toBytes(list)))
+                .isEqualTo(list);
     }
 
     @Property(tries = 300)
@@ -130,6 +146,11 @@ class StanceSerdesTest {
                         new StanceEvent(id, a, s, t, d, c, r, q, 0.0))
                 .flatMap(e -> scores().map(g -> new StanceEvent(e.id(), e.articleId(), e.source(), e.target(),
                         e.date(), e.cameo(), e.root(), e.quadClass(), g)));
+    }
+
+    @Provide
+    Arbitrary<List<StanceEvent>> stanceEventLists() {
+        return stanceEvents().list().ofMaxSize(15);
     }
 
     @Provide
