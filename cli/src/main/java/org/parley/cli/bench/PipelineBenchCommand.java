@@ -39,6 +39,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "corpus seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--warm-jvm", paramLabel = "N", defaultValue = "0",
+            description = "first push N other articles through both apps, so that every phase runs in a JVM whose "
+                    + "JIT compiler has already compiled the hot code; 0 measures a cold JVM (default: ${DEFAULT-VALUE})")
+    int warmJvm;
+
     @Option(names = "--jfr", paramLabel = "FILE",
             description = "write a JFR profile (settings 'profile') of the throughput phase of the processor")
     Path jfr;
@@ -50,13 +55,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (articles <= 0 || rate <= 0 || seconds <= 0 || warmup < 0 || warmup >= seconds || partitions <= 0) {
-            err.println("parley bench pipeline: --articles, --rate, --seconds and --partitions must be positive and "
-                    + "--warmup in [0, seconds)");
+        if (articles <= 0 || rate <= 0 || seconds <= 0 || warmup < 0 || warmup >= seconds || partitions <= 0
+                || warmJvm < 0) {
+            err.println("parley bench pipeline: --articles, --rate, --seconds and --partitions must be positive, "
+                    + "--warmup in [0, seconds) and --warm-jvm at least 0");
             return 2;
         }
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup, seed,
-                partitions, jfr);
+                partitions, jfr, warmJvm);
         PipelineBenchmark.Result result = new PipelineBenchmark(settings, EventCoder.withDefaultDictionaries(), out)
                 .run();
         out.println(result.line());

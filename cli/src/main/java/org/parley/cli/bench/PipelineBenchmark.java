@@ -50,7 +50,9 @@ import org.parley.processor.stance.StanceTopology;
  *   <li>throughput (a): {@link PassThroughApp} over N pre-loaded articles;</li>
  *   <li>throughput (b): the whole processor ({@link ProcessorApp}) over the same articles topic.</li>
  * </ol>
- * Latency runs first so that "including warm-up" means a processor, broker and JIT that are really cold.
+ * Latency runs first so that "including warm-up" means a processor, broker and JIT that are really cold, unless
+ * {@code --warm-jvm N} first pushes N other articles through both apps (the JIT compiler then has compiled the
+ * broker's, the clients' and Parley's hot code, as in a process that has run for a while).
  */
 public final class PipelineBenchmark {
     /**
@@ -69,13 +71,18 @@ public final class PipelineBenchmark {
      * @param seed            corpus seed
      * @param partitions      partitions of every topic
      * @param jfrFile         where to write a JFR recording of the throughput (b) phase, or null
+     * @param warmJvmArticles articles pushed through both apps before anything is measured, or 0
      */
     public record Settings(int articles, double rate, int latencySeconds, int warmupSeconds, long seed,
-                           int partitions, Path jfrFile) {
+                           int partitions, Path jfrFile, int warmJvmArticles) {
     }
 
-    /** Articles from first record consumed to everything committed. */
-    public record Throughput(long articles, long sentences, long events, double seconds) {
+    /**
+     * Articles from first record consumed to everything committed.
+     *
+     * @param jitMillis time the JIT compilers spent meanwhile (they share the cores with the pipeline)
+     */
+    public record Throughput(long articles, long sentences, long events, double seconds, long jitMillis) {
         double articlesPerSecond() {
             return articles / seconds;
         }
@@ -93,7 +100,7 @@ public final class PipelineBenchmark {
     public record Result(int articles, long bytesPerArticle, double produceArticlesPerSecond, Throughput passThrough,
                          Throughput pipeline, double rate, LatencyStats latencyAll, LatencyStats latencyAfterWarmup,
                          LatencyStats firstUpdateAll, int latencyArticles, int latencyUnmeasured, int warmupSeconds,
-                         double coldStartMillis, String machine) {
+                         double coldStartMillis, int warmJvmArticles, String machine) {
         public double ratio() {
             return pipeline.articlesPerSecond() / passThrough.articlesPerSecond();
         }
@@ -105,13 +112,14 @@ public final class PipelineBenchmark {
                             + "passthrough_articles_s=%.0f passthrough_sentences_s=%.0f passthrough_s=%.2f "
                             + "parley_articles_s=%.1f parley_sentences_s=%.0f parley_events_s=%.0f parley_s=%.2f "
                             + "ratio=%.3f rate=%.0f %s %s warmup_s=%d %s latency_articles=%d unmeasured=%d cold_start_ms=%.0f "
-                            + "commit_interval_ms=%d %s",
+                            + "commit_interval_ms=%d warm_jvm_articles=%d parley_jit_ms=%d passthrough_jit_ms=%d %s",
                     articles, bytesPerArticle, pipeline.sentences(), pipeline.events(), produceArticlesPerSecond,
                     passThrough.articlesPerSecond(), pipeline.sentences() / passThrough.seconds(),
                     passThrough.seconds(), pipeline.articlesPerSecond(), pipeline.sentencesPerSecond(),
                     pipeline.eventsPerSecond(), pipeline.seconds(), ratio(), rate, latencyAll.keyValues("lat_all"),
                     latencyAfterWarmup.keyValues("lat_warm"), warmupSeconds, firstUpdateAll.keyValues("lat_first"),
-                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), machine);
+                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), warmJvmArticles,
+                    pipeline.jitMillis(), passThrough.jitMillis(), machine);
         }
     }
 
@@ -135,17 +143,27 @@ public final class PipelineBenchmark {
                     .withStateDir(work.resolve("state"));
             say("embedded Kafka at %s; %d partitions; machine: %s", kafka.bootstrapServers(), settings.partitions(),
                     Machine.describe());
+            if (settings.warmJvmArticles() > 0) {
+                ParleyConfig warm = base.withTopicPrefix("bench-warm");
+                TopicAdmin.ensureTopics(warm);
+                awaitLeaders(warm, warm.topics().articles().name());
+                produce(warm, settings.warmJvmArticles(), new long[1]);
+                passThrough(warm.withApplicationId("bench-warm-passthrough"), settings.warmJvmArticles());
+                pipeline(warm.withApplicationId("bench-warm-parley"), settings.warmJvmArticles(), false);
+                say("JVM warmed with %d articles through both apps; now measuring", settings.warmJvmArticles());
+            }
             Latency latency = latency(base.withTopicPrefix("bench-lat").withApplicationId("bench-lat-parley"));
             ParleyConfig tp = base.withTopicPrefix("bench");
             TopicAdmin.ensureTopics(tp);
             awaitLeaders(tp, tp.topics().articles().name());
             long[] bytes = {0};
-            double produceRate = produce(tp, bytes);
-            Throughput a = passThrough(tp.withApplicationId("bench-passthrough"));
-            Throughput b = pipeline(tp.withApplicationId("bench-parley"));
+            double produceRate = produce(tp, settings.articles(), bytes);
+            Throughput a = passThrough(tp.withApplicationId("bench-passthrough"), settings.articles());
+            Throughput b = pipeline(tp.withApplicationId("bench-parley"), settings.articles(), true);
             return new Result(settings.articles(), bytes[0] / settings.articles(), produceRate, a, b,
                     settings.rate(), latency.all, latency.afterWarmup, latency.first, latency.articles,
-                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, Machine.describe());
+                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, settings.warmJvmArticles(),
+                    Machine.describe());
         } finally {
             deleteTree(work);
         }
@@ -153,7 +171,7 @@ public final class PipelineBenchmark {
 
     // ---------------------------------------------------------------------------------------------- throughput
 
-    private double produce(ParleyConfig config, long[] bytes) {
+    private double produce(ParleyConfig config, int n, long[] bytes) {
         Topic<String, Article> topic = config.topics().articles();
         Properties p = producerProperties(config);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -162,7 +180,7 @@ public final class PipelineBenchmark {
         long started = System.nanoTime();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, topic.keySerde().serializer(),
                 topic.valueSerde().serializer())) {
-            for (int i = 0; i < settings.articles(); i++) {
+            for (int i = 0; i < n; i++) {
                 Article a = corpus.article(i, Instant.now());
                 bytes[0] += SyntheticCorpus.textBytes(a);
                 producer.send(new ProducerRecord<>(topic.name(), a.id(), a));
@@ -170,12 +188,11 @@ public final class PipelineBenchmark {
             producer.flush();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        say("produced %d articles (%d bytes of text each on average) in %.1f s", settings.articles(),
-                bytes[0] / settings.articles(), seconds);
-        return settings.articles() / seconds;
+        say("produced %d articles (%d bytes of text each on average) in %.1f s", n, bytes[0] / n, seconds);
+        return n / seconds;
     }
 
-    private Throughput passThrough(ParleyConfig config) {
+    private Throughput passThrough(ParleyConfig config, int n) {
         String output = config.topicPrefix() + ".passthrough";
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             admin.createTopics(List.of(new NewTopic(output, config.partitions(), config.replication()))).all().get();
@@ -186,22 +203,23 @@ public final class PipelineBenchmark {
         try (PassThroughApp app = new PassThroughApp(config, output).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(), List.of(output),
                      (r, at) -> lastSeen.set(at)).start()) {
-            await(() -> reader.count() >= settings.articles(), "the pass-through app to copy every article");
+            long jitBefore = jitMillis();
+            await(() -> reader.count() >= n, "the pass-through app to copy every article");
             double seconds = (lastSeen.get() - app.firstRecordNanos()) / 1e9;
             say("pass-through: %d articles in %.2f s from first record consumed to last copy committed",
                     reader.count(), seconds);
-            return new Throughput(settings.articles(), 0, 0, seconds);
+            return new Throughput(n, 0, 0, seconds, jitMillis() - jitBefore);
         }
     }
 
-    private Throughput pipeline(ParleyConfig config) {
+    private Throughput pipeline(ParleyConfig config, int n, boolean measured) {
         Topic<String, Article> articles = config.topics().articles();
         var t = config.topics();
         AtomicLong lastSeen = new AtomicLong();
         String appId = config.applicationId();
         String[] inputs = {articles.name(), appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
             appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition"};
-        jdk.jfr.Recording jfr = startJfr();
+        jdk.jfr.Recording jfr = measured ? startJfr() : null;
         try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                      List.of(t.events().name(), t.dyadStance().name(), t.countryStance().name()),
@@ -210,7 +228,8 @@ public final class PipelineBenchmark {
             // The processor counts each article once it is coded: the first count marks the first record consumed.
             await(() -> app.metrics().articles() > 0, 1, "the processor to code its first article");
             first[0] = System.nanoTime();
-            await(() -> app.metrics().articles() >= settings.articles(), 100, "the processor to code every article");
+            long jitBefore = jitMillis();
+            await(() -> app.metrics().articles() >= n, 100, "the processor to code every article");
             // Then wait for the stance outputs to go quiet and confirm with the group's committed offsets. The
             // group check is costly (an admin client and a consumer each time), so it runs only once quiet.
             long[] lastCount = {-1};
@@ -230,11 +249,16 @@ public final class PipelineBenchmark {
             long sentences = (long) app.metrics().registry().get("parley.sentences").counter().count();
             double seconds = (lastSeen.get() - first[0]) / 1e9;
             say("parley: %d articles, %d sentences, %d events in %.2f s from first article coded to last stance "
-                    + "update committed (%d output records)", settings.articles(), sentences, events, seconds,
-                    reader.count());
+                    + "update committed (%d output records)", n, sentences, events, seconds, reader.count());
             stopJfr(jfr);
-            return new Throughput(settings.articles(), sentences, events, seconds);
+            return new Throughput(n, sentences, events, seconds, jitMillis() - jitBefore);
         }
+    }
+
+    /** Total time the JIT compilers have spent so far, or 0 where the JVM does not say. */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private jdk.jfr.Recording startJfr() {
