@@ -251,7 +251,39 @@ public final class PipelineBenchmark {
             say("parley: %d articles, %d sentences, %d events in %.2f s from first article coded to last stance "
                     + "update committed (%d output records)", n, sentences, events, seconds, reader.count());
             stopJfr(jfr);
+            if (measured) {
+                say("records written per article, by topic: %s", recordsPerArticle(config, n));
+            }
             return new Throughput(n, sentences, events, seconds, jitMillis() - jitBefore);
+        }
+    }
+
+    /**
+     * Where the records go: end offsets of the processor's output, repartition and changelog topics (offsets count
+     * transaction markers too, one per partition and commit), divided by the articles.
+     */
+    private static String recordsPerArticle(ParleyConfig config, int articles) {
+        try (Admin admin = Admin.create(config.kafkaProperties())) {
+            String appId = config.applicationId();
+            String prefix = config.topicPrefix() + ".";
+            List<String> topics = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(appId + "-") || (t.startsWith(prefix) && !t.endsWith(".articles")
+                            && !t.endsWith(".passthrough")))
+                    .sorted().toList();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
+                    new HashMap<>();
+            for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> request.put(new org.apache.kafka.common.TopicPartition(d.name(),
+                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            }
+            Map<String, Long> perTopic = new java.util.TreeMap<>();
+            admin.listOffsets(request).all().get().forEach((tp, info) ->
+                    perTopic.merge(tp.topic().replace(appId + "-", ""), info.offset(), Long::sum));
+            StringBuilder out = new StringBuilder();
+            perTopic.forEach((t, n) -> out.append(String.format(Locale.ROOT, "%s=%.1f ", t, (double) n / articles)));
+            return out.toString().trim();
+        } catch (Exception e) {
+            return "unavailable (" + e.getMessage() + ")";
         }
     }
 
