@@ -27,12 +27,13 @@ public final class StreamsSettings {
         // Live views want updates within a fraction of a second; EOS commits are the visibility boundary, and an
         // article's stance update crosses two of them (articles -> events-by-dyad -> dyad stance). See the
         // latency section of docs/stance.md for the measurement behind these values.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        tunable(p, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         // 100 ms: each commit is a transaction that blocks the stream thread and writes markers to every partition
-        // it touched; at 50 ms the pipeline moved about a quarter fewer articles and p99 latency was no better once
-        // the JIT was warm (docs/benchmarks.md). The stance processors forward what they compute; the record cache
-        // only spares RocksDB and changelog writes of keys changed again before the commit.
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        // it touched. At 50 ms the pipeline moved about a quarter fewer articles, for a p99 latency of about 230
+        // instead of 480 ms (docs/benchmarks.md). The tunables here (commit interval, fetch wait, compression,
+        // linger) yield to the client properties file, so an operator can trade one for the other; the
+        // guarantees (exactly-once, naming, handlers) do not.
+        tunable(p, StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
@@ -47,8 +48,18 @@ public final class StreamsSettings {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHttp);
         }
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        tunable(p, StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        tunable(p, StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         return p;
+    }
+
+    /** Parley's value unless the client properties set the key, with or without its client prefix. */
+    private static void tunable(Properties p, String key, Object value) {
+        String bare = key.startsWith(StreamsConfig.CONSUMER_PREFIX) ? key.substring(StreamsConfig.CONSUMER_PREFIX.length())
+                : key.startsWith(StreamsConfig.PRODUCER_PREFIX) ? key.substring(StreamsConfig.PRODUCER_PREFIX.length())
+                : key;
+        if (!p.containsKey(key) && !p.containsKey(bare)) {
+            p.put(key, value);
+        }
     }
 }
