@@ -21,11 +21,15 @@ import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.JsonSerde;
 import org.parley.common.Span;
+import org.parley.processor.stance.CompactSerde;
+import org.parley.processor.stance.StanceEvent;
+import org.parley.processor.stance.StanceSerdes;
 
 /**
- * The JSON serdes Parley's topics and stores use ({@link JsonSerde}), one record per operation: an article of
- * about 2.4 KB of text (the size of the pipeline benchmark's synthetic articles), an event, and a dyad aggregate
- * (the value the stance store reads and writes once per event).
+ * The serdes of Parley's topics ({@link JsonSerde}) and of the processor's stores and repartition topics
+ * ({@link StanceSerdes}), one record per operation: an article of about 2.4 KB of text (the size of the pipeline
+ * benchmark's synthetic articles), an event, and a dyad aggregate (the value the stance store reads and writes
+ * once per article and dyad), the last two in JSON and in the processor's binary form.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +41,11 @@ public class SerdeBenchmark {
     private final JsonSerde<Article> articles = JsonSerde.of(Article.class);
     private final JsonSerde<Event> events = JsonSerde.of(Event.class);
     private final JsonSerde<DyadStance> dyads = JsonSerde.of(DyadStance.class);
+    private final CompactSerde<DyadStance> binaryDyads = StanceSerdes.dyadStance();
+    private final CompactSerde<StanceEvent> binaryEvents = StanceSerdes.stanceEvent();
+    private byte[] binaryDyadBytes;
+    private byte[] binaryEventBytes;
+    private StanceEvent stanceEvent;
     private Article article;
     private Event event;
     private DyadStance dyad;
@@ -71,6 +80,9 @@ public class SerdeBenchmark {
         articleBytes = articles.toBytes(article);
         eventBytes = events.toBytes(event);
         dyadBytes = dyads.toBytes(dyad);
+        binaryDyadBytes = binaryDyads.toBytes(dyad);
+        stanceEvent = StanceEvent.of(event);
+        binaryEventBytes = binaryEvents.toBytes(stanceEvent);
     }
 
     @Benchmark
@@ -101,5 +113,27 @@ public class SerdeBenchmark {
     @Benchmark
     public DyadStance dyadStanceDeserialize() {
         return dyads.fromBytes(dyadBytes);
+    }
+
+    /** The binary form the dyad-stance store keeps (processor-internal; the dyad topic stays JSON). */
+    @Benchmark
+    public byte[] dyadStanceSerializeBinary() {
+        return binaryDyads.toBytes(dyad);
+    }
+
+    @Benchmark
+    public DyadStance dyadStanceDeserializeBinary() {
+        return binaryDyads.fromBytes(binaryDyadBytes);
+    }
+
+    /** What the events-by-dyad repartition topic carries per event instead of the whole event as JSON. */
+    @Benchmark
+    public byte[] stanceEventSerializeBinary() {
+        return binaryEvents.toBytes(stanceEvent);
+    }
+
+    @Benchmark
+    public StanceEvent stanceEventDeserializeBinary() {
+        return binaryEvents.fromBytes(binaryEventBytes);
     }
 }
