@@ -54,9 +54,11 @@ public final class StanceTopology {
         Serde<DyadStance> dyadSerde = StanceSerdes.dyadStance();
 
         // With the record cache a key changed many times between two commits reaches RocksDB and its changelog
-        // once per commit. Nothing is forwarded from the cache: the processors forward what they compute.
+        // once per commit. Nothing is forwarded from the cache: the processors forward what they compute. Not for
+        // distinct events: a happening is rarely mentioned twice within one commit, so caching them only cost
+        // lookups (9 % of the stream thread in a profile) and pushed the rows that do repeat out of the cache.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DISTINCT_EVENTS_STORE),
-                keys, StanceSerdes.distinctEvent()).withCachingEnabled());
+                keys, StanceSerdes.distinctEvent()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DYAD_STANCE_STORE),
                 keys, dyadSerde).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTRY_STANCE_STORE),
