@@ -44,6 +44,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + "JIT compiler has already compiled the hot code; 0 measures a cold JVM (default: ${DEFAULT-VALUE})")
     int warmJvm;
 
+    @Option(names = "--stream-threads", paramLabel = "T", defaultValue = "1",
+            description = "Kafka Streams threads of both apps (num.stream.threads; default: ${DEFAULT-VALUE})")
+    int streamThreads;
+
     @Option(names = "--jfr", paramLabel = "FILE",
             description = "write a JFR profile (settings 'profile') of the throughput phase of the processor")
     Path jfr;
@@ -56,13 +60,14 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (articles <= 0 || rate <= 0 || seconds <= 0 || warmup < 0 || warmup >= seconds || partitions <= 0
-                || warmJvm < 0) {
-            err.println("parley bench pipeline: --articles, --rate, --seconds and --partitions must be positive, "
+                || warmJvm < 0 || streamThreads <= 0) {
+            err.println("parley bench pipeline: --articles, --rate, --seconds, --partitions and --stream-threads must be "
+                    + "positive, "
                     + "--warmup in [0, seconds) and --warm-jvm at least 0");
             return 2;
         }
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup, seed,
-                partitions, jfr, warmJvm);
+                partitions, jfr, warmJvm, streamThreads);
         PipelineBenchmark.Result result = new PipelineBenchmark(settings, EventCoder.withDefaultDictionaries(), out)
                 .run();
         out.println(result.line());

@@ -72,9 +72,10 @@ public final class PipelineBenchmark {
      * @param partitions      partitions of every topic
      * @param jfrFile         where to write a JFR recording of the throughput (b) phase, or null
      * @param warmJvmArticles articles pushed through both apps before anything is measured, or 0
+     * @param streamThreads   num.stream.threads of both apps
      */
     public record Settings(int articles, double rate, int latencySeconds, int warmupSeconds, long seed,
-                           int partitions, Path jfrFile, int warmJvmArticles) {
+                           int partitions, Path jfrFile, int warmJvmArticles, int streamThreads) {
     }
 
     /**
@@ -100,7 +101,7 @@ public final class PipelineBenchmark {
     public record Result(int articles, long bytesPerArticle, double produceArticlesPerSecond, Throughput passThrough,
                          Throughput pipeline, double rate, LatencyStats latencyAll, LatencyStats latencyAfterWarmup,
                          LatencyStats firstUpdateAll, int latencyArticles, int latencyUnmeasured, int warmupSeconds,
-                         double coldStartMillis, int warmJvmArticles, String machine) {
+                         double coldStartMillis, int streamThreads, int warmJvmArticles, String machine) {
         public double ratio() {
             return pipeline.articlesPerSecond() / passThrough.articlesPerSecond();
         }
@@ -112,13 +113,13 @@ public final class PipelineBenchmark {
                             + "passthrough_articles_s=%.0f passthrough_sentences_s=%.0f passthrough_s=%.2f "
                             + "parley_articles_s=%.1f parley_sentences_s=%.0f parley_events_s=%.0f parley_s=%.2f "
                             + "ratio=%.3f rate=%.0f %s %s warmup_s=%d %s latency_articles=%d unmeasured=%d cold_start_ms=%.0f "
-                            + "commit_interval_ms=%d warm_jvm_articles=%d parley_jit_ms=%d passthrough_jit_ms=%d %s",
+                            + "commit_interval_ms=%d stream_threads=%d warm_jvm_articles=%d parley_jit_ms=%d passthrough_jit_ms=%d %s",
                     articles, bytesPerArticle, pipeline.sentences(), pipeline.events(), produceArticlesPerSecond,
                     passThrough.articlesPerSecond(), pipeline.sentences() / passThrough.seconds(),
                     passThrough.seconds(), pipeline.articlesPerSecond(), pipeline.sentencesPerSecond(),
                     pipeline.eventsPerSecond(), pipeline.seconds(), ratio(), rate, latencyAll.keyValues("lat_all"),
                     latencyAfterWarmup.keyValues("lat_warm"), warmupSeconds, firstUpdateAll.keyValues("lat_first"),
-                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), warmJvmArticles,
+                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), streamThreads, warmJvmArticles,
                     pipeline.jitMillis(), passThrough.jitMillis(), machine);
         }
     }
@@ -138,9 +139,12 @@ public final class PipelineBenchmark {
     public Result run() throws IOException {
         Path work = Files.createTempDirectory("parley-bench-pipeline-");
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build().start()) {
+            // Client properties as an operator would set them: here only the number of stream threads.
+            Path clientProperties = work.resolve("client.properties");
+            Files.writeString(clientProperties, "num.stream.threads=" + settings.streamThreads() + "\n");
             ParleyConfig base = ParleyConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
                     .withPartitions(settings.partitions(), (short) 1).withHttp("127.0.0.1", -1)
-                    .withStateDir(work.resolve("state"));
+                    .withStateDir(work.resolve("state")).withClientProperties(clientProperties);
             say("embedded Kafka at %s; %d partitions; machine: %s", kafka.bootstrapServers(), settings.partitions(),
                     Machine.describe());
             if (settings.warmJvmArticles() > 0) {
@@ -162,7 +166,8 @@ public final class PipelineBenchmark {
             Throughput b = pipeline(tp.withApplicationId("bench-parley"), settings.articles(), true);
             return new Result(settings.articles(), bytes[0] / settings.articles(), produceRate, a, b,
                     settings.rate(), latency.all, latency.afterWarmup, latency.first, latency.articles,
-                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, settings.warmJvmArticles(),
+                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, settings.streamThreads(),
+                    settings.warmJvmArticles(),
                     Machine.describe());
         } finally {
             deleteTree(work);
