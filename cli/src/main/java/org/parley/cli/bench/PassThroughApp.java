@@ -57,7 +57,9 @@ public final class PassThroughApp implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
-        streams.cleanUp();
+        // cleanUp() refuses to run while a thread is still stopping; then the temporary state dir goes with the run.
+        if (streams.close(Duration.ofSeconds(60))) {
+            streams.cleanUp();
+        }
     }
 }
