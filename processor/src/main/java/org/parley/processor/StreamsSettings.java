@@ -55,9 +55,12 @@ public final class StreamsSettings {
 
     /** Parley's value unless the client properties set the key, with or without its client prefix. */
     private static void tunable(Properties p, String key, Object value) {
-        String bare = key.startsWith(StreamsConfig.CONSUMER_PREFIX) ? key.substring(StreamsConfig.CONSUMER_PREFIX.length())
-                : key.startsWith(StreamsConfig.PRODUCER_PREFIX) ? key.substring(StreamsConfig.PRODUCER_PREFIX.length())
-                : key;
+        String bare = key;
+        for (String prefix : new String[] {StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX}) {
+            if (key.startsWith(prefix)) {
+                bare = key.substring(prefix.length());
+            }
+        }
         if (!p.containsKey(key) && !p.containsKey(bare)) {
             p.put(key, value);
         }

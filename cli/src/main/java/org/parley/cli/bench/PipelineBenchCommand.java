@@ -41,7 +41,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--warm-jvm", paramLabel = "N", defaultValue = "0",
             description = "first push N other articles through both apps, so that every phase runs in a JVM whose "
-                    + "JIT compiler has already compiled the hot code; 0 measures a cold JVM (default: ${DEFAULT-VALUE})")
+                    + "JIT compiler has already compiled the hot code; 0 measures a cold JVM "
+                    + "(default: ${DEFAULT-VALUE})")
     int warmJvm;
 
     @Option(names = "--stream-threads", paramLabel = "T", defaultValue = "1",
@@ -61,7 +62,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (articles <= 0 || rate <= 0 || seconds <= 0 || warmup < 0 || warmup >= seconds || partitions <= 0
                 || warmJvm < 0 || streamThreads <= 0) {
-            err.println("parley bench pipeline: --articles, --rate, --seconds, --partitions and --stream-threads must be "
+            err.println("parley bench pipeline: --articles, --rate, --seconds, --partitions and --stream-threads "
+                    + "must be "
                     + "positive, "
                     + "--warmup in [0, seconds) and --warm-jvm at least 0");
             return 2;

@@ -333,7 +333,7 @@ public final class HttpApi implements AutoCloseable {
                     : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
                 while (it.hasNext()) {
                     for (Event e : RecentEvents.decode(it.next().value)) {
-                        if (recent.test(e) && (country == null || RecentEvents.countriesOf(e).contains(country))) {
+                        if (recent.test(e)) {
                             local.add(e);
                         }
                     }

@@ -98,7 +98,8 @@ public final class StanceTopology {
         Topic<String, DyadStance> dailyTopic = topics.dailyStance();
         distinct
                 .processValues(EventTimeStamper::new, Named.as("stamp-event-time"))
-                .groupByKey(Grouped.<String, StanceEvent>as("daily-by-dyad").withKeySerde(keys).withValueSerde(eventSerde))
+                .groupByKey(Grouped.<String, StanceEvent>as("daily-by-dyad").withKeySerde(keys)
+                        .withValueSerde(eventSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(java.time.Duration.ofDays(1), s.dailyGrace()))
                 .aggregate(() -> DyadAggregator.empty(null, null),
                         (dyad, e, agg) -> dyads.add(agg.source() == null

@@ -14,7 +14,8 @@ class RecentEventsTest {
         for (long n : sequences) {
             String key = RecentEvents.key("RUS", n);
             assertThat(RecentEvents.sequence(key)).isEqualTo(n);
-            assertThat(key).isGreaterThanOrEqualTo(RecentEvents.from("RUS")).isLessThanOrEqualTo(RecentEvents.to("RUS"));
+            assertThat(key).isGreaterThanOrEqualTo(RecentEvents.from("RUS"))
+                    .isLessThanOrEqualTo(RecentEvents.to("RUS"));
             keys.add(key);
         }
         assertThat(keys).isSorted();

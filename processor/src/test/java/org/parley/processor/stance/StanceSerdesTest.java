@@ -23,7 +23,8 @@ import org.parley.common.DyadStance;
  */
 class StanceSerdesTest {
     private static final List<CompactSerde<?>> ALL = List.of(StanceSerdes.stanceEvent(),
-            StanceSerdes.stanceEvents(), StanceSerdes.contributions(), StanceSerdes.distinctEvent(), StanceSerdes.dyadStance(), StanceSerdes.contribution(),
+            StanceSerdes.stanceEvents(), StanceSerdes.contributions(), StanceSerdes.distinctEvent(),
+            StanceSerdes.dyadStance(), StanceSerdes.contribution(),
             StanceSerdes.countryState());
 
     @Property(tries = 300)
