@@ -1,6 +1,7 @@
 package org.parley.processor.stance;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.common.CountryStance;
@@ -36,18 +37,35 @@ public final class CountryAggregator {
         }
     }
 
-    public State add(State s, Contribution c) {
-        if (c.asSource()) {
-            Map<String, DecayedScore> towards = new TreeMap<>(s.towards());
-            towards.merge(c.counterpart(), DecayedScore.ZERO.add(c.goldstein(), c.eventTime(), settings.halfLife()),
-                    (old, ignored) -> old.add(c.goldstein(), c.eventTime(), settings.halfLife()));
-            return new State(s.code(), s.sourceEvents() + 1, s.sourceSum() + c.goldstein(),
-                    s.sourceStance().add(c.goldstein(), c.eventTime(), settings.halfLife()),
-                    s.targetEvents(), s.targetSum(), s.targetStance(), towards);
+    /** Several contributions at once: the row's counterpart map is copied once, not once per contribution. */
+    public State addAll(State s, List<Contribution> contributions) {
+        Map<String, DecayedScore> towards = new TreeMap<>(s.towards());
+        long sourceEvents = s.sourceEvents();
+        double sourceSum = s.sourceSum();
+        DecayedScore sourceStance = s.sourceStance();
+        long targetEvents = s.targetEvents();
+        double targetSum = s.targetSum();
+        DecayedScore targetStance = s.targetStance();
+        for (Contribution c : contributions) {
+            if (c.asSource()) {
+                towards.merge(c.counterpart(),
+                        DecayedScore.ZERO.add(c.goldstein(), c.eventTime(), settings.halfLife()),
+                        (old, ignored) -> old.add(c.goldstein(), c.eventTime(), settings.halfLife()));
+                sourceEvents++;
+                sourceSum += c.goldstein();
+                sourceStance = sourceStance.add(c.goldstein(), c.eventTime(), settings.halfLife());
+            } else {
+                targetEvents++;
+                targetSum += c.goldstein();
+                targetStance = targetStance.add(c.goldstein(), c.eventTime(), settings.halfLife());
+            }
         }
-        return new State(s.code(), s.sourceEvents(), s.sourceSum(), s.sourceStance(),
-                s.targetEvents() + 1, s.targetSum() + c.goldstein(),
-                s.targetStance().add(c.goldstein(), c.eventTime(), settings.halfLife()), s.towards());
+        return new State(s.code(), sourceEvents, sourceSum, sourceStance, targetEvents, targetSum, targetStance,
+                towards);
+    }
+
+    public State add(State s, Contribution c) {
+        return addAll(s, List.of(c));
     }
 
     public static CountryStance view(State s, Instant now) {

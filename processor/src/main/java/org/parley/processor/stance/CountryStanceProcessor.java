@@ -74,9 +74,7 @@ final class CountryStanceProcessor
         if (state == null) {
             state = CountryAggregator.State.empty(record.key());
         }
-        for (CountryAggregator.Contribution c : record.value()) {
-            state = aggregator.add(state, c);
-        }
+        state = aggregator.addAll(state, record.value());
         store.put(record.key(), state);
         decoded.put(record.key(), state);
         changed.add(record.key());
