@@ -43,26 +43,7 @@ public final class StanceSerdes {
 
     /** One article's events of one dyad: the record of the events-by-dyad repartition topic. */
     public static CompactSerde<List<StanceEvent>> stanceEvents() {
-        CompactSerde<StanceEvent> one = stanceEvent();
-        return new CompactSerde<>("StanceEvent list") {
-            @Override
-            void write(List<StanceEvent> events, DataOutputStream out) throws IOException {
-                out.writeInt(events.size());
-                for (StanceEvent e : events) {
-                    one.write(e, out);
-                }
-            }
-
-            @Override
-            List<StanceEvent> read(DataInputStream in) throws IOException {
-                int n = readCount(in, MAX_ENTRIES, "event");
-                List<StanceEvent> events = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    events.add(one.read(in));
-                }
-                return List.copyOf(events);
-            }
-        };
+        return listOf(stanceEvent(), "StanceEvent list", "event");
     }
 
     public static CompactSerde<DistinctEvent> distinctEvent() {
@@ -161,26 +142,7 @@ public final class StanceSerdes {
 
     /** What one article's events of one dyad did to one of its two countries. */
     public static CompactSerde<List<CountryAggregator.Contribution>> contributions() {
-        CompactSerde<CountryAggregator.Contribution> one = contribution();
-        return new CompactSerde<>("Contribution list") {
-            @Override
-            void write(List<CountryAggregator.Contribution> list, DataOutputStream out) throws IOException {
-                out.writeInt(list.size());
-                for (CountryAggregator.Contribution c : list) {
-                    one.write(c, out);
-                }
-            }
-
-            @Override
-            List<CountryAggregator.Contribution> read(DataInputStream in) throws IOException {
-                int n = readCount(in, MAX_ENTRIES, "contribution");
-                List<CountryAggregator.Contribution> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(one.read(in));
-                }
-                return List.copyOf(list);
-            }
-        };
+        return listOf(contribution(), "Contribution list", "contribution");
     }
 
     public static CompactSerde<CountryAggregator.State> countryState() {
@@ -217,6 +179,28 @@ public final class StanceSerdes {
                 }
                 return new CountryAggregator.State(code, sourceEvents, sourceSum, sourceStance, targetEvents,
                         targetSum, targetStance, towards);
+            }
+        };
+    }
+
+    private static <T> CompactSerde<List<T>> listOf(CompactSerde<T> one, String typeName, String what) {
+        return new CompactSerde<>(typeName) {
+            @Override
+            void write(List<T> list, DataOutputStream out) throws IOException {
+                out.writeInt(list.size());
+                for (T item : list) {
+                    one.write(item, out);
+                }
+            }
+
+            @Override
+            List<T> read(DataInputStream in) throws IOException {
+                int n = readCount(in, MAX_ENTRIES, what);
+                List<T> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(one.read(in));
+                }
+                return List.copyOf(list);
             }
         };
     }
