@@ -49,6 +49,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Kafka Streams threads of both apps (num.stream.threads; default: ${DEFAULT-VALUE})")
     int streamThreads;
 
+    @Option(names = "--client-property", paramLabel = "KEY=VALUE",
+            description = "a Kafka client property for both apps, as in the client properties file, e.g. "
+                    + "commit.interval.ms=50 (repeatable)")
+    java.util.Map<String, String> clientProperties = new java.util.LinkedHashMap<>();
+
     @Option(names = "--jfr", paramLabel = "FILE",
             description = "write a JFR profile (settings 'profile') of the throughput phase of the processor")
     Path jfr;
@@ -69,7 +74,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             return 2;
         }
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup, seed,
-                partitions, jfr, warmJvm, streamThreads);
+                partitions, jfr, warmJvm, streamThreads, clientProperties);
         PipelineBenchmark.Result result = new PipelineBenchmark(settings, EventCoder.withDefaultDictionaries(), out)
                 .run();
         out.println(result.line());

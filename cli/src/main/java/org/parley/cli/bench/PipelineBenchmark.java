@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
@@ -73,9 +74,11 @@ public final class PipelineBenchmark {
      * @param jfrFile         where to write a JFR recording of the throughput (b) phase, or null
      * @param warmJvmArticles articles pushed through both apps before anything is measured, or 0
      * @param streamThreads   num.stream.threads of both apps
+     * @param clientProperties further client properties of both apps, as an operator would set them
      */
     public record Settings(int articles, double rate, int latencySeconds, int warmupSeconds, long seed,
-                           int partitions, Path jfrFile, int warmJvmArticles, int streamThreads) {
+                           int partitions, Path jfrFile, int warmJvmArticles, int streamThreads,
+                           Map<String, String> clientProperties) {
     }
 
     /**
@@ -101,7 +104,8 @@ public final class PipelineBenchmark {
     public record Result(int articles, long bytesPerArticle, double produceArticlesPerSecond, Throughput passThrough,
                          Throughput pipeline, double rate, LatencyStats latencyAll, LatencyStats latencyAfterWarmup,
                          LatencyStats firstUpdateAll, int latencyArticles, int latencyUnmeasured, int warmupSeconds,
-                         double coldStartMillis, int streamThreads, int warmJvmArticles, String machine) {
+                         double coldStartMillis, Object commitIntervalMs, int streamThreads, int warmJvmArticles,
+                         String machine) {
         public double ratio() {
             return pipeline.articlesPerSecond() / passThrough.articlesPerSecond();
         }
@@ -113,13 +117,13 @@ public final class PipelineBenchmark {
                             + "passthrough_articles_s=%.0f passthrough_sentences_s=%.0f passthrough_s=%.2f "
                             + "parley_articles_s=%.1f parley_sentences_s=%.0f parley_events_s=%.0f parley_s=%.2f "
                             + "ratio=%.3f rate=%.0f %s %s warmup_s=%d %s latency_articles=%d unmeasured=%d cold_start_ms=%.0f "
-                            + "commit_interval_ms=%d stream_threads=%d warm_jvm_articles=%d parley_jit_ms=%d passthrough_jit_ms=%d %s",
+                            + "commit_interval_ms=%s stream_threads=%d warm_jvm_articles=%d parley_jit_ms=%d passthrough_jit_ms=%d %s",
                     articles, bytesPerArticle, pipeline.sentences(), pipeline.events(), produceArticlesPerSecond,
                     passThrough.articlesPerSecond(), pipeline.sentences() / passThrough.seconds(),
                     passThrough.seconds(), pipeline.articlesPerSecond(), pipeline.sentencesPerSecond(),
                     pipeline.eventsPerSecond(), pipeline.seconds(), ratio(), rate, latencyAll.keyValues("lat_all"),
                     latencyAfterWarmup.keyValues("lat_warm"), warmupSeconds, firstUpdateAll.keyValues("lat_first"),
-                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs(), streamThreads, warmJvmArticles,
+                    latencyArticles, latencyUnmeasured, coldStartMillis, commitIntervalMs, streamThreads, warmJvmArticles,
                     pipeline.jitMillis(), passThrough.jitMillis(), machine);
         }
     }
@@ -141,7 +145,9 @@ public final class PipelineBenchmark {
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build().start()) {
             // Client properties as an operator would set them: here only the number of stream threads.
             Path clientProperties = work.resolve("client.properties");
-            Files.writeString(clientProperties, "num.stream.threads=" + settings.streamThreads() + "\n");
+            StringBuilder props = new StringBuilder("num.stream.threads=" + settings.streamThreads() + "\n");
+            settings.clientProperties().forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+            Files.writeString(clientProperties, props);
             ParleyConfig base = ParleyConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
                     .withPartitions(settings.partitions(), (short) 1).withHttp("127.0.0.1", -1)
                     .withStateDir(work.resolve("state")).withClientProperties(clientProperties);
@@ -166,7 +172,8 @@ public final class PipelineBenchmark {
             Throughput b = pipeline(tp.withApplicationId("bench-parley"), settings.articles(), true);
             return new Result(settings.articles(), bytes[0] / settings.articles(), produceRate, a, b,
                     settings.rate(), latency.all, latency.afterWarmup, latency.first, latency.articles,
-                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis, settings.streamThreads(),
+                    latency.unmeasured, settings.warmupSeconds(), latency.coldStartMillis,
+                    StreamsSettings.of(base, null).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), settings.streamThreads(),
                     settings.warmJvmArticles(),
                     Machine.describe());
         } finally {
@@ -305,6 +312,8 @@ public final class PipelineBenchmark {
         try {
             jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             r.setToDisk(true);
+            // Short waits matter: the stream thread blocks in every exactly-once commit (docs/benchmarks.md).
+            r.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.start();
             return r;
         } catch (IOException | java.text.ParseException e) {
@@ -571,10 +580,5 @@ public final class PipelineBenchmark {
         } catch (IOException e) {
             // a temporary directory left behind is not worth failing the measurement for
         }
-    }
-
-    /** Commit interval the processor and the pass-through app share, for the report. */
-    static int commitIntervalMs() {
-        return StreamsSettings.COMMIT_INTERVAL_MS;
     }
 }

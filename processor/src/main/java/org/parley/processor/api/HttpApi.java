@@ -35,7 +35,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
-import org.parley.common.JsonSerde;
 import org.parley.common.Json;
 import org.parley.common.ParleyConfig;
 import org.parley.processor.events.RecentEvents;
