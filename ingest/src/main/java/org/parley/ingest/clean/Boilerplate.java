@@ -19,8 +19,8 @@ final class Boilerplate {
             // navigation
             "skip to main content", "skip to content", "skip to navigation", "skip navigation", "jump to content",
             "main menu", "menu", "navigation", "toggle navigation", "search", "home", "back to top", "top",
-            "next", "previous", "next article", "previous article", "more", "close", "open", "main slide",
-            "beginning of the article", "end of the article", "article", "news", "latest news", "top stories",
+            "next", "previous", "next article", "previous article", "more", "close", "open",
+            "article", "news", "latest news", "top stories",
             "most read", "most popular", "popular", "trending", "recommended", "related", "related articles",
             "related stories", "related news", "see also", "read more", "read also", "more on this topic",
             // advertising
@@ -28,7 +28,7 @@ final class Boilerplate {
             // players and widgets
             "live", "live broadcast", "live stream", "live tv", "watch live", "on air", "listen",
             "listen to this article", "play", "pause", "video", "photo", "photos", "gallery", "audio", "slide",
-            "select important", "on", "off", "font size", "text size", "print", "email", "e-mail", "copy link",
+            "font size", "text size", "print", "email", "e-mail", "copy link",
             "link copied", "share", "share this", "share this article", "comments", "comment", "add comment",
             "loading", "tags", "topics",
             // accounts and consent
@@ -37,7 +37,7 @@ final class Boilerplate {
             "terms of use", "terms of service", "contact us", "about us", "follow us",
             // common Russian page labels
             "реклама", "главное", "читайте также", "смотрите также", "поделиться", "подписаться",
-            "озвучить текст", "выделить главное", "вкл", "выкл", "прямой эфир", "начало статьи", "новости");
+            "прямой эфир", "новости");
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -54,6 +54,9 @@ final class Boilerplate {
             Pattern.compile("^(updated|published|posted|last updated|обновлено|опубликовано)\\b.*\\d.*", FLAGS),
             Pattern.compile("^(\\d+|one|two|three|four|five)[ -]min(ute)?s?( read| to read)?$", FLAGS),
             Pattern.compile("^reading time\\b.*", FLAGS),
+            // screen-reader landmarks: "Beginning of the article", "End of story"
+            Pattern.compile("^(beginning|start|end|top|bottom) of (the )?(article|story|content|main content|page|text)$",
+                    FLAGS),
             Pattern.compile("^(advertisement|реклама)\\b.{0,40}$", FLAGS),
             Pattern.compile("^(tags|topics|filed under|теги)\\s*:.*", FLAGS));
 
