@@ -726,7 +726,8 @@ public final class PetrarchVerbImporter {
             sb.append("#   ").append(s).append('\n');
         }
         sb.append("#\n");
-        sb.append("# The source dictionary is under this licence:\n");
+        sb.append("# The source dictionary is under this licence (LICENSE.petrarch2.MIT.txt; the dictionary's own header\n");
+        sb.append("# carries the same MIT text with \"Copyright (c) 2015 Open Event Data Alliance\"):\n");
         sb.append("#\n");
         for (String l : src.license()) {
             sb.append(l.isBlank() ? "#" : "# " + l.stripTrailing()).append('\n');
