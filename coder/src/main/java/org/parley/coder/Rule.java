@@ -13,6 +13,9 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
 
     static final int GAP = 5;
 
+    /** The code of a blocking rule. */
+    static final String BLOCK = "---";
+
     /** One pattern position: a gap, or a set of alternatives (exact words and stems). */
     record Element(boolean gap, String[] words, String[] stems) {
         boolean matches(String w) {
@@ -37,7 +40,8 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         }
         String id = f[0].strip();
         String code = f[1].strip();
-        if (!code.matches("\\d{3,4}")) {
+        // "---": a blocking rule, which matches (and wins overlaps by length) but gives no event
+        if (!code.equals(BLOCK) && !code.matches("\\d{3,4}")) {
             throw new IllegalArgumentException("bad CAMEO code " + code);
         }
         List<Element> els = new ArrayList<>();
