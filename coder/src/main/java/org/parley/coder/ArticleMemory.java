@@ -1,0 +1,114 @@
+package org.parley.coder;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.parley.common.Actor.ActorType;
+
+/** What the previous sentences of one article made salient, for anaphors. One per article, never shared. */
+final class ArticleMemory {
+    private ActorRef focus;
+    private final List<ActorRef> recent = new ArrayList<>();
+    private ActorRef lastPerson;
+    private int lastPersonSentence = -10;
+    private int sentence;
+
+    private void remember(ActorRef r) {
+        recent.removeIf(x -> x.code().equals(r.code()));
+        recent.add(r);
+        if (recent.size() > 12) {
+            recent.remove(0);
+        }
+    }
+
+    ActorRef lastState() {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (recent.get(i).type() == ActorType.STATE) {
+                return recent.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The actors an anaphor of class {@code cls} (ONE, STATE, PAIR) points to; {@code earlier}: this sentence's. */
+    List<ActorRef> resolve(String cls, boolean pronoun, List<Mention> earlier) {
+        if (cls.equals("PAIR")) {
+            return lastPair(earlier);
+        }
+        ActorRef r = focus;
+        if (cls.equals("ONE") && lastPerson != null && sentence - lastPersonSentence <= 2) {
+            r = lastPerson; // he/she: a person named in the last two sentences
+        }
+        if (cls.equals("STATE") && pronoun) {
+            // "Israel said a shell was fired at it": for "it", a state named earlier in the sentence comes first
+            // ("this country" rather points to the topic of the text)
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                Mention m = earlier.get(i);
+                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).type() == ActorType.STATE) {
+                    return List.of(m.refs().get(0));
+                }
+            }
+        }
+        if (cls.equals("ONE")) {
+            // "Obama said he would ...": a person named earlier in the same sentence comes first
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                Mention m = earlier.get(i);
+                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).person()) {
+                    r = m.refs().get(0);
+                    break;
+                }
+            }
+        }
+        if (cls.equals("STATE") && (r == null || r.type() != ActorType.STATE)) {
+            r = lastState();
+        }
+        if (r == null && !recent.isEmpty()) {
+            r = recent.get(recent.size() - 1);
+        }
+        return r == null ? List.of() : List.of(r);
+    }
+
+    /** "the two powers", "the sides": the last two states named. */
+    private List<ActorRef> lastPair(List<Mention> earlier) {
+        List<ActorRef> pool = new ArrayList<>(recent);
+        for (Mention m : earlier) {
+            if (!m.place() && !m.anti()) {
+                pool.addAll(m.refs());
+            }
+        }
+        List<ActorRef> pair = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = pool.size() - 1; i >= 0 && pair.size() < 2; i--) {
+            ActorRef r = pool.get(i);
+            if (seen.add(r.code()) && r.type() == ActorType.STATE) {
+                pair.add(0, r);
+            }
+        }
+        return pair.size() == 2 ? pair : List.of();
+    }
+
+    /** After a sentence: its first source (else first named actor) becomes the focus. */
+    void rememberSentence(List<Mention> mentions, ActorRef firstSource) {
+        ActorRef subject = firstSource;
+        for (Mention m : mentions) {
+            if (m.place() || m.anti()) {
+                continue;
+            }
+            for (ActorRef r : m.refs()) {
+                if (subject == null && !m.anaphor()) {
+                    subject = r;
+                }
+                if (r.person() && !m.anaphor()) {
+                    lastPerson = r;
+                    lastPersonSentence = sentence;
+                }
+                remember(r);
+            }
+        }
+        if (subject != null) {
+            focus = subject;
+        }
+        sentence++;
+    }
+}

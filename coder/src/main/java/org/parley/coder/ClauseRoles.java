@@ -1,0 +1,259 @@
+package org.parley.coder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is subject, agent, object or speaker in the clauses of one sentence, from word positions alone.
+ * One per sentence that has an action match.
+ */
+final class ClauseRoles {
+    private static final Set<String> OBJECT_PREPS = Set.of("of", "for", "with", "to", "against", "on", "from", "by",
+            "about", "towards", "toward", "into", "over", "under", "between", "among", "in", "at", "than", "via",
+            "regarding", "like", "including");
+    static final Set<String> COORDINATORS = Set.of("and", ",", "along", "with", "together", "as", "well",
+            "both", "or", "the");
+    private static final Set<String> REPORTING = Set.of("said", "says", "added", "told", "stated", "noted",
+            "stressed", "explained", "announced", "confirmed", "writes", "believes", "according", "asked", "recalled");
+    private static final Set<String> TOPIC_PREPS = Set.of("on", "about", "over", "regarding", "concerning");
+    private static final Set<String> PROPOSED_BY = Set.of("proposed", "prepared", "drafted", "sponsored",
+            "submitted", "initiated", "tabled", "put", "introduced", "written");
+
+    private final List<Mention> mentions;
+    private final String[] words;
+    private final int[] seg;
+    private final int n;
+    /** The first place named: the events' location. */
+    private final Mention location;
+    /** The actor reporting ("X said"), else the first actor. */
+    private Mention speaker;
+    /** The actor next to a reporting word, if any. */
+    private Mention reportingSpeaker;
+
+    ClauseRoles(Sentence s, List<Mention> mentions) {
+        this.mentions = mentions;
+        this.words = s.words();
+        this.seg = s.seg();
+        this.n = s.n();
+        Mention loc = null;
+        for (Mention m : mentions) {
+            if (m.place()) {
+                loc = m;
+                break;
+            }
+        }
+        this.location = loc;
+        findSpeaker();
+    }
+
+    private void findSpeaker() {
+        for (Mention m : mentions) {
+            if (m.place() || m.anti()) {
+                continue;
+            }
+            boolean reports = m.end() < n && REPORTING.contains(words[m.end()])
+                    || m.end() + 1 < n && REPORTING.contains(words[m.end() + 1])
+                    || m.start() > 0 && REPORTING.contains(words[m.start() - 1])
+                    || m.start() > 1 && words[m.start() - 1].equals("to") && words[m.start() - 2].equals("according");
+            if (reports) {
+                speaker = m;
+                reportingSpeaker = m;
+                break;
+            }
+            if (speaker == null) {
+                speaker = m;
+            }
+        }
+    }
+
+    List<Mention> mentions() {
+        return mentions;
+    }
+
+    Mention location() {
+        return location;
+    }
+
+    Mention speaker() {
+        return speaker;
+    }
+
+    Mention reportingSpeaker() {
+        return reportingSpeaker;
+    }
+
+    /** The clause's subject: the first actor before the trigger not governed by a preposition, and its coordinates. */
+    List<Mention> subject(int segStart, int t) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() < segStart || m.end() > t || m.place() || (m.anti() && !m.anaphor())) {
+                continue;
+            }
+            if (out.isEmpty() && m.anonymousCivilians()) {
+                continue; // "eight people were killed": unnamed civilians are acted upon, not actors
+            }
+            if (m.anti() && t - m.end() > 1) {
+                continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
+            }
+            if (out.isEmpty()) {
+                if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1])) {
+                    continue;
+                }
+                out.add(m);
+            } else {
+                Mention prev = out.get(out.size() - 1);
+                if (Clauses.onlyWords(words, prev.end(), m.start(), COORDINATORS)) {
+                    out.add(m);
+                } else {
+                    break;
+                }
+            }
+        }
+        return dropAppositives(out);
+    }
+
+    /** "Kosachev, deputy chairman of the Federation Council," names one actor, not two. */
+    private List<Mention> dropAppositives(List<Mention> ms) {
+        if (ms.size() < 2) {
+            return ms;
+        }
+        List<Mention> out = new ArrayList<>();
+        out.add(ms.get(0));
+        for (int i = 1; i < ms.size(); i++) {
+            Mention prev = ms.get(i - 1);
+            Mention m = ms.get(i);
+            boolean commaOnly = m.start() - prev.end() == 1 && words[prev.end()].equals(",");
+            if (commaOnly && m.refs().get(0).code().equals(prev.refs().get(0).code())) {
+                continue;
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    List<Mention> objectsBefore(int segStart, int t) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() >= segStart && m.end() <= t && !m.place()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The passive's agent: "by X" after {@code from}. */
+    List<Mention> byAgent(int from, int segEnd) {
+        for (int i = from; i < segEnd - 1; i++) {
+            if (words[i].equals("by")) {
+                return coordinatedFrom(i + 1, segEnd, false);
+            }
+        }
+        return List.of();
+    }
+
+    /** "from X" after {@code from}, with its coordinates. */
+    List<Mention> fromActor(int from, int segEnd, boolean allowPlace) {
+        List<Mention> out = List.of();
+        for (int i = from; i < segEnd - 1 && out.isEmpty(); i++) {
+            if (words[i].equals("from")) {
+                out = coordinatedFrom(i + 1, segEnd, allowPlace);
+            }
+        }
+        return out;
+    }
+
+    /** Mentions starting at or just after position {@code at} (allowing "the"), with their coordinates. */
+    List<Mention> coordinatedFrom(int at, int segEnd, boolean allowPlace) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() < at || m.end() > segEnd || (m.place() && !allowPlace)) {
+                continue;
+            }
+            if (out.isEmpty()) {
+                if (m.start() - at > 1 || (m.start() > at && !words[at].equals("the"))) {
+                    return out;
+                }
+                out.add(m);
+            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)) {
+                out.add(m);
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The first actor after the trigger [t, mEnd) in its clause, with its coordinates; never one of {@code src}. */
+    List<Mention> targets(Rule rule, int t, int mEnd, int segEnd, List<Mention> src) {
+        // "the resolution proposed by the United States": the proposer is whom the action is about
+        for (int i = mEnd; i < segEnd - 2; i++) {
+            if (PROPOSED_BY.contains(words[i]) && words[i + 1].equals("by")) {
+                List<Mention> ag = coordinatedFrom(i + 2, segEnd, false);
+                if (!ag.isEmpty()) {
+                    return ag;
+                }
+            }
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() <= t || m.end() > segEnd || src.contains(m)) {
+                continue;
+            }
+            if (m.anti() && (m.end() > mEnd || m.anaphor())) {
+                continue; // "anti-Russian rhetoric" elsewhere in the clause is not the action's target
+            }
+            if (rule.symmetric() && m.start() > 0 && TOPIC_PREPS.contains(words[m.start() - 1]) && out.isEmpty()) {
+                continue; // "negotiations on Ukraine": a topic, not a party
+            }
+            // "fired rockets at Russia": a place right after a trigger ending in "at"/"on" is the target
+            boolean aimedAt = m.place() && (words[mEnd - 1].equals("at") || words[mEnd - 1].equals("on"))
+                    && (m.start() == mEnd || m.start() == mEnd + 1 && words[mEnd].equals("the"));
+            if (m.place() && !rule.place() && !aimedAt) {
+                continue;
+            }
+            if (out.isEmpty()) {
+                out.add(m);
+            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)) {
+                out.add(m);
+            } else {
+                break;
+            }
+        }
+        return dropAppositives(out);
+    }
+
+    /** "talks between X and Y", "a meeting of X and Y". */
+    boolean isBetween(int t, List<Mention> tgt) {
+        int first = tgt.get(0).start();
+        for (int i = t; i < first; i++) {
+            if (words[i].equals("between") || words[i].equals("of")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Starmer, who visited ...": the actor right before the relative word at {@code rel}. */
+    List<Mention> relativeHead(int rel) {
+        for (Mention m : mentions) {
+            if (!m.place() && !m.anti() && (m.end() == rel || (m.end() == rel - 1 && words[rel - 1].equals(",")))) {
+                return List.of(m);
+            }
+        }
+        return List.of();
+    }
+
+    /** The subject of the clause that follows a "that" at or after {@code from}: "alleged that France ...". */
+    List<Mention> clauseSubject(int from) {
+        int at = from;
+        while (at < n && at < from + 3 && !words[at].equals("that")) {
+            at++;
+        }
+        if (at >= n || !words[at].equals("that") || at + 1 >= n || seg[at + 1] < 0) {
+            return List.of();
+        }
+        int end = Clauses.clauseEnd(seg, at + 1, at + 1);
+        return subject(at + 1, end);
+    }
+}

@@ -1,0 +1,412 @@
+package org.parley.coder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.parley.common.Actor.ActorType;
+
+/**
+ * Finds the actors of a sentence: the longest dictionary phrase at each word, adjacent pieces grouped into one
+ * actor ("Russian Foreign Minister Sergei Lavrov"), anaphors resolved against the {@link ArticleMemory}.
+ */
+final class MentionFinder {
+    private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
+            "outside", "around");
+    private static final Set<String> CONNECTORS = Set.of("'s", "of", "the", "to");
+    private static final Set<String> COPULA_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains",
+            "will", "would", "could", "cannot", "can", "has", "had", "might", "must", "should", "may");
+    private static final Set<String> NOT_A_SEAT_AFTER = Set.of("state", "post", "times", "consensus", "journal",
+            "institute", "university", "airport", "metro");
+    private static final Set<String> ROLE_IN_COUNTRY = Set.of("GOV", "JUD", "COP", "LEG");
+
+    /** One dictionary phrase found at words [start, end). */
+    private record Item(int start, int end, Lexicon.Phrase phrase, boolean anti) {
+    }
+
+    private final Lexicon lex;
+
+    MentionFinder(Lexicon lex) {
+        this.lex = lex;
+    }
+
+    /** The actor mentions of a sentence; demonyms that only modify a noun go to {@code modifiers} instead. */
+    List<Mention> find(List<Token> toks, String[] words, LocalDate date, ArticleMemory d, List<Mention> modifiers) {
+        return group(items(toks, words, date), toks, words, d, modifiers);
+    }
+
+    private List<Item> items(List<Token> toks, String[] words, LocalDate date) {
+        List<Item> items = new ArrayList<>();
+        int n = toks.size();
+        int i = 0;
+        while (i < n) {
+            Item best = longestAt(toks, words, i, date);
+            if (best == null) {
+                String w = words[i];
+                // "anti-Russian sanctions" target Russia; "pro-Russia rebels" are not Russia: "pro-" gives no actor
+                String rest = w.startsWith("anti-") ? w.substring(5) : null;
+                if (rest != null) {
+                    for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(rest, List.of())) {
+                        if (p.words().length == 1 && (p.kind() == Lexicon.Kind.COUNTRY
+                                || p.kind() == Lexicon.Kind.DEMONYM || p.kind() == Lexicon.Kind.ORG
+                                || p.kind() == Lexicon.Kind.ORG_ADJ)) {
+                            best = new Item(i, i + 1, p, w.startsWith("anti-"));
+                            break;
+                        }
+                    }
+                }
+            }
+            if (best != null) {
+                items.add(best);
+                i = best.end();
+            } else {
+                i++;
+            }
+        }
+        return items;
+    }
+
+    /** Groups adjacent items: "Russian Foreign Minister Sergei Lavrov", "Deputy assistant to the US Secretary of State". */
+    private List<Mention> group(List<Item> items, List<Token> toks, String[] words, ArticleMemory d,
+                                List<Mention> modifiers) {
+        int n = toks.size();
+        List<Mention> out = new ArrayList<>();
+        int k = 0;
+        while (k < items.size()) {
+            Item first = items.get(k);
+            List<Item> group = new ArrayList<>();
+            group.add(first);
+            int end = first.end();
+            int j = k + 1;
+            if (!isLoner(first)) {
+                while (j < items.size()) {
+                    Item next = items.get(j);
+                    if (isLoner(next) || !(joinable(words, end, next.start()) || roleIn(group, words, end, next))
+                            || !compatible(group, next)) {
+                        break;
+                    }
+                    group.add(next);
+                    end = next.end();
+                    j++;
+                }
+            }
+            // unknown capitalised names after a title: "Deputy Secretary of Energy Jeffrey Kupfer"
+            Item last = group.get(group.size() - 1);
+            if (last.phrase().kind() == Lexicon.Kind.ROLE || last.phrase().kind() == Lexicon.Kind.INSTITUTION) {
+                while (end < n && toks.get(end).isCapitalised() && toks.get(end).isWord()
+                        && (j >= items.size() || items.get(j).start() > end) && end - last.end() < 3
+                        && !Clauses.BOUNDARIES.contains(words[end])) {
+                    end++;
+                }
+            }
+            Mention m = toMention(group, end, toks, words, d, out, modifiers);
+            if (m != null) {
+                out.add(m);
+            }
+            k = j;
+        }
+        return out;
+    }
+
+    private static boolean isLoner(Item it) {
+        return it.anti() || it.phrase().kind() == Lexicon.Kind.ANAPHOR || it.phrase().kind() == Lexicon.Kind.PLACE;
+    }
+
+    /** "a court in Guyana", "authorities in Kenya": a civilian institution in a country is that country's. */
+    private static boolean roleIn(List<Item> group, String[] words, int end, Item next) {
+        Lexicon.Phrase last = group.get(group.size() - 1).phrase();
+        Lexicon.Kind k = next.phrase().kind();
+        return next.start() == end + 1 && words[end].equals("in") && last.kind() == Lexicon.Kind.ROLE
+                && last.code() == null && ROLE_IN_COUNTRY.contains(last.role())
+                && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT);
+    }
+
+    private static boolean joinable(String[] words, int from, int to) {
+        if (to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!CONNECTORS.contains(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean compatible(List<Item> group, Item next) {
+        String code = null;
+        for (Item g : group) {
+            if (g.phrase().code() != null && !g.phrase().code().equals(EventCoder.UNKNOWN)) {
+                code = g.phrase().code();
+            }
+        }
+        String c = next.phrase().code();
+        return code == null || c == null || c.equals(EventCoder.UNKNOWN) || code.equals(c);
+    }
+
+    private Item longestAt(List<Token> toks, String[] words, int i, LocalDate date) {
+        List<Lexicon.Phrase> cands = lex.phrasesByFirstWord.get(words[i]);
+        if (cands == null) {
+            return null;
+        }
+        Lexicon.Phrase best = null;
+        for (Lexicon.Phrase p : cands) {
+            int len = p.words().length;
+            if (i + len > words.length || (best != null && len < best.words().length)) {
+                continue;
+            }
+            boolean ok = true;
+            for (int k = 0; k < len && ok; k++) {
+                ok = p.caseSensitive() ? p.exact()[k].equals(toks.get(i + k).text())
+                        : p.words()[k].equals(words[i + k]);
+            }
+            if (!ok) {
+                continue;
+            }
+            boolean needsCapital = p.kind() != Lexicon.Kind.ROLE && p.kind() != Lexicon.Kind.INSTITUTION
+                    && p.kind() != Lexicon.Kind.ANAPHOR && !p.words()[0].equals("the");
+            if (needsCapital && !toks.get(i).isCapitalised()) {
+                continue;
+            }
+            if (p.kind() == Lexicon.Kind.GROUP && !capitalisedLike(p, toks, i)) {
+                continue; // "a strict Islamic state" is no "Islamic State"
+            }
+            if (p.kind() == Lexicon.Kind.PERSON && !p.validOn(date) && best != null
+                    && best.kind() == Lexicon.Kind.PERSON && best.words().length == len) {
+                continue;
+            }
+            if (best == null || len > best.words().length || preferred(p, best, date)) {
+                best = p;
+            }
+        }
+        return best == null ? null : new Item(i, i + best.words().length, best, false);
+    }
+
+    private static boolean capitalisedLike(Lexicon.Phrase p, List<Token> toks, int i) {
+        for (int k = 0; k < p.words().length; k++) {
+            String w = p.exact()[k];
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !toks.get(i + k).isCapitalised()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean preferred(Lexicon.Phrase p, Lexicon.Phrase best, LocalDate date) {
+        if (p.words().length != best.words().length) {
+            return false;
+        }
+        if (p.kind() == Lexicon.Kind.PERSON && best.kind() == Lexicon.Kind.PERSON) {
+            return p.validOn(date) && !best.validOn(date);
+        }
+        return rank(p.kind()) < rank(best.kind());
+    }
+
+    private static int rank(Lexicon.Kind k) {
+        return switch (k) {
+            case PERSON, GROUP -> 0;
+            case COUNTRY, ORG -> 1;
+            case INSTITUTION -> 2;
+            case SEAT -> 3;
+            case DEMONYM, ORG_ADJ -> 4;
+            default -> 5;
+        };
+    }
+
+    /** What a group of adjacent dictionary phrases says about the one actor they name. */
+    private static final class Parts {
+        String code;
+        String role;
+        String person;
+        String groupName;
+        boolean hasRole;
+        boolean contextInstitution;
+        boolean onlyAdjectives = true;
+
+        void add(Lexicon.Phrase p) {
+            switch (p.kind()) {
+                case GROUP -> {
+                    if (code == null || code.equals(EventCoder.UNKNOWN)) {
+                        code = p.code();
+                    }
+                    if (person == null) {
+                        role = p.role();
+                        groupName = p.name();
+                    }
+                    onlyAdjectives = false;
+                }
+                case PERSON -> {
+                    person = p.name();
+                    role = p.role();
+                    if (code == null) {
+                        code = p.code();
+                    }
+                    onlyAdjectives = false;
+                }
+                case ROLE, INSTITUTION -> {
+                    if (person == null) {
+                        role = p.role();
+                    }
+                    hasRole = true;
+                    if (p.code() != null && (code == null || code.equals(EventCoder.UNKNOWN))) {
+                        code = p.code();
+                    }
+                    if (p.kind() == Lexicon.Kind.INSTITUTION && p.code() == null) {
+                        contextInstitution = true;
+                    }
+                }
+                case SEAT -> {
+                    if (code == null) {
+                        code = p.code();
+                    }
+                    if (role == null) {
+                        role = "GOV";
+                    }
+                    onlyAdjectives = false;
+                }
+                default -> {
+                    if (code == null || code.equals(EventCoder.UNKNOWN)) {
+                        code = p.code();
+                    }
+                    if (p.kind() != Lexicon.Kind.DEMONYM && p.kind() != Lexicon.Kind.ORG_ADJ) {
+                        onlyAdjectives = false;
+                    }
+                }
+            }
+        }
+    }
+
+    private Mention toMention(List<Item> group, int end, List<Token> toks, String[] words, ArticleMemory d,
+                              List<Mention> earlier, List<Mention> modifiers) {
+        Item first = group.get(0);
+        int start = first.start();
+        String text = toks.get(start).text();
+        if (end > start + 1) {
+            text = sentenceSlice(toks, start, end);
+        }
+        String before = start > 0 ? words[start - 1] : "";
+        String after = end < words.length ? words[end] : "";
+        Lexicon.Kind k0 = first.phrase().kind();
+        if (k0 == Lexicon.Kind.ANAPHOR) {
+            return anaphor(first, end, words, after, text, d, earlier);
+        }
+        if (k0 == Lexicon.Kind.PLACE) {
+            String code = first.phrase().code();
+            return new Mention(start, end, List.of(ref(code, null, null).withText(text)), true, false, false, text);
+        }
+        Parts parts = new Parts();
+        for (Item it : group) {
+            parts.add(it.phrase());
+        }
+        String code = parts.code;
+        if (code == null) {
+            if (!parts.contextInstitution) {
+                return null; // a title alone ("the minister") says nothing about whose
+            }
+            ActorRef st = stateInContext(d, earlier);
+            if (st == null) {
+                return null;
+            }
+            code = st.code();
+        }
+        if (first.anti()) {
+            return new Mention(start, end, List.of(ref(code, null, null).withText(text)), false, true, false, text);
+        }
+        if (parts.onlyAdjectives && !parts.hasRole && onlyModifies(group, toks, words, start, end, after)) {
+            modifiers.add(new Mention(start, end, List.of(ref(code, null, null).withText(text)), false, false,
+                    false, text));
+            return null;
+        }
+        boolean place = false;
+        if (group.size() == 1 && (k0 == Lexicon.Kind.SEAT || k0 == Lexicon.Kind.COUNTRY || k0 == Lexicon.Kind.ORG)) {
+            if (k0 == Lexicon.Kind.SEAT && NOT_A_SEAT_AFTER.contains(after)) {
+                return null;
+            }
+            place = PLACE_PREPS.contains(before) && !after.equals("'s");
+        }
+        String role = parts.role;
+        if (parts.person != null && role == null) {
+            role = "GOV";
+        }
+        if (code.equals(EventCoder.UNKNOWN) || parts.groupName != null) {
+            ActorType type = ActorType.GROUP;
+            String name = parts.groupName != null ? parts.groupName : "unknown " + (role == null ? "actor" : role);
+            return new Mention(start, end, List.of(new ActorRef(code, type, role, name, text, false)), false, false,
+                    false, text);
+        }
+        return new Mention(start, end, List.of(ref(code, role, parts.person).withText(text)), place, false, false,
+                text);
+    }
+
+    private Mention anaphor(Item first, int end, String[] words, String after, String text, ArticleMemory d,
+                            List<Mention> earlier) {
+        int start = first.start();
+        if (words[start].equals("it") && COPULA_AFTER_IT.contains(after)) {
+            return null;
+        }
+        String cls = first.phrase().role();
+        List<ActorRef> refs = d.resolve(cls.equals("POSS") ? "ONE" : cls, end - start == 1, earlier);
+        if (refs.isEmpty()) {
+            return null;
+        }
+        List<ActorRef> named = new ArrayList<>();
+        for (ActorRef r : refs) {
+            named.add(r.withText(text));
+        }
+        return new Mention(start, end, named, false, cls.equals("POSS"), true, text);
+    }
+
+    /** An institution whose country comes from context ("the ministry"): the last state named. */
+    private static ActorRef stateInContext(ArticleMemory d, List<Mention> earlier) {
+        ActorRef st = d.lastState();
+        for (int i = earlier.size() - 1; i >= 0 && st == null; i--) {
+            ActorRef r = earlier.get(i).refs().get(0);
+            if (r.type() == ActorType.STATE && !earlier.get(i).place()) {
+                st = r;
+            }
+        }
+        return st;
+    }
+
+    /** "Russian proverb" is no actor, only a modifier; "Russians", "the Americans", "Russian and Chinese" are. */
+    private boolean onlyModifies(List<Item> group, List<Token> toks, String[] words, int start, int end,
+                                 String after) {
+        String w = toks.get(start).text();
+        boolean plural = group.size() == 1 && w.endsWith("s") && group.get(0).phrase().kind() == Lexicon.Kind.DEMONYM;
+        boolean alsoName = false;
+        for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(words[start], List.of())) {
+            if (p.kind() == Lexicon.Kind.COUNTRY || p.kind() == Lexicon.Kind.ORG) {
+                alsoName = true;
+            }
+        }
+        boolean coordinated = (after.equals("and") || after.equals(",")) && end + 1 < words.length
+                && isAdjective(words[end + 1]);
+        return !plural && !alsoName && !coordinated;
+    }
+
+    private boolean isAdjective(String w) {
+        for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(w, List.of())) {
+            if (p.kind() == Lexicon.Kind.DEMONYM || p.kind() == Lexicon.Kind.ORG_ADJ) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sentenceSlice(List<Token> toks, int start, int end) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            if (i > start && toks.get(i).start() > toks.get(i - 1).end()) {
+                sb.append(' ');
+            }
+            sb.append(toks.get(i).text());
+        }
+        return sb.toString();
+    }
+
+    private ActorRef ref(String code, String role, String person) {
+        ActorType type = lex.typeOfCode.getOrDefault(code, ActorType.STATE);
+        String name = person != null ? person : lex.nameOfCode.getOrDefault(code, code);
+        return new ActorRef(code, type, role, name, null, person != null);
+    }
+}
