@@ -10,10 +10,12 @@ final class ActionMatcher {
     /** Rules by their first element's exact words, and by the first three letters of its stems. */
     private final Map<String, List<Rule>> rulesByWord = new HashMap<>();
     private final Map<String, List<Rule>> rulesByPrefix = new HashMap<>();
+    private final Lemmas lemmas;
 
     ActionMatcher(Lexicon lex) {
+        lemmas = new Lemmas(lex.rules.values());
         for (Rule r : lex.rules.values()) {
-            if (!lex.codebook.containsKey(r.code())) {
+            if (!r.blocking() && !lex.codebook.containsKey(r.code())) {
                 throw new IllegalArgumentException("rule " + r.id() + " has a code not in the codebook: " + r.code());
             }
             for (String k : r.indexKeys()) {
@@ -23,9 +25,13 @@ final class ActionMatcher {
         }
     }
 
-    /** Every rule match inside a clause, in no particular order. */
-    List<Match> matches(Sentence s, List<Mention> mentions) {
+    /**
+     * Every rule match inside a clause, in no particular order. An imported (PETRARCH) rule matches only where
+     * its trigger is tagged as a verb: its patterns were written for verb phrases.
+     */
+    List<Match> matches(Sentence s, List<Mention> mentions, Syntax syntax, CodingObserver obs) {
         String[] words = s.words();
+        String[] lems = lemmas.of(words);
         int[] seg = s.seg();
         int n = s.n();
         boolean[] blocked = new boolean[n];
@@ -50,19 +56,35 @@ final class ActionMatcher {
                 }
             }
             String w = words[i];
-            tryRules(rulesByWord.get(w), words, i, clauseEnd, blocked, matches);
-            tryRules(rulesByPrefix.get(Rule.prefixKey(w)), words, i, clauseEnd, blocked, matches);
+            List<Rule> exact = rulesByWord.get(w);
+            tryRules(exact, null, words, lems, i, clauseEnd, blocked, matches);
+            if (lems[i] != w) {
+                tryRules(rulesByWord.get(lems[i]), exact, words, lems, i, clauseEnd, blocked, matches);
+            }
+            tryRules(rulesByPrefix.get(Rule.prefixKey(w)), null, words, lems, i, clauseEnd, blocked, matches);
         }
+        matches.removeIf(m -> m.rule().imported() && !isAct(m, s, syntax, obs));
         return matches;
     }
 
-    private static void tryRules(List<Rule> rules, String[] words, int i, int segEnd, boolean[] blocked,
-                                 List<Match> out) {
+    private static boolean isAct(Match m, Sentence s, Syntax syntax, CodingObserver obs) {
+        String why = VerbRole.notAnAct(s, syntax, m.start());
+        if (why != null && obs.recording()) {
+            obs.ruleTried(m.rule(), Clauses.slice(s.words(), m.start(), m.end()), "skipped: " + why);
+        }
+        return why == null;
+    }
+
+    private static void tryRules(List<Rule> rules, List<Rule> tried, String[] words, String[] lems, int i,
+                                 int segEnd, boolean[] blocked, List<Match> out) {
         if (rules == null) {
             return;
         }
         for (Rule r : rules) {
-            int e = r.matchAt(words, i, segEnd, blocked);
+            if (tried != null && tried.contains(r)) {
+                continue;
+            }
+            int e = r.matchAt(words, lems, i, segEnd, blocked);
             if (e > i) {
                 out.add(new Match(r, i, e));
             }
@@ -70,11 +92,13 @@ final class ActionMatcher {
     }
 
     /**
-     * The matches that win where they overlap, in sentence order: the longest, at equal length the more specific
-     * pattern (more words), then the earlier one. Sorts {@code matches}.
+     * The matches that win where they overlap, in sentence order: Parley's own rules before imported ones, then
+     * the longest, at equal length the more specific pattern (more words), then the earlier one. Sorts
+     * {@code matches}.
      */
     static List<Match> longest(List<Match> matches, String[] words, CodingObserver obs) {
-        matches.sort((a, b) -> (b.end() - b.start()) - (a.end() - a.start()) != 0
+        matches.sort((a, b) -> a.rule().imported() != b.rule().imported() ? (a.rule().imported() ? 1 : -1)
+                : (b.end() - b.start()) - (a.end() - a.start()) != 0
                 ? (b.end() - b.start()) - (a.end() - a.start())
                 : b.rule().wordCount() != a.rule().wordCount() ? b.rule().wordCount() - a.rule().wordCount()
                 : a.start() - b.start());

@@ -42,6 +42,7 @@ final class EventAssembler {
     }
 
     private final Lexicon lex;
+    private final Syntax syntax;
     private final CoderInput in;
     private final Sentence s;
     private final String[] words;
@@ -55,9 +56,10 @@ final class EventAssembler {
     private final Span sentenceSpan;
     private final SentenceState st = new SentenceState();
 
-    EventAssembler(Lexicon lex, CoderInput in, String text, Sentence s, LocalDate articleDate, ClauseRoles roles,
-                   List<Mention> modifiers, CodingObserver obs) {
+    EventAssembler(Lexicon lex, CoderInput in, String text, Sentence s, Syntax syntax, LocalDate articleDate,
+                   ClauseRoles roles, List<Mention> modifiers, CodingObserver obs) {
         this.lex = lex;
+        this.syntax = syntax;
         this.in = in;
         this.s = s;
         this.words = s.words();
@@ -92,6 +94,10 @@ final class EventAssembler {
         Rule rule = m.rule();
         int t = m.start();
         String matched = obs.recording() ? Clauses.slice(words, t, m.end()) : null;
+        if (rule.blocking()) {
+            obs.ruleTried(rule, matched, "blocking pattern: these words are no event");
+            return;
+        }
         int segStart = Clauses.clauseStart(seg, t);
         int segEnd = Clauses.clauseEnd(seg, t, m.end());
         // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
@@ -111,6 +117,10 @@ final class EventAssembler {
         }
         List<Mention> src = r.src();
         List<Mention> tgt = r.tgt();
+        if (rule.verbAlone() && !VerbRole.objectNear(syntax, m.end(), tgt)) {
+            obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");
+            return;
+        }
         if (tgt.isEmpty() && !r.between() && rule.place() && roles.location() != null && !src.isEmpty()) {
             tgt = List.of(roles.location());
         }
@@ -336,7 +346,7 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || !a.passive() && !a.nominal() && verbWithObject(words, a.end())
+        } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal() && verbWithObject(words, a.end())
                 && !(t > 0 && words[t - 1].equals("to"))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
             // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")

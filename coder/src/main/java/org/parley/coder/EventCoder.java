@@ -24,6 +24,7 @@ public final class EventCoder {
     private final Lexicon lex;
     private final MentionFinder finder;
     private final ActionMatcher matcher;
+    private final Tagger tagger = Tagger.english();
     /** Tests set this so that a sentence-level bug fails loudly instead of being logged and skipped. */
     private final boolean strict;
 
@@ -137,7 +138,8 @@ public final class EventCoder {
         List<Mention> modifiers = new ArrayList<>();
         List<Mention> mentions = finder.find(s.toks(), s.words(), articleDate, memory, modifiers);
         obs.actorsFound(mentions, modifiers, s.words());
-        List<Match> matches = matcher.matches(s, mentions);
+        Syntax syntax = new Syntax(tagger, s);
+        List<Match> matches = matcher.matches(s, mentions, syntax, obs);
         if (matches.isEmpty()) {
             memory.rememberSentence(mentions, null);
             return;
@@ -147,7 +149,7 @@ public final class EventCoder {
         }
         List<Match> chosen = ActionMatcher.longest(matches, s.words(), obs);
         ClauseRoles roles = new ClauseRoles(s, mentions);
-        ActorRef firstSource = new EventAssembler(lex, input, text, s, articleDate, roles, modifiers, obs)
+        ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)
                 .assemble(chosen, out);
         memory.rememberSentence(mentions, firstSource);
     }

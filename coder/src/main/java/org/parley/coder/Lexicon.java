@@ -37,7 +37,7 @@ final class Lexicon {
     }
 
     static final String[] FILES = {"codebook.tsv", "countries.txt", "organisations.txt", "people.txt",
-            "groups.txt", "actors.txt", "roles.txt", "anaphors.txt", "verbs.txt"};
+            "groups.txt", "actors.txt", "roles.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
 
     final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     final Map<String, CodeInfo> codebook = new HashMap<>();
@@ -99,7 +99,7 @@ final class Lexicon {
                     case "actors.txt" -> actorLine(t);
                     case "roles.txt" -> roleLine(t);
                     case "anaphors.txt" -> anaphorLine(t);
-                    case "verbs.txt" -> {
+                    case "verbs.txt", "petrarch-verbs.txt" -> {
                         Rule rule = Rule.parse(t);
                         rules.put(rule.id(), rule);
                     }

@@ -18,6 +18,21 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
 
     /** One pattern position: a gap, or a set of alternatives (exact words and stems). */
     record Element(boolean gap, String[] words, String[] stems) {
+        /** Matches the word itself, or its lemma against the plain words ("seized" matches "seize"). */
+        boolean matches(String w, String lemma) {
+            if (matches(w)) {
+                return true;
+            }
+            if (lemma != w) {
+                for (String x : words) {
+                    if (x.equals(lemma)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         boolean matches(String w) {
             for (String x : words) {
                 if (x.equals(w)) {
@@ -142,11 +157,34 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
      * Matches the pattern starting at word {@code at} of {@code words} (lower-cased), not running past {@code end}
      * and with gaps not crossing a blocked position. Returns the index after the last matched word, or -1.
      */
-    int matchAt(String[] words, int at, int end, boolean[] blocked) {
-        return match(words, at, end, blocked, 0);
+    int matchAt(String[] words, String[] lemmas, int at, int end, boolean[] blocked) {
+        return match(words, lemmas, at, end, blocked, 0);
     }
 
-    private int match(String[] words, int pos, int end, boolean[] blocked, int el) {
+    /** Imported from the PETRARCH-2 verb dictionary (petrarch-verbs.txt), not one of Parley's own rules. */
+    boolean imported() {
+        return id.startsWith("petr.");
+    }
+
+    /** An imported rule for a verb without object words: it needs an actor as the verb's object. */
+    boolean verbAlone() {
+        if (!imported()) {
+            return false;
+        }
+        for (Element e : pattern) {
+            if (e.gap()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A blocking rule: it wins the words it matches, so shorter rules cannot fire there, and gives no event. */
+    boolean blocking() {
+        return code.equals(BLOCK);
+    }
+
+    private int match(String[] words, String[] lemmas, int pos, int end, boolean[] blocked, int el) {
         if (el == pattern.length) {
             return pos;
         }
@@ -154,16 +192,16 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         if (e.gap()) {
             // try the shortest gap first so the match stays tight
             for (int skip = 0; skip <= GAP && pos + skip < end; skip++) {
-                int r = match(words, pos + skip, end, blocked, el + 1);
+                int r = match(words, lemmas, pos + skip, end, blocked, el + 1);
                 if (r >= 0) {
                     return r;
                 }
             }
             return -1;
         }
-        if (pos >= end || !e.matches(words[pos])) {
+        if (pos >= end || !e.matches(words[pos], lemmas[pos])) {
             return -1;
         }
-        return match(words, pos + 1, end, blocked, el + 1);
+        return match(words, lemmas, pos + 1, end, blocked, el + 1);
     }
 }

@@ -119,6 +119,30 @@ final class Tagger {
         }
     }
 
+    /**
+     * UPOS tags only, without lemmas: the coder's path (the lemmatizer costs about ten times the tagger, and
+     * {@link Lemmas} gives the rules the base forms they need). Never null; as long as {@code tokens}.
+     */
+    String[] posTags(String[] tokens) {
+        String[] toks = new String[tokens.length];
+        for (int i = 0; i < toks.length; i++) {
+            toks[i] = tokens[i] == null ? "" : tokens[i];
+        }
+        try {
+            String[] tags = toks.length == 0 ? new String[0] : posTagger.get().tag(toks);
+            for (int i = 0; i < tags.length; i++) {
+                tags[i] = head(tags[i]);
+            }
+            return tags;
+        } catch (RuntimeException e) {
+            LOG.warn("OpenNLP failed on a sentence of {} tokens; tagging it X", toks.length, e);
+            posTagger.remove();
+            String[] tags = new String[toks.length];
+            java.util.Arrays.fill(tags, "X");
+            return tags;
+        }
+    }
+
     /** Tags and lemmatises one sentence's tokens. Never null; as long as {@code tokens}. */
     Tagged tag(String[] tokens) {
         if (tokens.length == 0) {

@@ -63,7 +63,7 @@ public final class PetrarchVerbImporter {
      */
     public record Result(List<VerbRule> rules, int synsets, int blocks, int verbs, int patterns, int verbRules,
                          int patternRules, int patternsImported, int blockingRules, int multiWordSynsetRules,
-                         int synsetMembersLeftOut, int multiWordVerbPatternsNotApplied, int pairCodes, int duplicates, int transformationsIgnored,
+                         int synsetMembersLeftOut, int multiWordVerbPatternsNotApplied, int restrictedToCommentVerb, int pairCodes, int duplicates, int transformationsIgnored,
                          Map<String, Integer> skipped) {
         public int skippedTotal() {
             return skipped.values().stream().mapToInt(Integer::intValue).sum();
@@ -83,6 +83,7 @@ public final class PetrarchVerbImporter {
                     + " lines): " + synsetMembersLeftOut);
             out.add("multi-word verb x pattern combinations not emitted (only single-word verbs trigger patterns): "
                     + multiWordVerbPatternsNotApplied);
+            out.add("patterns triggered only by the verb their comment names: " + restrictedToCommentVerb);
             out.add("code pairs [X:Y] coded as X: " + pairCodes);
             out.add("exact duplicates dropped: " + duplicates);
             out.add("transformation lines not imported: " + transformationsIgnored);
@@ -292,6 +293,7 @@ public final class PetrarchVerbImporter {
         int multiWordVerbPatternsNotApplied;
         int synsetMembersLeftOut;
         int multiWordSynsetLines;
+        int restrictedToCommentVerb;
         int pairs;
         int duplicates;
 
@@ -310,7 +312,7 @@ public final class PetrarchVerbImporter {
             }
             return new Result(List.copyOf(rules), synsets.size(), blocks.size(), verbs, patterns, verbRules,
                     patternRules, patternsImported, blocking, multiWordSynsetLines, synsetMembersLeftOut,
-                    multiWordVerbPatternsNotApplied, pairs,
+                    multiWordVerbPatternsNotApplied, restrictedToCommentVerb, pairs,
                     duplicates, transformations, new TreeMap<>(skipped));
         }
 
@@ -382,9 +384,13 @@ public final class PetrarchVerbImporter {
                 }
                 List<String> comments = new ArrayList<>(header);
                 comments.add(b.name() + ": " + p.replaceAll("\\s+", " "));
+                List<String> own = commentVerbs(p, b);
+                if (!own.isEmpty()) {
+                    restrictedToCommentVerb++;
+                }
                 boolean any = false;
                 for (List<List<String>> rest : lines) {
-                    String pattern = String.join("/", trigger) + " ... " + join(rest);
+                    String pattern = String.join("/", own.isEmpty() ? trigger : own) + " ... " + join(rest);
                     String id = "petr." + family + "." + (n + 1);
                     if (add(id, code, pattern, comments, "pattern line: ")) {
                         n++;
@@ -405,6 +411,33 @@ public final class PetrarchVerbImporter {
                     multiWordVerbPatternsNotApplied += multi.size();
                 }
             }
+        }
+
+        /**
+         * The forms of the block's verbs that the pattern's comment names ("- * PART [030] # TAKE"): the verb the
+         * pattern was written for. PETRARCH applies a pattern to every verb of its block, which turns "take part"
+         * into "seize part"; the named verb alone keeps the pattern's sense. Empty when the comment names none.
+         */
+        private static List<String> commentVerbs(String line, Block b) {
+            int hash = line.indexOf('#');
+            if (hash < 0) {
+                return List.of();
+            }
+            List<String> named = new ArrayList<>();
+            for (String w : line.substring(hash + 1).split("[^A-Za-z_-]+")) {
+                named.add(w.toLowerCase(Locale.ROOT));
+            }
+            List<String> forms = new ArrayList<>();
+            for (Verb v : b.verbs()) {
+                if (!v.multiWord() && named.contains(v.name())) {
+                    for (String w : v.positions().get(0)) {
+                        if (!forms.contains(w)) {
+                            forms.add(w);
+                        }
+                    }
+                }
+            }
+            return forms;
         }
 
         /** Adds a rule unless it duplicates one; false when not added. */

@@ -69,8 +69,12 @@ class PetrarchVerbImporterTest {
                 RUSH
                 HURRY {HURRIES HURRYING HURRIED }
                 - * (TO)  [042:043]  # RUSH
+                - * (FROM)  [010]  # oy 29 Nov 2005
                 """);
-        assertThat(lines(r)).containsExactly("petr.rush.1 | 042 | rush/hurry/hurries/hurrying/hurried ... to |");
+        // a pattern is triggered by the verb its comment names; with no verb named, by every verb of the block
+        assertThat(lines(r)).containsExactly("petr.rush.1 | 042 | rush ... to |",
+                "petr.rush.2 | 010 | rush/hurry/hurries/hurrying/hurried ... from |");
+        assertThat(r.restrictedToCommentVerb()).isEqualTo(1);
         assertThat(r.pairCodes()).isEqualTo(1);
         assertThat(r.rules().get(0).comments()).containsExactly("--- RUSH [---] ---", "RUSH: - * (TO) [042:043] # RUSH");
     }
