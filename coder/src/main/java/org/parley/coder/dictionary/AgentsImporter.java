@@ -80,8 +80,11 @@ public final class AgentsImporter {
     private static final Set<String> CONNECTING = Set.of("of", "for", "in", "to", "at", "on", "from", "with", "and",
             "the", "de", "by", "over");
 
-    /** One emitted phrase with its Parley role, the PETRARCH code it came from and its source line. */
-    public record Entry(String phrase, String role, String petrarchCode, int line) {
+    /**
+     * One emitted phrase with its Parley role, its actor code (null, or "---" for a role noun that is an actor
+     * alone), the PETRARCH code it came from and its source line.
+     */
+    public record Entry(String phrase, String role, String code, String petrarchCode, int line) {
     }
 
     /** The emitted entries and counts by kind (lines read, phrases emitted, phrases skipped by reason). */
@@ -92,7 +95,8 @@ public final class AgentsImporter {
     }
 
     /**
-     * Converts the agents file's lines. {@code roles} are the phrases Parley's roles.txt defines (they win);
+     * Converts the agents file's lines. {@code roles} are the phrases Parley's roles.txt defines, with their
+     * "ROLE" or "ROLE | CODE" (they win);
      * {@code names} are the phrases of countries, organisations, people and groups (an agent phrase equal to a
      * name would shadow it).
      */
@@ -175,8 +179,8 @@ public final class AgentsImporter {
             String entryRole = role;
             for (String raw2 : phrases) {
                 String r = roles.get(phrase(raw2));
-                if (r != null && entryRole != null && !r.equals(entryRole)) {
-                    entryRole = r;
+                if (r != null && entryRole != null && !r.split("\\|")[0].strip().equals(entryRole)) {
+                    entryRole = r.split("\\|")[0].strip();
                     inc(counts, "entries taking their role from roles.txt");
                     break;
                 }
@@ -192,11 +196,33 @@ public final class AgentsImporter {
                     skipped.add(p + " [" + code + "]: " + why);
                     continue;
                 }
-                out.add(new Entry(p, entryRole, code, n));
+                String actorCode = unknownCountryInside(p, roles);
+                if (actorCode != null) {
+                    inc(counts, "phrases that are actors alone (---), as the roles.txt noun inside them");
+                }
+                out.add(new Entry(p, entryRole, actorCode, code, n));
                 inc(counts, "phrases emitted");
             }
         }
         return new Result(out, counts, skipped);
+    }
+
+    /**
+     * "---" when the phrase contains a roles.txt phrase that is an actor on its own with an unknown country
+     * ("unidentified gunmen", "rebel forces", "federal police": "gunmen", "rebel", "police" are), else null;
+     * without it the longer agent phrase would hide that actor.
+     */
+    private static String unknownCountryInside(String p, Map<String, String> roles) {
+        String[] ws = p.split(" ");
+        for (int i = 0; i < ws.length; i++) {
+            for (int j = i + 1; j <= ws.length; j++) {
+                String r = roles.get(String.join(" ", java.util.Arrays.copyOfRange(ws, i, j)));
+                if (r != null && r.endsWith("| ---")) {
+                    return "---";
+                }
+            }
+        }
+        return null;
     }
 
     /** Why a phrase is not emitted, or null. */
@@ -326,7 +352,8 @@ public final class AgentsImporter {
             if (p.endsWith("*")) {
                 p = p.substring(0, p.length() - 1).strip();
             }
-            out.put(p.toLowerCase(Locale.ROOT), f.length > 1 ? f[1].strip() : "");
+            String code = f.length > 2 ? f[2].strip() : "";
+            out.put(p.toLowerCase(Locale.ROOT), (f.length > 1 ? f[1].strip() : "") + (code.isEmpty() ? "" : " | " + code));
         }
         return out;
     }
@@ -386,7 +413,9 @@ public final class AgentsImporter {
         sb.append("# sublicense and/or sell copies, provided this notice is included. THE SOFTWARE IS PROVIDED\n");
         sb.append("# \"AS IS\", WITHOUT WARRANTY OF ANY KIND.\n");
         sb.append("#\n");
-        sb.append("# Format as roles.txt: phrase | ROLE. Loaded after roles.txt; a phrase roles.txt has is skipped.\n");
+        sb.append("# Format as roles.txt: phrase | ROLE [| ---]. Loaded after roles.txt; a phrase roles.txt has is\n");
+        sb.append("# skipped. A phrase containing a roles.txt noun that is an actor alone (\"rebel\", \"gunmen\",\n");
+        sb.append("# \"police\" have code ---) is one too: \"rebel forces | REB | ---\".\n");
         sb.append("# Agent codes to roles (a compound code such as ~GOVMED takes its first code that maps):\n");
         Map<String, List<String>> byRole = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ROLE_OF_CODE.entrySet()) {
@@ -409,7 +438,11 @@ public final class AgentsImporter {
                 sb.append("# [").append(e.petrarchCode()).append("] -> ").append(e.role()).append('\n');
                 last = e.petrarchCode();
             }
-            sb.append(e.phrase()).append(" | ").append(e.role()).append('\n');
+            sb.append(e.phrase()).append(" | ").append(e.role());
+            if (e.code() != null) {
+                sb.append(" | ").append(e.code());
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -46,10 +46,11 @@ class AgentsImporterTest {
                 "ZANDORIA {} [~GOV]",
                 "ISLAMIC_EXTREMIST",
                 "GUERRILLA [~UAF]",
-                "PARLIAMENTARY_AIDE [~LEGGOV]");
-        AgentsImporter.Result r = AgentsImporter.convert(lines, Map.of("spokesman", "GOV", "guerrillas", "REB"),
+                "PARLIAMENTARY_AIDE [~LEGGOV]",
+                "UNIDENTIFIED_GUNMAN {UNIDENTIFIED_GUNMEN} [~REB]");
+        AgentsImporter.Result r = AgentsImporter.convert(lines, Map.of("spokesman", "GOV", "guerrillas", "REB", "gunmen", "REB | ---"),
                 Set.of("zandoria"));
-        assertThat(r.entries()).extracting(e -> e.phrase() + "=" + e.role()).containsExactly(
+        assertThat(r.entries()).extracting(e -> e.phrase() + "=" + e.role() + (e.code() == null ? "" : "/" + e.code())).containsExactly(
                 "cattleman=CVL", "cattlemen=CVL", "cattlewoman=CVL", "cattleperson=CVL",
                 "buddhist clergyman=REL", "buddhist clergymen=REL", "buddhist clergywoman=REL",
                 "buddhist clergyperson=REL",
@@ -62,8 +63,10 @@ class AgentsImporterTest {
                 "spokesmen=GOV", "spokeswoman=GOV", "spokesperson=GOV",
                 "truce monitor=IGO", "truce monitors=IGO",
                 "guerrilla=REB",
-                "parliamentary aide=LEG", "parliamentary aides=LEG");
-        assertThat(r.counts()).containsEntry("entries read", 17).containsEntry("substitution sets", 1)
+                "parliamentary aide=LEG", "parliamentary aides=LEG",
+                // "gunmen" is an actor alone in roles.txt, so is the longer phrase
+                "unidentified gunman=REB", "unidentified gunmen=REB/---");
+        assertThat(r.counts()).containsEntry("entries read", 18).containsEntry("substitution sets", 1)
                 .containsEntry("entries without a code", 1)
                 .containsEntry("skipped: already in roles.txt", 2)
                 .containsEntry("skipped: generic word", 2)
