@@ -37,7 +37,7 @@ final class Lexicon {
     }
 
     static final String[] FILES = {"codebook.tsv", "countries.txt", "organisations.txt", "people.txt",
-            "groups.txt", "actors.txt", "roles.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
+            "groups.txt", "actors.txt", "roles.txt", "agents.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
 
     final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     final Map<String, CodeInfo> codebook = new HashMap<>();
@@ -46,6 +46,8 @@ final class Lexicon {
     final Map<String, Rule> rules = new java.util.LinkedHashMap<>();
     /** Keys of loaded phrases, for overrides; only needed while loading. */
     private final java.util.Set<String> phraseKeys = new java.util.HashSet<>();
+    /** Phrases roles.txt defines (shipped or user): an agents.txt entry with the same words is ignored. */
+    private final java.util.Set<String> rolePhrases = new java.util.HashSet<>();
 
     static Lexicon fromClasspath() {
         Lexicon lex = new Lexicon();
@@ -97,7 +99,8 @@ final class Lexicon {
                     case "people.txt" -> personLine(t);
                     case "groups.txt" -> groupLine(t);
                     case "actors.txt" -> actorLine(t);
-                    case "roles.txt" -> roleLine(t);
+                    case "roles.txt" -> rolePhrases.add(roleLine(t));
+                    case "agents.txt" -> agentLine(t);
                     case "anaphors.txt" -> anaphorLine(t);
                     case "verbs.txt", "petrarch-verbs.txt" -> {
                         Rule rule = Rule.parse(t);
@@ -245,7 +248,8 @@ final class Lexicon {
         }
     }
 
-    private void roleLine(String t) {
+    /** Adds a roles.txt line; returns its phrase's words, for {@link #agentLine}. */
+    private String roleLine(String t) {
         String[] f = fields(t, 2);
         String phrase = f[0];
         boolean institution = phrase.endsWith("*");
@@ -254,6 +258,16 @@ final class Lexicon {
         }
         String code = f.length > 2 && !f[2].isEmpty() ? f[2] : null;
         add(phrase, institution || code != null ? Kind.INSTITUTION : Kind.ROLE, code, null, f[1], phrase, null, null);
+        Surface sf = surface(phrase);
+        return sf == null ? "" : String.join(" ", sf.words());
+    }
+
+    /** agents.txt (role nouns imported from PETRARCH): a roles.txt line, unless roles.txt has the phrase. */
+    private void agentLine(String t) {
+        Surface sf = surface(fields(t, 2)[0]);
+        if (sf != null && !rolePhrases.contains(String.join(" ", sf.words()))) {
+            roleLine(t);
+        }
     }
 
     private void anaphorLine(String t) {
