@@ -152,7 +152,25 @@ final class EventAssembler {
             }
             code = rule.negatedCode();
         }
+        if (rule.imported()) {
+            code = framedCode(code, t);
+            if (code == null) {
+                obs.ruleTried(rule, matched, "skipped: only possible, or a refused hostile act (" + Modality.frame(s,
+                        syntax, t) + ")");
+                return;
+            }
+        }
         emitAll(a, code, modal, neg, src, tgt, placeTarget);
+    }
+
+    /** An imported rule's code as the clause frames it: "agreed to provide" is an intent, "refused to" a rejection. */
+    private String framedCode(String code, int t) {
+        return switch (Modality.frame(s, syntax, t)) {
+            case ACT, OTHER -> code;
+            case INTENT -> Modality.intentCode(code);
+            case REFUSAL -> Modality.refusalCode(code);
+            case SPECULATION -> null;
+        };
     }
 
     /** Null when the match is skipped (an action noun that is an earlier action's object). */
@@ -346,7 +364,8 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal() && verbWithObject(words, a.end())
+        } else if (rule.noTarget() || rule.imported() && !rule.verbAlone() && !a.passive()
+                || !rule.imported() && !a.passive() && !a.nominal() && verbWithObject(words, a.end())
                 && !(t > 0 && words[t - 1].equals("to"))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
             // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")

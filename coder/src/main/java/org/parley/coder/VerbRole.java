@@ -23,7 +23,7 @@ final class VerbRole {
             return "not a verb here (tagged " + syn.tag(t) + ")";
         }
         boolean verbBefore = verbBefore(s, syn, t);
-        if (t > 0 && s.words()[t - 1].equals("to") && verbBefore) {
+        if (verbBefore && Modality.frame(s, syn, t) == Modality.Frame.OTHER) {
             return "an infinitive completing an earlier word of the clause";
         }
         if (t > 0 && syn.tag(t - 1).equals("NOUN") && t + 1 < s.n() && syn.tag(t + 1).equals("ADP")

@@ -1,0 +1,85 @@
+package org.parley.coder;
+
+import java.util.Set;
+
+/**
+ * How a clause frames its verb: done, intended, refused, or only possible. "Agreed to provide", "vowed to
+ * retaliate" and "refused to release" are not the acts themselves; CAMEO codes them as intents (root 03),
+ * threats (13) and rejections (12). Parley's own rules carry their intent codes ({@code intent=}); this class
+ * derives them for the imported PETRARCH rules from the act's root.
+ */
+final class Modality {
+    enum Frame { ACT, INTENT, REFUSAL, SPECULATION, OTHER }
+
+    /** Verbs and adjectives before "to" whose infinitive is the subject's intended act. */
+    private static final Set<String> INTENT = Set.of("agree", "agreed", "agrees", "decide", "decided", "decides",
+            "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "plan", "planned",
+            "plans", "planning", "intend", "intended", "intends", "offer", "offered", "offers", "prepare", "prepared",
+            "prepares", "ready", "willing", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants", "wanted",
+            "hope", "hopes", "hoped", "expect", "expects", "expected", "threaten", "threatened", "threatens", "vote",
+            "voted", "votes", "going", "set", "likely", "determined", "committed", "eager", "keen", "warn", "warned",
+            "warns");
+    /** Verbs before "to" that state the act as happening. */
+    private static final Set<String> ACT = Set.of("begin", "began", "begun", "begins", "start", "started", "starts",
+            "continue", "continued", "continues", "resume", "resumed", "resumes", "manage", "managed", "manages",
+            "try", "tried", "tries", "trying", "attempt", "attempted", "attempts", "move", "moved", "moves", "went",
+            "proceed", "proceeded");
+    private static final Set<String> REFUSAL = Set.of("refuse", "refused", "refuses", "decline", "declined",
+            "declines", "reject", "rejected", "rejects", "fail", "failed", "fails", "unwilling", "reluctant");
+    private static final Set<String> SPECULATIVE = Set.of("could", "might", "may", "can", "should", "must");
+    private static final Set<String> FUTURE = Set.of("will", "would", "shall", "'ll");
+
+    private Modality() {
+    }
+
+    /** The frame of the verb at {@code t}: from the word that governs its infinitive, or its auxiliaries. */
+    static Frame frame(Sentence s, Syntax syn, int t) {
+        String[] w = s.words();
+        int i = t - 1;
+        while (i >= 0 && s.seg()[i] == s.seg()[t] && syn.tag(i).equals("ADV")) {
+            i--;
+        }
+        if (i >= 0 && w[i].equals("to") && s.seg()[i] == s.seg()[t]) {
+            int c = i - 1;
+            while (c >= 0 && (syn.tag(c).equals("ADV") || syn.tag(c).equals("PART"))) {
+                c--;
+            }
+            String gov = c >= 0 ? w[c] : "";
+            return INTENT.contains(gov) ? Frame.INTENT : ACT.contains(gov) ? Frame.ACT
+                    : REFUSAL.contains(gov) ? Frame.REFUSAL : Frame.OTHER;
+        }
+        for (int k = t - 1; k >= Math.max(0, t - 3) && s.seg()[k] == s.seg()[t]; k--) {
+            if (SPECULATIVE.contains(w[k])) {
+                return Frame.SPECULATION;
+            }
+            if (FUTURE.contains(w[k])) {
+                return Frame.INTENT;
+            }
+        }
+        return Frame.ACT;
+    }
+
+    /** The code of an intended or threatened act of {@code code}; null when CAMEO has none (statements). */
+    static String intentCode(String code) {
+        return switch (code.substring(0, 2)) {
+            case "03", "13" -> code;
+            case "04" -> "036";
+            case "05" -> "032";
+            case "06" -> "031";
+            case "07" -> "033";
+            case "08" -> "035";
+            case "10", "11", "12" -> code;
+            case "14" -> "130";
+            case "16" -> "1311";
+            case "17" -> "131";
+            case "15", "18", "19", "20" -> "138";
+            default -> null;
+        };
+    }
+
+    /** Refusing a cooperative act rejects (12); refusing a hostile one is no event. */
+    static String refusalCode(String code) {
+        int root = Integer.parseInt(code.substring(0, 2));
+        return root >= 3 && root <= 8 ? "120" : null;
+    }
+}
