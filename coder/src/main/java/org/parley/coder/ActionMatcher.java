@@ -63,7 +63,8 @@ final class ActionMatcher {
             }
             tryRules(rulesByPrefix.get(Rule.prefixKey(w)), null, words, lems, i, clauseEnd, blocked, matches);
         }
-        matches.removeIf(m -> m.rule().imported() && !isAct(m, s, syntax, obs));
+        // without any actor no imported rule can give an event: spare the tagger
+        matches.removeIf(m -> m.rule().imported() && (mentions.isEmpty() || !isAct(m, s, syntax, obs)));
         return matches;
     }
 
