@@ -1,8 +1,10 @@
 package org.parley.coder;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.parley.common.Actor.ActorType;
 
@@ -13,6 +15,35 @@ final class ArticleMemory {
     private ActorRef lastPerson;
     private int lastPersonSentence = -10;
     private int sentence;
+
+    /** People introduced with a country and title, by surname ("Kupfer", later "Mr Kupfer"). */
+    private final Map<String, ActorRef> surnames = new HashMap<>();
+    /** The actor last introduced with each title ("prime minister"), for "the prime minister" later. */
+    private final Map<String, ActorRef> titles = new HashMap<>();
+
+    /** Someone named with a country and title: found again by surname and by title alone. */
+    void introduce(String surname, String title, ActorRef who) {
+        if (surname != null) {
+            surnames.put(surname, who);
+        }
+        if (title != null) {
+            titles.put(title, who);
+            int of = title.indexOf(" of ");
+            if (of > 0) {
+                titles.put(title.substring(0, of), who); // "secretary of energy", later "the secretary"
+            }
+        }
+    }
+
+    /** The person introduced earlier in the article under this surname (lower case), or null. */
+    ActorRef bySurname(String surname) {
+        return surnames.get(surname);
+    }
+
+    /** The actor introduced earlier in the article with this title (lower-case words), or null. */
+    ActorRef byTitle(String title) {
+        return titles.get(title);
+    }
 
     private void remember(ActorRef r) {
         recent.removeIf(x -> x.code().equals(r.code()));

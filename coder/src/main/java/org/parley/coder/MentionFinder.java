@@ -25,17 +25,19 @@ final class MentionFinder {
     }
 
     private final Lexicon lex;
+    private final NameMatcher names;
 
     MentionFinder(Lexicon lex) {
         this.lex = lex;
+        this.names = new NameMatcher(lex);
     }
 
     /** The actor mentions of a sentence; demonyms that only modify a noun go to {@code modifiers} instead. */
     List<Mention> find(List<Token> toks, String[] words, LocalDate date, ArticleMemory d, List<Mention> modifiers) {
-        return group(items(toks, words, date), toks, words, d, modifiers);
+        return localise(group(items(toks, words, date, d), toks, words, d, modifiers), words);
     }
 
-    private List<Item> items(List<Token> toks, String[] words, LocalDate date) {
+    private List<Item> items(List<Token> toks, String[] words, LocalDate date, ArticleMemory d) {
         List<Item> items = new ArrayList<>();
         int n = toks.size();
         int i = 0;
@@ -55,6 +57,9 @@ final class MentionFinder {
                         }
                     }
                 }
+            }
+            if (best == null) {
+                best = personAgain(toks, words, i, date, d);
             }
             if (best != null) {
                 items.add(best);
@@ -93,19 +98,80 @@ final class MentionFinder {
             // unknown capitalised names after a title: "Deputy Secretary of Energy Jeffrey Kupfer"
             Item last = group.get(group.size() - 1);
             if (last.phrase().kind() == Lexicon.Kind.ROLE || last.phrase().kind() == Lexicon.Kind.INSTITUTION) {
-                while (end < n && toks.get(end).isCapitalised() && toks.get(end).isWord()
-                        && (j >= items.size() || items.get(j).start() > end) && end - last.end() < 3
+                while (end < n && (toks.get(end).isCapitalised() && toks.get(end).isWord()
+                        || words[end].equals("of") && end + 1 < n && toks.get(end + 1).isCapitalised())
+                        && (j >= items.size() || items.get(j).start() > end) && end - last.end() < 5
                         && !Clauses.BOUNDARIES.contains(words[end])) {
-                    end++;
+                    end++; // "Secretary of Energy Jeffrey Kupfer"
                 }
             }
             Mention m = toMention(group, end, toks, words, d, out, modifiers);
             if (m != null) {
                 out.add(m);
+                introduce(m, group, end, toks, words, d);
             }
             k = j;
         }
         return out;
+    }
+
+    private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.");
+
+    /**
+     * A person named again: by the surname the article introduced ("Kupfer", "Mr Kupfer"), or by a surname the
+     * dictionaries know under another spelling ("Callas" for Kallas).
+     */
+    private Item personAgain(List<Token> toks, String[] words, int i, LocalDate date, ArticleMemory d) {
+        int at = HONORIFICS.contains(words[i]) && i + 1 < words.length ? i + 1 : i;
+        if (!toks.get(at).isCapitalised()) {
+            return null;
+        }
+        ActorRef known = d.bySurname(words[at]);
+        if (known != null) {
+            Lexicon.Phrase p = new Lexicon.Phrase(new String[] {words[at]}, new String[] {toks.get(at).text()}, false,
+                    Lexicon.Kind.PERSON, known.code(), known.type(), known.role(), known.name(), null, null);
+            return new Item(i, at + 1, p, false);
+        }
+        Lexicon.Phrase fuzzy = names.find(toks.get(at).text(), date);
+        return fuzzy == null ? null : new Item(i, at + 1, fuzzy, false);
+    }
+
+    /**
+     * Crowds, police and civilians of no stated country take the country of the place they are in: "police in
+     * Kiev", "protesters in Hong Kong".
+     */
+    private List<Mention> localise(List<Mention> ms, String[] words) {
+        List<Mention> out = new ArrayList<>(ms.size());
+        for (Mention m : ms) {
+            ActorRef r = m.refs().get(0);
+            Mention where = null;
+            if (EventCoder.UNKNOWN.equals(r.code()) && LOCAL_ROLES.contains(r.role()) && !m.anaphor()) {
+                where = placeAfter(ms, m, words);
+            }
+            if (where == null || EventCoder.UNKNOWN.equals(where.refs().get(0).code())) {
+                out.add(m);
+                continue;
+            }
+            String code = where.refs().get(0).code();
+            ActorRef local = new ActorRef(code, lex.typeOfCode.getOrDefault(code, ActorType.STATE), r.role(),
+                    lex.nameOfCode.getOrDefault(code, code), r.text(), false);
+            out.add(new Mention(m.start(), m.end(), List.of(local), false, false, false, m.text()));
+        }
+        return out;
+    }
+
+    private static final Set<String> LOCAL_ROLES = Set.of("CVL", "COP", "OPP");
+
+    private static Mention placeAfter(List<Mention> ms, Mention m, String[] words) {
+        if (m.end() + 1 >= words.length || !(words[m.end()].equals("in") || words[m.end()].equals("at"))) {
+            return null;
+        }
+        for (Mention p : ms) {
+            if (p.place() && (p.start() == m.end() + 1 || p.start() == m.end() + 2 && words[m.end() + 1].equals("the"))) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static boolean isLoner(Item it) {
@@ -121,12 +187,17 @@ final class MentionFinder {
                 && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT);
     }
 
+    /** Words that qualify a title between a country and the title: "US Deputy Secretary", "Russian acting envoy". */
+    private static final Set<String> TITLE_QUALIFIERS = Set.of("deputy", "vice", "assistant", "acting", "former",
+            "senior", "chief", "top", "first", "under", "associate", "special", "interim", "outgoing", "incoming",
+            "principal", "executive", "permanent", "new");
+
     private static boolean joinable(String[] words, int from, int to) {
-        if (to - from > 2) {
+        if (to - from > 3) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!CONNECTORS.contains(words[i])) {
+            if (!CONNECTORS.contains(words[i]) && !TITLE_QUALIFIERS.contains(words[i])) {
                 return false;
             }
         }
@@ -211,6 +282,33 @@ final class MentionFinder {
             case DEMONYM, ORG_ADJ -> 4;
             default -> 5;
         };
+    }
+
+    /**
+     * Remembers an actor named with a title and a country for the rest of the article: by the title
+     * ("the prime minister") and, where a name follows the title ("... Minister Jeffrey Kupfer"), by surname.
+     */
+    private static void introduce(Mention m, List<Item> group, int end, List<Token> toks, String[] words,
+                                  ArticleMemory d) {
+        ActorRef r = m.refs().get(0);
+        if (m.place() || m.anti() || m.anaphor() || r.code() == null || EventCoder.UNKNOWN.equals(r.code())) {
+            return;
+        }
+        String title = null;
+        for (Item it : group) {
+            Lexicon.Kind k = it.phrase().kind();
+            if ((k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION) && it.phrase().code() == null) {
+                title = String.join(" ", it.phrase().words());
+            }
+        }
+        int lastItem = group.get(group.size() - 1).end();
+        boolean named = end > lastItem && toks.get(end - 1).isCapitalised();
+        if (title == null && !named) {
+            return;
+        }
+        ActorRef who = named ? new ActorRef(r.code(), r.type(), r.role(), sentenceSlice(toks, lastItem, end), null, true)
+                : r;
+        d.introduce(named ? words[end - 1] : null, title, who);
     }
 
     /** What a group of adjacent dictionary phrases says about the one actor they name. */
@@ -300,8 +398,13 @@ final class MentionFinder {
         }
         String code = parts.code;
         if (code == null) {
+            ActorRef titled = group.size() == 1 ? d.byTitle(String.join(" ", first.phrase().words())) : null;
+            if (titled != null) {
+                // "the prime minister": the one the article introduced with that title
+                return new Mention(start, end, List.of(titled.withText(text)), false, false, false, text);
+            }
             if (!parts.contextInstitution) {
-                return null; // a title alone ("the minister") says nothing about whose
+                return null; // a title alone ("the minister"), never introduced, says nothing about whose
             }
             ActorRef st = stateInContext(d, earlier);
             if (st == null) {

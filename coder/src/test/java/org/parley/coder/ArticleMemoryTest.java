@@ -1,0 +1,54 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Actors named again later in an article, and actors placed by where they are. Sentences written for this test. */
+class ArticleMemoryTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 1);
+
+    private static List<String> tuples(String text) {
+        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root())
+                .toList();
+    }
+
+    @Test
+    void aPersonIntroducedWithCountryAndTitleIsFoundBySurnameLater() {
+        assertThat(tuples("Norwegian Trade Minister Ola Berntsen arrived in Hanoi on Monday. "
+                + "Berntsen then criticised Cambodia.")).contains("NOR>KHM>11");
+        assertThat(tuples("Norwegian Trade Minister Ola Berntsen arrived in Hanoi on Monday. "
+                + "Mr Berntsen then criticised Cambodia.")).contains("NOR>KHM>11");
+    }
+
+    @Test
+    void aTitleAloneIsWhoeverTheArticleIntroducedWithIt() {
+        assertThat(tuples("The Kenyan foreign minister arrived in Kampala. The foreign minister criticised Somalia."))
+                .contains("KEN>SOM>11");
+    }
+
+    @Test
+    void aTitleNeverIntroducedStaysUnresolved() {
+        assertThat(tuples("The foreign minister criticised Somalia.")).isEmpty();
+    }
+
+    @Test
+    void aSurnameOfAnotherArticleIsNotRemembered() {
+        CODER.code(new CoderInput("a", "Norwegian Trade Minister Ola Berntsen arrived in Hanoi.", DAY, null));
+        assertThat(tuples("Berntsen criticised Cambodia.")).isEmpty();
+    }
+
+    @Test
+    void aTransliteratedSurnameFindsTheKnownPerson() {
+        assertThat(tuples("Kaya Callas condemned Russia.")).containsExactly("EU>RUS>11");
+    }
+
+    @Test
+    void policeInAPlaceBelongToItsCountry() {
+        assertThat(tuples("Police in Nairobi arrested two Ugandan journalists.")).contains("KEN>UGA>17");
+    }
+}
