@@ -117,7 +117,7 @@ final class EventAssembler {
         }
         List<Mention> src = r.src();
         List<Mention> tgt = r.tgt();
-        if (rule.verbAlone() && !VerbRole.objectNear(syntax, m.end(), tgt)) {
+        if (rule.verbAlone() && !VerbRole.objectNear(syntax, m.end(), tgt, rule.code())) {
             obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");
             return;
         }
@@ -152,6 +152,13 @@ final class EventAssembler {
             }
             code = rule.negatedCode();
         }
+        if (!rule.imported() && !neg) {
+            code = infinitiveCode(rule, code, t); // Parley's own rules: "agreed to extradite" is an intent
+            if (code == null) {
+                obs.ruleTried(rule, matched, "skipped: a refused hostile act");
+                return;
+            }
+        }
         if (rule.imported()) {
             code = framedCode(code, t);
             if (code == null) {
@@ -161,6 +168,18 @@ final class EventAssembler {
             }
         }
         emitAll(a, code, modal, neg, src, tgt, placeTarget);
+    }
+
+    private String infinitiveCode(Rule rule, String code, int t) {
+        Modality.Frame f = Modality.infinitiveFrame(s, syntax, t);
+        if (f == Modality.Frame.REFUSAL) {
+            return Modality.refusalCode(rule.code());
+        }
+        if (f != Modality.Frame.INTENT || code.startsWith("03") || code.startsWith("13")) {
+            return code;
+        }
+        String intent = rule.intentCode() != null ? rule.intentCode() : Modality.intentCode(code);
+        return intent == null ? code : intent;
     }
 
     /** An imported rule's code as the clause frames it: "agreed to provide" is an intent, "refused to" a rejection. */
@@ -248,6 +267,13 @@ final class EventAssembler {
                 src = of;
             }
         }
+        Mention owner = possessor(t);
+        if (owner != null && !rule.symmetric()) {
+            src = List.of(owner); // "X resents Y's invasion of Z": the invasion is Y's, whoever resents it
+        } else if (a.nominal() && !src.isEmpty() && src == before && spokenOf(src.get(src.size() - 1).end(), t)) {
+            obs.ruleTried(rule, a.matched(), "skipped: an action noun its clause's subject only speaks of");
+            return null; // "X called the strike justified" is no strike by X
+        }
         List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
         if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
             tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
@@ -283,6 +309,39 @@ final class EventAssembler {
             tgt = st.lastTargets;
         }
         return new Roles(src, tgt, between);
+    }
+
+    /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
+    private Mention possessor(int t) {
+        if (t < 2 || !words[t - 1].equals("'s")) {
+            return null;
+        }
+        for (Mention m : roles.mentions()) {
+            if (m.end() == t - 1 && !m.place() && !m.anaphor()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Verbs of judging and recounting: their object noun is talked about, not done ("called the strike justified"). */
+    private static final List<String> SPEAKING_OF = List.of("call", "consider", "describ", "term", "deem", "regard",
+            "view", "label", "brand", "resent", "recall", "remember", "mention", "discuss", "comment", "question",
+            "doubt", "debat", "study", "studie", "review", "analy", "document", "recount", "blam", "justif",
+            "excus", "defend");
+
+    /** A verb of judging or recounting between the subject and an action noun: the noun is what it talks about. */
+    private boolean spokenOf(int subjectEnd, int t) {
+        for (int i = subjectEnd; i < t; i++) {
+            if (syntax.isVerb(i)) {
+                for (String v : SPEAKING_OF) {
+                    if (words[i].startsWith(v)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,24 @@ final class Modality {
 
     /** The frame of the verb at {@code t}: from the word that governs its infinitive, or its auxiliaries. */
     static Frame frame(Sentence s, Syntax syn, int t) {
+        Frame f = infinitiveFrame(s, syn, t);
+        if (f != null) {
+            return f;
+        }
+        String[] w = s.words();
+        for (int k = t - 1; k >= Math.max(0, t - 3) && s.seg()[k] == s.seg()[t]; k--) {
+            if (SPECULATIVE.contains(w[k])) {
+                return Frame.SPECULATION;
+            }
+            if (FUTURE.contains(w[k])) {
+                return Frame.INTENT;
+            }
+        }
+        return Frame.ACT;
+    }
+
+    /** The frame a governing word gives an infinitive ("agreed to extradite"); null when {@code t} is none. */
+    static Frame infinitiveFrame(Sentence s, Syntax syn, int t) {
         String[] w = s.words();
         int i = t - 1;
         while (i >= 0 && s.seg()[i] == s.seg()[t] && syn.tag(i).equals("ADV")) {
@@ -48,15 +66,7 @@ final class Modality {
             return INTENT.contains(gov) ? Frame.INTENT : ACT.contains(gov) ? Frame.ACT
                     : REFUSAL.contains(gov) ? Frame.REFUSAL : Frame.OTHER;
         }
-        for (int k = t - 1; k >= Math.max(0, t - 3) && s.seg()[k] == s.seg()[t]; k--) {
-            if (SPECULATIVE.contains(w[k])) {
-                return Frame.SPECULATION;
-            }
-            if (FUTURE.contains(w[k])) {
-                return Frame.INTENT;
-            }
-        }
-        return Frame.ACT;
+        return null;
     }
 
     /** The code of an intended or threatened act of {@code code}; null when CAMEO has none (statements). */

@@ -14,6 +14,10 @@ final class Syntax {
         this.sentence = sentence;
     }
 
+    int size() {
+        return sentence.n();
+    }
+
     String tag(int i) {
         if (tags == null) {
             String[] texts = new String[sentence.n()];

@@ -37,12 +37,14 @@ final class VerbRole {
     }
 
     /** Whether the first actor of {@code targets} is the verb's object: right after it, or after a preposition. */
-    static boolean objectNear(Syntax syn, int end, List<Mention> targets) {
+    static boolean objectNear(Syntax syn, int end, List<Mention> targets, String code) {
         if (targets.isEmpty()) {
             return false;
         }
         int start = targets.get(0).start();
-        if (start < end || start - end > 3) {
+        // force against "Taliban positions" is force against the Taliban; "oversees Russian areas" is nothing
+        boolean force = code.compareTo("15") >= 0;
+        if (start < end || start - end > 3 || !force && modifiesNoun(syn, targets.get(0))) {
             return false;
         }
         for (int i = end; i < start; i++) {
@@ -51,6 +53,15 @@ final class VerbRole {
             }
         }
         return true;
+    }
+
+    /** "the Somali and Ethiopian portfolios": the actor only qualifies the noun that follows it. */
+    private static boolean modifiesNoun(Syntax syn, Mention m) {
+        int j = m.end();
+        while (j < syn.size() && (syn.tag(j).equals("ADJ") || syn.tag(j).equals("CCONJ") || syn.tag(j).equals("PROPN"))) {
+            j++;
+        }
+        return j > m.end() - 1 && j < syn.size() && syn.tag(j).equals("NOUN");
     }
 
     /** A verb or auxiliary earlier in the clause that is not part of this verb's own group ("has been"). */

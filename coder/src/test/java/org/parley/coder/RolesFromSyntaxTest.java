@@ -1,0 +1,63 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who acts, from where words stand: possessives own action nouns, a verb's object must be an actor for an
+ * imported verb alone, participles and infinitives are not acts of the subject, and the frame of a verb
+ * (agreed to, refused to, could) changes its code. Sentences written for this test.
+ */
+class RolesFromSyntaxTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2024, 6, 3);
+
+    private static List<String> tuples(String text) {
+        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
+                .toList();
+    }
+
+    @Test
+    void aPossessiveOwnsTheActionNounNotTheSentenceSubject() {
+        assertThat(tuples("Iran resents Israel's invasion of Lebanon.")).contains("ISR>LBN>190")
+                .noneMatch(t -> t.startsWith("IRN>LBN>19"));
+    }
+
+    @Test
+    void anActionNounTheSubjectOnlyJudgesIsNotItsAct() {
+        assertThat(tuples("Hamas called the strike on Israel justified.")).noneMatch(t -> t.startsWith("PSE>ISR>19"));
+    }
+
+    @Test
+    void aParticipleDescribingANounIsNotTheSubjectsAct() {
+        assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
+                .noneMatch(t -> t.startsWith("QAT>OMN>17"));
+    }
+
+    @Test
+    void anImportedVerbAloneNeedsAnActorAsItsObject() {
+        assertThat(tuples("Kenya oversees the Somali and Ethiopian portfolios at the agency."))
+                .noneMatch(t -> t.startsWith("KEN>SOM"));
+        assertThat(tuples("Ghana expelled Togolese diplomats on Monday.")).anyMatch(t -> t.startsWith("GHA>TGO>1"));
+    }
+
+    @Test
+    void aVerbUsedAsANounIsNotAnImportedAction() {
+        assertThat(tuples("The release of the report angered Peru.")).noneMatch(t -> t.contains(">084"));
+    }
+
+    @Test
+    void agreeingToAnActIsAnIntentAndRefusingACooperativeActARejection() {
+        assertThat(tuples("Chile agreed to extradite the suspects to Peru.")).allMatch(t -> t.contains(">03"));
+        assertThat(tuples("Chile refused to extradite the suspects to Peru.")).contains("CHL>PER>120");
+    }
+
+    @Test
+    void anActThatCouldHappenIsNoEvent() {
+        assertThat(tuples("Ghana could expel Togolese diplomats.")).noneMatch(t -> t.contains(">17"));
+    }
+}
