@@ -45,7 +45,12 @@ final class ArticleMemory {
         return titles.get(title);
     }
 
+    /** The sentence in which each code was last named. */
+    private final Map<String, Integer> seenAt = new HashMap<>();
+    private int focusSentence = -10;
+
     private void remember(ActorRef r) {
+        seenAt.put(r.code(), sentence);
         recent.removeIf(x -> x.code().equals(r.code()));
         recent.add(r);
         if (recent.size() > 12) {
@@ -65,44 +70,57 @@ final class ArticleMemory {
     /** The actors an anaphor of class {@code cls} (ONE, STATE, PAIR) points to; {@code earlier}: this sentence's. */
     List<ActorRef> resolve(String cls, boolean pronoun, List<Mention> earlier) {
         if (cls.equals("PAIR")) {
-            return lastPair(earlier);
+            return lastPair(earlier, pronoun ? 1 : 3);
         }
-        ActorRef r = focus;
-        if (cls.equals("ONE") && lastPerson != null && sentence - lastPersonSentence <= 2) {
-            r = lastPerson; // he/she: a person named in the last two sentences
+        ActorRef same = cls.equals("ONE") ? earlierInSentence(earlier, false) : pronoun && cls.equals("STATE")
+                ? earlierInSentence(earlier, true) : null;
+        if (same != null) {
+            return List.of(same); // "Obama said he would ...", "Israel said a shell was fired at it"
         }
-        if (cls.equals("STATE") && pronoun) {
-            // "Israel said a shell was fired at it": for "it", a state named earlier in the sentence comes first
-            // ("this country" rather points to the topic of the text)
-            for (int i = earlier.size() - 1; i >= 0; i--) {
-                Mention m = earlier.get(i);
-                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).type() == ActorType.STATE) {
-                    return List.of(m.refs().get(0));
-                }
-            }
-        }
-        if (cls.equals("ONE")) {
-            // "Obama said he would ...": a person named earlier in the same sentence comes first
-            for (int i = earlier.size() - 1; i >= 0; i--) {
-                Mention m = earlier.get(i);
-                if (!m.place() && !m.anti() && !m.anaphor() && m.refs().get(0).person()) {
-                    r = m.refs().get(0);
-                    break;
-                }
-            }
-        }
-        if (cls.equals("STATE") && (r == null || r.type() != ActorType.STATE)) {
-            r = lastState();
-        }
-        if (r == null && !recent.isEmpty()) {
-            r = recent.get(recent.size() - 1);
-        }
+        ActorRef r = cls.equals("ONE") ? person(pronoun ? 1 : 2) : state(pronoun ? 1 : 3);
         return r == null ? List.of() : List.of(r);
     }
 
+    /**
+     * A person or state named in the sentence before the anaphor. Pronouns reach back one sentence, other anaphors
+     * ("the president", "this country") a few: a pronoun further away is more often someone the article never
+     * named (an interviewer, a crowd) than the last actor it did.
+     */
+    private ActorRef earlierInSentence(List<Mention> earlier, boolean state) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Mention m = earlier.get(i);
+            ActorRef r = m.refs().get(0);
+            if (!m.place() && !m.anti() && !m.anaphor() && (state ? r.type() == ActorType.STATE : r.person())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private ActorRef person(int reach) {
+        if (lastPerson != null && sentence - lastPersonSentence <= reach) {
+            return lastPerson;
+        }
+        return focus != null && focus.person() && sentence - focusSentence <= reach ? focus : null;
+    }
+
+    private ActorRef state(int reach) {
+        if (focus != null && focus.type() == ActorType.STATE && sentence - focusSentence <= reach) {
+            return focus;
+        }
+        ActorRef st = lastState();
+        Integer at = st == null ? null : seenAt.get(st.code());
+        return at != null && sentence - at <= reach ? st : null;
+    }
+
     /** "the two powers", "the sides": the last two states named. */
-    private List<ActorRef> lastPair(List<Mention> earlier) {
-        List<ActorRef> pool = new ArrayList<>(recent);
+    private List<ActorRef> lastPair(List<Mention> earlier, int reach) {
+        List<ActorRef> pool = new ArrayList<>();
+        for (ActorRef r : recent) {
+            if (sentence - seenAt.getOrDefault(r.code(), -100) <= reach) {
+                pool.add(r);
+            }
+        }
         for (Mention m : earlier) {
             if (!m.place() && !m.anti()) {
                 pool.addAll(m.refs());
@@ -139,6 +157,7 @@ final class ArticleMemory {
         }
         if (subject != null) {
             focus = subject;
+            focusSentence = sentence;
         }
         sentence++;
     }

@@ -448,6 +448,15 @@ final class MentionFinder {
             return null;
         }
         String cls = first.phrase().role();
+        Mention speaker = end - start == 1 ? reportingSpeaker(start, words, earlier) : null;
+        if (speaker != null && !cls.equals("POSS")) {
+            // "the rebels said they will release ...": the pronoun after a verb of saying is its speaker
+            List<ActorRef> refs = new ArrayList<>();
+            for (ActorRef r : speaker.refs()) {
+                refs.add(r.withText(text));
+            }
+            return new Mention(start, end, refs, false, false, true, text);
+        }
         List<ActorRef> refs = d.resolve(cls.equals("POSS") ? "ONE" : cls, end - start == 1, earlier);
         if (refs.isEmpty()) {
             return null;
@@ -458,6 +467,35 @@ final class MentionFinder {
         }
         return new Mention(start, end, named, false, cls.equals("POSS"), true, text);
     }
+
+    private static final Set<String> SAYING = Set.of("said", "says", "say", "announced", "announces", "stated",
+            "states", "added", "warned", "warns", "claimed", "claims", "insisted", "insists", "confirmed", "confirms",
+            "declared", "declares", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
+            "threatens", "indicated", "signalled", "signaled", "hinted", "agreed", "decided", "reported", "told");
+
+    /**
+     * The subject of a verb of saying right before a pronoun ("X said (that) they ...", "X told reporters it
+     * would ..."): the first actor of the sentence before that verb, when it is not governed by a preposition.
+     */
+    private static Mention reportingSpeaker(int start, String[] words, List<Mention> earlier) {
+        int v = start - 1;
+        if (v >= 0 && words[v].equals("that")) {
+            v--;
+        }
+        if (v < 0 || !SAYING.contains(words[v]) && !(v > 0 && SAYING.contains(words[v - 1]))) {
+            return null;
+        }
+        for (Mention m : earlier) {
+            if (m.start() < v && !m.place() && !m.anti()
+                    && (m.start() == 0 || !OBJECT_PREPS_BEFORE_SUBJECT.contains(words[m.start() - 1]))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> OBJECT_PREPS_BEFORE_SUBJECT = Set.of("of", "for", "with", "to", "against",
+            "on", "from", "by", "about", "in", "at", "than");
 
     /** An institution whose country comes from context ("the ministry"): the last state named. */
     private static ActorRef stateInContext(ArticleMemory d, List<Mention> earlier) {
