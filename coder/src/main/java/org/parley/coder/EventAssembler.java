@@ -107,6 +107,13 @@ final class EventAssembler {
             obs.ruleTried(rule, matched, "skipped: infinitive after an earlier action of the clause");
             return;
         }
+        // without the article's own date no year in the text can be told past
+        int year = in.date() != null ? articleDate.getYear() : Integer.MIN_VALUE;
+        String notCurrent = Factuality.notCurrent(s, segStart, t, segEnd, year);
+        if (notCurrent != null) {
+            obs.ruleTried(rule, matched, "skipped: " + notCurrent);
+            return;
+        }
         boolean neg = negatedAt(words, t, m.end(), segStart, segEnd);
         boolean modal = modalAt(words, segStart, t, m.end());
         boolean nominal = t > 0 && (DETERMINERS.contains(words[t - 1]) || words[t - 1].equals("'s"));
@@ -328,7 +335,7 @@ final class EventAssembler {
     private static final List<String> SPEAKING_OF = List.of("call", "consider", "describ", "term", "deem", "regard",
             "view", "label", "brand", "resent", "recall", "remember", "mention", "discuss", "comment", "question",
             "doubt", "debat", "study", "studie", "review", "analy", "document", "recount", "blam", "justif",
-            "excus", "defend");
+            "excus", "defend", "refer");
 
     /** A verb of judging or recounting between the subject and an action noun: the noun is what it talks about. */
     private boolean spokenOf(int subjectEnd, int t) {

@@ -115,6 +115,25 @@ final class MentionFinder {
         return out;
     }
 
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "on", "in", "and", "the", "i", "a");
+
+    /** A capitalised word right after a place name that no dictionary knows: the place names something else. */
+    private static boolean partOfAName(List<Token> toks, int end) {
+        return end < toks.size() && toks.get(end).isCapitalised() && toks.get(end).isWord()
+                && !CALENDAR.contains(toks.get(end).lower()) && toks.get(end).lower().length() > 2;
+    }
+
+    /** "arrests in Georgia, Texas and Ohio": the items of a list of places are places too. */
+    private static boolean listedAfterPlace(List<Mention> earlier, int start, String before) {
+        if (earlier.isEmpty() || !(before.equals(",") || before.equals("and") || before.equals("or"))) {
+            return false;
+        }
+        Mention prev = earlier.get(earlier.size() - 1);
+        return prev.place() && start - prev.end() <= 2;
+    }
+
     private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.");
 
     /**
@@ -422,10 +441,10 @@ final class MentionFinder {
         }
         boolean place = false;
         if (group.size() == 1 && (k0 == Lexicon.Kind.SEAT || k0 == Lexicon.Kind.COUNTRY || k0 == Lexicon.Kind.ORG)) {
-            if (k0 == Lexicon.Kind.SEAT && NOT_A_SEAT_AFTER.contains(after)) {
-                return null;
+            if (k0 == Lexicon.Kind.SEAT && (NOT_A_SEAT_AFTER.contains(after) || partOfAName(toks, end))) {
+                return null; // "the Washington Post", "the Paris Agreement", "Moscow State University"
             }
-            place = PLACE_PREPS.contains(before) && !after.equals("'s");
+            place = PLACE_PREPS.contains(before) && !after.equals("'s") || listedAfterPlace(earlier, start, before);
         }
         String role = parts.role;
         if (parts.person != null && role == null) {

@@ -1,0 +1,55 @@
+package org.parley.coder;
+
+import java.util.Set;
+
+/**
+ * Whether a clause reports something that happened around the article's date: not a question, not a condition
+ * ("if they were to attack"), not history ("fought a war in 1994", "two years ago"). Events of other clauses are
+ * real text about the world, but not news of the day, and the stance aggregates count news of the day.
+ */
+final class Factuality {
+    private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
+    private static final Set<String> PAST_MARKERS = Set.of("previously", "formerly");
+    private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
+
+    private Factuality() {
+    }
+
+    /** Null when the clause around {@code t} states a current fact; otherwise why it does not. */
+    static String notCurrent(Sentence s, int segStart, int t, int segEnd, int articleYear) {
+        String[] w = s.words();
+        if (w[w.length - 1].equals("?")) {
+            return "a question";
+        }
+        for (int i = Math.max(0, segStart - 1); i < t; i++) {
+            if (CONDITIONS.contains(w[i])) {
+                return "a condition (" + w[i] + ")"; // "if they were to attack", "whether to meet"
+            }
+        }
+        for (int i = segStart; i < segEnd; i++) {
+            if (w[i].equals("ago") && i > 0 && LONG_SPANS.contains(w[i - 1])) {
+                return "a past event (years ago)";
+            }
+            if (PAST_MARKERS.contains(w[i])) {
+                return "a past event (" + w[i] + ")";
+            }
+            int year = year(w[i]);
+            if (year > 0 && year < articleYear && !(i > 0 && w[i - 1].equals("since"))) {
+                return "a past event (" + year + ")";
+            }
+        }
+        return null;
+    }
+
+    private static int year(String w) {
+        if (w.length() != 4 || !(w.startsWith("19") || w.startsWith("20"))) {
+            return -1;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(w);
+    }
+}
