@@ -37,7 +37,8 @@ final class Lexicon {
     }
 
     static final String[] FILES = {"codebook.tsv", "countries.txt", "organisations.txt", "people.txt",
-            "groups.txt", "actors.txt", "roles.txt", "agents.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
+            "groups.txt", "actors.txt", "organisations-petrarch.txt", "groups-petrarch.txt", "people-petrarch.txt",
+            "roles.txt", "agents.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
 
     final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     final Map<String, CodeInfo> codebook = new HashMap<>();
@@ -82,7 +83,11 @@ final class Lexicon {
         }
     }
 
+    /** While loading a *-petrarch.txt file: a phrase already loaded (any kind) keeps its meaning. */
+    private boolean imported;
+
     private void load(String kind, String where, BufferedReader r) throws IOException {
+        imported = kind.endsWith("-petrarch.txt");
         String line;
         int n = 0;
         while ((line = r.readLine()) != null) {
@@ -95,9 +100,9 @@ final class Lexicon {
                 switch (kind) {
                     case "codebook.tsv" -> codebookLine(t);
                     case "countries.txt" -> countryLine(t);
-                    case "organisations.txt" -> orgLine(t);
-                    case "people.txt" -> personLine(t);
-                    case "groups.txt" -> groupLine(t);
+                    case "organisations.txt", "organisations-petrarch.txt" -> orgLine(t);
+                    case "people.txt", "people-petrarch.txt" -> personLine(t);
+                    case "groups.txt", "groups-petrarch.txt" -> groupLine(t);
                     case "actors.txt" -> actorLine(t);
                     case "roles.txt" -> rolePhrases.add(roleLine(t));
                     case "agents.txt" -> agentLine(t);
@@ -317,6 +322,9 @@ final class Lexicon {
         String[] words = sf.words();
         Phrase p = new Phrase(words, sf.exact(), sf.caseSensitive(), kind, code, type, role, name, from, to);
         List<Phrase> bucket = phrasesByFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>(2));
+        if (imported && bucket.stream().anyMatch(q -> java.util.Arrays.equals(q.words(), words))) {
+            return; // Parley's own dictionaries win over the imported PETRARCH names
+        }
         // a user dictionary overrides an entry with the same words and kind; the key set keeps loading linear
         String key = kind + "|" + String.join(" ", words) + "|" + (kind == Kind.PERSON ? from : "");
         if (!phraseKeys.add(key)) {
