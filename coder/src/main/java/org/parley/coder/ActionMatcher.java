@@ -65,6 +65,8 @@ final class ActionMatcher {
         }
         // without any actor no imported rule can give an event: spare the tagger
         matches.removeIf(m -> m.rule().imported() && (mentions.isEmpty() || !isAct(m, s, syntax, obs)));
+        // "talks" the noun, not "he talks about"
+        matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         return matches;
     }
 

@@ -109,7 +109,7 @@ final class EventAssembler {
         }
         // without the article's own date no year in the text can be told past
         int year = in.date() != null ? articleDate.getYear() : Integer.MIN_VALUE;
-        String notCurrent = Factuality.notCurrent(s, segStart, t, segEnd, year);
+        String notCurrent = Factuality.notCurrent(s, syntax, segStart, t, m.end(), segEnd, year);
         if (notCurrent != null) {
             obs.ruleTried(rule, matched, "skipped: " + notCurrent);
             return;
@@ -277,6 +277,9 @@ final class EventAssembler {
         Mention owner = possessor(t);
         if (owner != null && !rule.symmetric()) {
             src = List.of(owner); // "X resents Y's invasion of Z": the invasion is Y's, whoever resents it
+        } else if (!src.isEmpty() && src == before && reasonFor(t)) {
+            obs.ruleTried(rule, a.matched(), "skipped: an action noun given as a reason, not an act of the subject");
+            return null; // "sanctioned Iran over alleged assassination plots" is no assassination by the sanctioner
         } else if (a.nominal() && !src.isEmpty() && src == before && spokenOf(src.get(src.size() - 1).end(), t)) {
             obs.ruleTried(rule, a.matched(), "skipped: an action noun its clause's subject only speaks of");
             return null; // "X called the strike justified" is no strike by X
@@ -316,6 +319,24 @@ final class EventAssembler {
             tgt = st.lastTargets;
         }
         return new Roles(src, tgt, between);
+    }
+
+    private static final java.util.Set<String> REASON_PREPS = java.util.Set.of("over", "about", "amid", "despite",
+            "because", "regarding", "concerning");
+
+    /** An action noun after a preposition of cause or topic ("over alleged plots", "amid protests"). */
+    private boolean reasonFor(int t) {
+        for (int i = t - 1; i >= Math.max(0, t - 4); i--) {
+            if (REASON_PREPS.contains(words[i])) {
+                return syntax.isNoun(t);
+            }
+            String tag = syntax.tag(i);
+            if (!tag.equals("ADJ") && !tag.equals("DET") && !tag.equals("VERB") && !tag.equals("NOUN")
+                    && !tag.equals("PROPN")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
@@ -431,7 +452,8 @@ final class EventAssembler {
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
         } else if (rule.noTarget() || rule.imported() && !rule.verbAlone() && !a.passive()
-                || !rule.imported() && !a.passive() && !a.nominal() && verbWithObject(words, a.end())
+                || !rule.imported() && forceOrNoSense(code) && !a.passive() && !a.nominal()
+                && verbWithObject(words, a.end())
                 && !(t > 0 && words[t - 1].equals("to"))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
             // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")
@@ -447,6 +469,14 @@ final class EventAssembler {
                 outcome.append("matched but found no target actor");
             }
         }
+    }
+
+    /**
+     * Whether a verb of Parley's own rules acts without an actor as its object: force does ("shelled the enclave"),
+     * but "released a statement" or "asks about many laws" are no releasing or asking of anyone.
+     */
+    private static boolean forceOrNoSense(String code) {
+        return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11");
     }
 
     /** Every ordered pair of the sources (emit skips an actor with itself). */

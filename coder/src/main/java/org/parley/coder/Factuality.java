@@ -10,13 +10,15 @@ import java.util.Set;
 final class Factuality {
     private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
     private static final Set<String> PAST_MARKERS = Set.of("previously", "formerly");
+    private static final Set<String> HYPOTHETICAL = Set.of("would", "could", "might", "should", "must");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "you");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
     private Factuality() {
     }
 
     /** Null when the clause around {@code t} states a current fact; otherwise why it does not. */
-    static String notCurrent(Sentence s, int segStart, int t, int segEnd, int articleYear) {
+    static String notCurrent(Sentence s, Syntax syn, int segStart, int t, int end, int segEnd, int articleYear) {
         String[] w = s.words();
         if (w[w.length - 1].equals("?")) {
             return "a question";
@@ -24,6 +26,19 @@ final class Factuality {
         for (int i = Math.max(0, segStart - 1); i < t; i++) {
             if (CONDITIONS.contains(w[i])) {
                 return "a condition (" + w[i] + ")"; // "if they were to attack", "whether to meet"
+            }
+        }
+        for (int i = Math.max(0, segStart - 1); i + 1 < t; i++) {
+            if (HYPOTHETICAL.contains(w[i]) && w[i + 1].equals("have")) {
+                return "a hypothetical (" + w[i] + " have)"; // "would have allowed the government to extradite"
+            }
+        }
+        for (int i = segStart; i < t; i++) {
+            if (FIRST_PERSON.contains(w[i])) {
+                return "a first-person speaker the text does not name (" + w[i] + ")";
+            }
+            if (s.toks().get(i).isCapitalised() || w[i].equals(",")) {
+                break; // only the clause's opening words: "I think", "we will", not "as we saw, X attacked"
             }
         }
         for (int i = segStart; i < segEnd; i++) {
@@ -34,11 +49,23 @@ final class Factuality {
                 return "a past event (" + w[i] + ")";
             }
             int year = year(w[i]);
-            if (year > 0 && year < articleYear && !(i > 0 && w[i - 1].equals("since"))) {
+            // a year before the act or after it in its own phrase dates the act ("fought a war in 1994"); one
+            // after another verb dates something else ("extended the sanctions imposed by decrees in 2014")
+            boolean datesTheAct = i < end || !verbBetween(syn, end, i);
+            if (year > 0 && year < articleYear && datesTheAct && !(i > 0 && w[i - 1].equals("since"))) {
                 return "a past event (" + year + ")";
             }
         }
         return null;
+    }
+
+    private static boolean verbBetween(Syntax syn, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (syn.isVerb(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int year(String w) {

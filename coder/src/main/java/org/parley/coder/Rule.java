@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
             String intentCode, String negatedCode, boolean objectBefore, boolean mutual, boolean fromSource,
-            boolean objectNext, boolean clausal) {
+            boolean objectNext, boolean clausal, boolean nounOnly) {
 
     static final int GAP = 5;
 
@@ -91,6 +91,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         boolean from = false;
         boolean objNext = false;
         boolean clausal = false;
+        boolean noun = false;
         String intent = null;
         String neg = null;
         if (f.length > 3) {
@@ -113,6 +114,8 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                     objNext = true;
                 } else if (fl.equals("that")) {
                     clausal = true;
+                } else if (fl.equals("noun")) {
+                    noun = true;
                 } else if (fl.equals("notarget")) {
                     noTarget = true;
                 } else if (fl.startsWith("intent=")) {
@@ -125,7 +128,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
             }
         }
         return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore, mutual,
-                from, objNext, clausal);
+                from, objNext, clausal, noun);
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */

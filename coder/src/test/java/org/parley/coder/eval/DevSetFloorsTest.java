@@ -37,7 +37,7 @@ class DevSetFloorsTest {
     @Test
     void seedArticle() throws Exception {
         EvalReport r = evaluate("seed-gold.jsonl");
-        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.75);
+        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.72);
         assertThat(r.absentProduced()).as("absent triples produced").isZero();
     }
 

@@ -1,0 +1,58 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Questions, conditions, hypotheticals, history and unnamed first-person speakers give no events. */
+class FactualityTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2019, 6, 3);
+
+    private static List<String> tuples(String text, LocalDate date) {
+        return CODER.code(new CoderInput("t", text, date, null)).events().stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root())
+                .toList();
+    }
+
+    @Test
+    void aStatedActIsAnEvent() {
+        assertThat(tuples("Ethiopia attacked Eritrea on Monday.", DAY)).contains("ETH>ERI>19");
+    }
+
+    @Test
+    void aQuestionIsNot() {
+        assertThat(tuples("Will Ethiopia attack Eritrea?", DAY)).isEmpty();
+    }
+
+    @Test
+    void aConditionIsNot() {
+        assertThat(tuples("If Ethiopia attacked Eritrea, the region would suffer.", DAY)).isEmpty();
+    }
+
+    @Test
+    void aHypotheticalPastIsNot() {
+        assertThat(tuples("The plan would have allowed Ethiopia to attack Eritrea.", DAY)).isEmpty();
+    }
+
+    @Test
+    void anActDatedYearsBeforeTheArticleIsHistoryNotNews() {
+        assertThat(tuples("Ethiopia and Eritrea fought a war in 1998.", DAY)).isEmpty();
+        // a year that dates something else in the clause does not make the act history
+        assertThat(tuples("Ethiopia extended the sanctions against Eritrea that were imposed by decree in 2009.", DAY))
+                .isNotEmpty();
+    }
+
+    @Test
+    void withoutTheArticleDateNoYearIsPast() {
+        assertThat(tuples("Ethiopia and Eritrea fought a war in 1998.", null)).isNotEmpty();
+    }
+
+    @Test
+    void anUnnamedFirstPersonSpeakerIsNoActor() {
+        assertThat(tuples("I think Ethiopia attacked Eritrea.", DAY)).noneMatch(t -> t.endsWith(">04"));
+        assertThat(tuples("We met Eritrea's president.", DAY)).isEmpty();
+    }
+}
