@@ -83,7 +83,11 @@ final class MentionFinder {
             group.add(first);
             int end = first.end();
             int j = k + 1;
-            if (!isLoner(first)) {
+            if (localInstitution(first, items, k + 1, words)) {
+                group.add(items.get(k + 1)); // "Sao Paulo state government", "Kandahar police": the city's country
+                end = items.get(k + 1).end();
+                j = k + 2;
+            } else if (!isLoner(first)) {
                 while (j < items.size()) {
                     Item next = items.get(j);
                     if (isLoner(next) || !(joinable(words, end, next.start()) || roleIn(group, words, end, next))
@@ -191,6 +195,23 @@ final class MentionFinder {
             }
         }
         return null;
+    }
+
+    private static final Set<String> LOCAL = Set.of("state", "city", "provincial", "regional", "local",
+            "municipal", "district", "county", "province");
+
+    /** A city followed by an institution of government: "Kabul police", "the Sao Paulo state government". */
+    private static boolean localInstitution(Item place, List<Item> items, int next, String[] words) {
+        if (place.phrase().kind() != Lexicon.Kind.PLACE || next >= items.size()) {
+            return false;
+        }
+        Item inst = items.get(next);
+        Lexicon.Kind k = inst.phrase().kind();
+        boolean adjacent = inst.start() == place.end()
+                || inst.start() == place.end() + 1 && LOCAL.contains(words[place.end()]);
+        return adjacent && (k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION)
+                && (inst.phrase().code() == null || EventCoder.UNKNOWN.equals(inst.phrase().code()))
+                && ("GOV".equals(inst.phrase().role()) || "COP".equals(inst.phrase().role()));
     }
 
     private static boolean isLoner(Item it) {
@@ -407,7 +428,7 @@ final class MentionFinder {
         if (k0 == Lexicon.Kind.ANAPHOR) {
             return anaphor(first, end, words, after, text, d, earlier);
         }
-        if (k0 == Lexicon.Kind.PLACE) {
+        if (k0 == Lexicon.Kind.PLACE && group.size() == 1) {
             String code = first.phrase().code();
             return new Mention(start, end, List.of(ref(code, null, null).withText(text)), true, false, false, text);
         }
