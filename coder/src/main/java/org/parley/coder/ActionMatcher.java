@@ -67,7 +67,19 @@ final class ActionMatcher {
         matches.removeIf(m -> m.rule().imported() && (mentions.isEmpty() || !isAct(m, s, syntax, obs)));
         // "talks" the noun, not "he talks about"
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
+        matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));
+        // "the detained fishermen", "captured ISIS fighters": a participle describing a noun is no act
+        matches.removeIf(m -> !m.rule().imported() && !mentions.isEmpty() && adjectival(s, syntax, m.start()));
         return matches;
+    }
+
+    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "its", "their",
+            "his", "her", "several", "two", "three", "many", "some", "newly");
+
+    private static boolean adjectival(Sentence s, Syntax syntax, int t) {
+        String w = s.words()[t];
+        return w.endsWith("ed") && t > 0 && t + 1 < s.n() && DETERMINERS.contains(s.words()[t - 1])
+                && syntax.isNoun(t + 1);
     }
 
     private static boolean isAct(Match m, Sentence s, Syntax syntax, CodingObserver obs) {

@@ -97,7 +97,7 @@ final class ClauseRoles {
                 continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
             }
             if (out.isEmpty()) {
-                if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1])) {
+                if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1]) && !countOf(m.start())) {
                     continue;
                 }
                 out.add(m);
@@ -111,6 +111,14 @@ final class ClauseRoles {
             }
         }
         return dropAppositives(out);
+    }
+
+    private static final Set<String> QUANTITIES = Set.of("thousands", "hundreds", "dozens", "scores", "millions",
+            "tens", "groups", "group", "crowds", "crowd", "number", "members", "supporters");
+
+    /** "thousands of protesters marched": the counted actor is the subject. */
+    private boolean countOf(int start) {
+        return start > 1 && words[start - 1].equals("of") && QUANTITIES.contains(words[start - 2]);
     }
 
     /** "Kosachev, deputy chairman of the Federation Council," names one actor, not two. */

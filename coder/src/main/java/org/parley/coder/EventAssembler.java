@@ -288,6 +288,9 @@ final class EventAssembler {
         if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
             tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
         }
+        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
+            tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
+        }
         if (rule.clausal()) {
             tgt = roles.clauseSubject(a.end());
             if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
@@ -337,6 +340,12 @@ final class EventAssembler {
             }
         }
         return false;
+    }
+
+    /** Appeals, demands, disapproval, rejection and threats are addressed to whoever the "that" clause is about. */
+    private static boolean demandsOf(String code) {
+        String root = code.substring(0, 2);
+        return root.equals("02") || root.equals("10") || root.equals("11") || root.equals("12") || root.equals("13");
     }
 
     /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */

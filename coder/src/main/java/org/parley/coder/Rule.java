@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
             String intentCode, String negatedCode, boolean objectBefore, boolean mutual, boolean fromSource,
-            boolean objectNext, boolean clausal, boolean nounOnly) {
+            boolean objectNext, boolean clausal, boolean nounOnly, boolean verbOnly) {
 
     static final int GAP = 5;
 
@@ -92,6 +92,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         boolean objNext = false;
         boolean clausal = false;
         boolean noun = false;
+        boolean verb = false;
         String intent = null;
         String neg = null;
         if (f.length > 3) {
@@ -114,6 +115,8 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                     objNext = true;
                 } else if (fl.equals("that")) {
                     clausal = true;
+                } else if (fl.equals("verb")) {
+                    verb = true;
                 } else if (fl.equals("noun")) {
                     noun = true;
                 } else if (fl.equals("notarget")) {
@@ -128,7 +131,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
             }
         }
         return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore, mutual,
-                from, objNext, clausal, noun);
+                from, objNext, clausal, noun, verb);
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */
