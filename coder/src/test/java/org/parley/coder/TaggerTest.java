@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
-/** The OpenNLP tagger and lemmatizer: UPOS tags, lemmas, sharing between threads, odd input. */
+/** The OpenNLP POS tagger: UPOS tags, joined tags, sharing between threads, odd input. Base forms: {@link LemmasTest}. */
 class TaggerTest {
     private static final Tagger TAGGER = Tagger.english();
     private static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
@@ -39,86 +39,65 @@ class TaggerTest {
         return sentence.split(" ");
     }
 
-    private static String tagOf(Tagger.Tagged t, String[] toks, String word) {
-        return t.tags()[List.of(toks).indexOf(word)];
-    }
-
-    private static String lemmaOf(Tagger.Tagged t, String[] toks, String word) {
-        return t.lemmas()[List.of(toks).indexOf(word)];
+    private static String tagOf(String[] tags, String[] toks, String word) {
+        return tags[List.of(toks).indexOf(word)];
     }
 
     @Test
     void tellsTheVerbFromTheNoun() {
-        String[] verb = tokens("Russia released a statement");
-        String[] noun = tokens("the release of prisoners");
-
-        Tagger.Tagged v = TAGGER.tag(verb);
-        Tagger.Tagged n = TAGGER.tag(noun);
-
-        assertThat(v.tags()).containsExactly("PROPN", "VERB", "DET", "NOUN");
-        assertThat(n.tags()).containsExactly("DET", "NOUN", "ADP", "NOUN");
-        assertThat(lemmaOf(v, verb, "released")).isEqualTo("release");
-        assertThat(lemmaOf(n, noun, "release")).isEqualTo("release");
+        assertThat(TAGGER.posTags(tokens("Russia released a statement"))).containsExactly("PROPN", "VERB", "DET", "NOUN");
+        assertThat(TAGGER.posTags(tokens("the release of prisoners"))).containsExactly("DET", "NOUN", "ADP", "NOUN");
     }
 
     @Test
-    void lemmatisesVerbsAndPluralNouns() {
+    void tagsVerbsAndPluralNouns() {
         String[] s1 = tokens("Putin met Erdogan and they agreed to hold talks .");
         String[] s2 = tokens("Troops seized the town and freed the prisoners .");
 
-        Tagger.Tagged t1 = TAGGER.tag(s1);
-        Tagger.Tagged t2 = TAGGER.tag(s2);
+        String[] t1 = TAGGER.posTags(s1);
+        String[] t2 = TAGGER.posTags(s2);
 
-        assertThat(lemmaOf(t1, s1, "met")).isEqualTo("meet");
         assertThat(tagOf(t1, s1, "met")).isEqualTo("VERB");
-        assertThat(lemmaOf(t1, s1, "agreed")).isEqualTo("agree");
         assertThat(tagOf(t1, s1, "agreed")).isEqualTo("VERB");
-        assertThat(lemmaOf(t1, s1, "talks")).isEqualTo("talk");
         assertThat(tagOf(t1, s1, "talks")).isEqualTo("NOUN");
-        assertThat(lemmaOf(t2, s2, "seized")).isEqualTo("seize");
         assertThat(tagOf(t2, s2, "seized")).isEqualTo("VERB");
-        assertThat(lemmaOf(t2, s2, "prisoners")).isEqualTo("prisoner");
         assertThat(tagOf(t2, s2, "prisoners")).isEqualTo("NOUN");
     }
 
     @Test
-    void lemmasAreLowerCaseAndTagsAreUpos() {
+    void tagsAreUpos() {
         for (String s : SENTENCES) {
-            Tagger.Tagged t = TAGGER.tag(tokens(s));
-            assertThat(t.size()).isEqualTo(tokens(s).length);
-            assertThat(t.tags()).allSatisfy(tag -> assertThat(UPOS).contains(tag));
-            assertThat(t.lemmas()).allSatisfy(l -> assertThat(l).isEqualTo(l.toLowerCase(java.util.Locale.ROOT)));
+            String[] tags = TAGGER.posTags(tokens(s));
+            assertThat(tags).hasSize(tokens(s).length);
+            assertThat(tags).allSatisfy(tag -> assertThat(UPOS).contains(tag));
         }
-        Tagger.Tagged t = TAGGER.tag(tokens("Russia said the talks were held in Geneva"));
-        assertThat(t.lemmas()).containsExactly("russia", "say", "the", "talk", "be", "hold", "in", "geneva");
-        assertThat(t.tags()).containsExactly("PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN");
+        assertThat(TAGGER.posTags(tokens("Russia said the talks were held in Geneva")))
+                .containsExactly("PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN");
     }
 
     @Test
     void joinedTagsOfUnsplitContractionsKeepTheirHead() {
         String[] toks = tokens("I'm sure they can't agree");
-        Tagger.Tagged t = TAGGER.tag(toks);
+        String[] tags = TAGGER.posTags(toks);
 
-        assertThat(t.tags()).allSatisfy(tag -> assertThat(UPOS).contains(tag));
-        assertThat(tagOf(t, toks, "I'm")).isEqualTo("PRON");
-        assertThat(tagOf(t, toks, "can't")).isEqualTo("AUX");
-        assertThat(lemmaOf(t, toks, "can't")).isEqualTo("can+not");
+        assertThat(tags).allSatisfy(tag -> assertThat(UPOS).contains(tag));
+        assertThat(tagOf(tags, toks, "I'm")).isEqualTo("PRON");
+        assertThat(tagOf(tags, toks, "can't")).isEqualTo("AUX");
     }
 
     @Test
     void emptyAndOddInput() {
-        assertThat(TAGGER.tag(new String[0])).isEqualTo(new Tagger.Tagged(new String[0], new String[0]));
+        assertThat(TAGGER.posTags(new String[0])).isEmpty();
 
         String[] odd = {"", " ", "\t", "\u0000", "\"", "“", "”", "'", "``", "''", "--", "—", "‐", "-", "1,200", "3.5",
                 "%", "$", "#", "@user", "https://example.org/a?b=1", "U.S.", "...", "12:30", "ÉTATS", "New York",
                 "\uD83D\uDE00", "\uD800", "x".repeat(5000), null};
-        Tagger.Tagged t = TAGGER.tag(odd);
+        String[] copy = odd.clone();
+        String[] tags = TAGGER.posTags(odd);
 
-        assertThat(t.size()).isEqualTo(odd.length);
-        assertThat(t.tags()).allSatisfy(tag -> assertThat(UPOS).contains(tag));
-        assertThat(t.lemmas()).doesNotContainNull();
-        assertThat(t.lemmas()[0]).isEmpty();
-        assertThat(t.lemmas()[odd.length - 1]).isEmpty();
+        assertThat(tags).hasSize(odd.length);
+        assertThat(tags).allSatisfy(tag -> assertThat(UPOS).contains(tag));
+        assertThat(odd).as("the caller's tokens are left alone").containsExactly(copy);
     }
 
     @Test
@@ -129,42 +108,41 @@ class TaggerTest {
         }
         String[] toks = words.subList(0, 300).toArray(String[]::new);
 
-        Tagger.Tagged t = TAGGER.tag(toks);
+        String[] tags = TAGGER.posTags(toks);
 
-        assertThat(t.size()).isEqualTo(300);
-        assertThat(t.tags()).allSatisfy(tag -> assertThat(UPOS).contains(tag));
-        assertThat(TAGGER.tag(new String[] {"talks"}).size()).isEqualTo(1);
+        assertThat(tags).hasSize(300);
+        assertThat(tags).allSatisfy(tag -> assertThat(UPOS).contains(tag));
+        assertThat(TAGGER.posTags(new String[] {"talks"})).hasSize(1);
     }
 
     @Property(tries = 200)
     void neverThrowsOnArbitraryTokens(@ForAll @Size(max = 60) List<@StringLength(max = 12) String> toks) {
         String[] in = toks.toArray(String[]::new);
-        Tagger.Tagged t = TAGGER.tag(in);
-        assertThat(t.size()).isEqualTo(in.length);
-        assertThat(t.tags()).allSatisfy(tag -> assertThat(UPOS).contains(tag));
-        assertThat(t.lemmas()).doesNotContainNull();
+        String[] tags = TAGGER.posTags(in);
+        assertThat(tags).hasSize(in.length);
+        assertThat(tags).allSatisfy(tag -> assertThat(UPOS).contains(tag));
     }
 
     @Test
     void manyThreadsGetTheSingleThreadedAnswers() throws Exception {
-        List<Tagger.Tagged> expected = new ArrayList<>();
+        List<List<String>> expected = new ArrayList<>();
         for (String s : SENTENCES) {
-            expected.add(TAGGER.tag(tokens(s)));
+            expected.add(List.of(TAGGER.posTags(tokens(s))));
         }
         int threads = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<Tagger.Tagged>>> futures = new ArrayList<>();
+            List<Future<List<List<String>>>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 int offset = w;
-                Callable<List<Tagger.Tagged>> job = () -> {
+                Callable<List<List<String>>> job = () -> {
                     start.await();
-                    List<Tagger.Tagged> got = new ArrayList<>();
+                    List<List<String>> got = new ArrayList<>();
                     for (int round = 0; round < 8; round++) {
                         for (int i = 0; i < SENTENCES.length; i++) {
                             int k = (i + offset + round) % SENTENCES.length;
-                            Tagger.Tagged t = TAGGER.tag(tokens(SENTENCES[k]));
+                            List<String> t = List.of(TAGGER.posTags(tokens(SENTENCES[k])));
                             if (!t.equals(expected.get(k))) {
                                 got.add(t);
                             }
@@ -175,7 +153,7 @@ class TaggerTest {
                 futures.add(pool.submit(job));
             }
             start.countDown();
-            for (Future<List<Tagger.Tagged>> f : futures) {
+            for (Future<List<List<String>>> f : futures) {
                 assertThat(f.get(2, TimeUnit.MINUTES)).as("answers that differ from the single-threaded ones").isEmpty();
             }
         } finally {
