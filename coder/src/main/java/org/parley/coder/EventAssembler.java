@@ -166,6 +166,9 @@ final class EventAssembler {
                 return;
             }
         }
+        if (code.startsWith("19") && verbalTarget(t, m.end())) {
+            code = "111"; // "Erdogan attacked the proclamation": words, not force
+        }
         if (rule.imported()) {
             code = framedCode(code, t);
             if (code == null) {
@@ -291,6 +294,9 @@ final class EventAssembler {
         if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
             tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
         }
+        if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
+            tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
+        }
         if (rule.clausal()) {
             tgt = roles.clauseSubject(a.end());
             if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
@@ -336,6 +342,31 @@ final class EventAssembler {
             String tag = syntax.tag(i);
             if (!tag.equals("ADJ") && !tag.equals("DET") && !tag.equals("VERB") && !tag.equals("NOUN")
                     && !tag.equals("PROPN")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** What one can attack only with words: decisions, plans, statements. */
+    private static final java.util.Set<String> VERBAL_OBJECTS = java.util.Set.of("decision", "decisions",
+            "proclamation", "plan", "plans", "policy", "policies", "proposal", "proposals", "law", "laws", "bill",
+            "move", "remarks", "statement", "statements", "report", "subpoena", "ruling", "idea", "approach",
+            "stance", "comments", "deal", "agreement", "resolution", "claim", "claims", "rhetoric", "record",
+            "media", "press", "critics", "opponents", "election", "verdict", "announcement", "handling", "response");
+
+    /** The verb's object, right after it past determiners and adjectives, is something only words can attack. */
+    private boolean verbalTarget(int t, int end) {
+        if (!syntax.isVerb(t)) {
+            return false;
+        }
+        for (int i = end; i < Math.min(n, end + 4); i++) {
+            if (VERBAL_OBJECTS.contains(words[i])) {
+                return true;
+            }
+            String tag = syntax.tag(i);
+            if (!tag.equals("DET") && !tag.equals("ADJ") && !tag.equals("PRON") && !tag.equals("PROPN")
+                    && !tag.equals("PART")) {
                 return false;
             }
         }
@@ -460,8 +491,7 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || rule.imported() && !rule.verbAlone() && !a.passive()
-                || !rule.imported() && forceOrNoSense(code) && !a.passive() && !a.nominal()
+        } else if (rule.noTarget() || !rule.imported() && forceOrNoSense(code) && !a.passive() && !a.nominal()
                 && verbWithObject(words, a.end())
                 && !(t > 0 && words[t - 1].equals("to"))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";

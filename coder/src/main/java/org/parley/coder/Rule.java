@@ -9,7 +9,7 @@ import java.util.List;
  */
 record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
             String intentCode, String negatedCode, boolean objectBefore, boolean mutual, boolean fromSource,
-            boolean objectNext, boolean clausal, boolean nounOnly, boolean verbOnly) {
+            boolean objectNext, boolean clausal, boolean nounOnly, boolean verbOnly, boolean topicObject) {
 
     static final int GAP = 5;
 
@@ -93,6 +93,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         boolean clausal = false;
         boolean noun = false;
         boolean verb = false;
+        boolean topic = false;
         String intent = null;
         String neg = null;
         if (f.length > 3) {
@@ -115,6 +116,8 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                     objNext = true;
                 } else if (fl.equals("that")) {
                     clausal = true;
+                } else if (fl.equals("topic")) {
+                    topic = true;
                 } else if (fl.equals("verb")) {
                     verb = true;
                 } else if (fl.equals("noun")) {
@@ -131,7 +134,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
             }
         }
         return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore, mutual,
-                from, objNext, clausal, noun, verb);
+                from, objNext, clausal, noun, verb, topic);
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */
