@@ -13,28 +13,26 @@ import org.parley.common.Actor.ActorType;
 final class MentionFinder {
     private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
             "outside", "around");
-    private static final Set<String> CONNECTORS = Set.of("'s", "of", "the", "to");
     private static final Set<String> COPULA_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains",
             "will", "would", "could", "cannot", "can", "has", "had", "might", "must", "should", "may");
     private static final Set<String> NOT_A_SEAT_AFTER = Set.of("state", "post", "times", "consensus", "journal",
             "institute", "university", "airport", "metro");
-    private static final Set<String> ROLE_IN_COUNTRY = Set.of("GOV", "JUD", "COP", "LEG");
 
     /** One dictionary phrase found at words [start, end). */
-    private record Item(int start, int end, Lexicon.Phrase phrase, boolean anti) {
+    record Item(int start, int end, Lexicon.Phrase phrase, boolean anti) {
     }
 
     private final Lexicon lex;
-    private final NameMatcher names;
+    private final MentionContext context;
 
     MentionFinder(Lexicon lex) {
         this.lex = lex;
-        this.names = new NameMatcher(lex);
+        this.context = new MentionContext(lex);
     }
 
     /** The actor mentions of a sentence; demonyms that only modify a noun go to {@code modifiers} instead. */
     List<Mention> find(List<Token> toks, String[] words, LocalDate date, ArticleMemory d, List<Mention> modifiers) {
-        return localise(group(items(toks, words, date, d), toks, words, d, modifiers), words);
+        return context.localise(group(items(toks, words, date, d), toks, words, d, modifiers), words);
     }
 
     private List<Item> items(List<Token> toks, String[] words, LocalDate date, ArticleMemory d) {
@@ -59,7 +57,7 @@ final class MentionFinder {
                 }
             }
             if (best == null) {
-                best = personAgain(toks, words, i, date, d);
+                best = context.personAgain(toks, words, i, date, d);
             }
             if (best != null) {
                 items.add(best);
@@ -83,15 +81,16 @@ final class MentionFinder {
             group.add(first);
             int end = first.end();
             int j = k + 1;
-            if (localInstitution(first, items, k + 1, words)) {
+            if (MentionGrouping.localInstitution(first, items, k + 1, words)) {
                 group.add(items.get(k + 1)); // "Sao Paulo state government", "Kandahar police": the city's country
                 end = items.get(k + 1).end();
                 j = k + 2;
-            } else if (!isLoner(first)) {
+            } else if (!MentionGrouping.isLoner(first)) {
                 while (j < items.size()) {
                     Item next = items.get(j);
-                    if (isLoner(next) || !(joinable(words, end, next.start()) || roleIn(group, words, end, next))
-                            || !compatible(group, next)) {
+                    if (MentionGrouping.isLoner(next) || !(MentionGrouping.joinable(words, end, next.start())
+                            || MentionGrouping.roleIn(group, words, end, next))
+                            || !MentionGrouping.compatible(group, next)) {
                         break;
                     }
                     group.add(next);
@@ -112,147 +111,11 @@ final class MentionFinder {
             Mention m = toMention(group, end, toks, words, d, out, modifiers);
             if (m != null) {
                 out.add(m);
-                introduce(m, group, end, toks, words, d);
+                MentionContext.introduce(m, group, end, toks, words, d);
             }
             k = j;
         }
         return out;
-    }
-
-    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "on", "in", "and", "the", "i", "a");
-
-    /** A capitalised word right after a place name that no dictionary knows: the place names something else. */
-    private static boolean partOfAName(List<Token> toks, int end) {
-        return end < toks.size() && toks.get(end).isCapitalised() && toks.get(end).isWord()
-                && !CALENDAR.contains(toks.get(end).lower()) && toks.get(end).lower().length() > 2;
-    }
-
-    /** "arrests in Georgia, Texas and Ohio": the items of a list of places are places too. */
-    private static boolean listedAfterPlace(List<Mention> earlier, int start, String before) {
-        if (earlier.isEmpty() || !(before.equals(",") || before.equals("and") || before.equals("or"))) {
-            return false;
-        }
-        Mention prev = earlier.get(earlier.size() - 1);
-        return prev.place() && start - prev.end() <= 2;
-    }
-
-    private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.");
-
-    /**
-     * A person named again: by the surname the article introduced ("Kupfer", "Mr Kupfer"), or by a surname the
-     * dictionaries know under another spelling ("Callas" for Kallas).
-     */
-    private Item personAgain(List<Token> toks, String[] words, int i, LocalDate date, ArticleMemory d) {
-        int at = HONORIFICS.contains(words[i]) && i + 1 < words.length ? i + 1 : i;
-        if (!toks.get(at).isCapitalised()) {
-            return null;
-        }
-        ActorRef known = d.bySurname(words[at]);
-        if (known != null) {
-            Lexicon.Phrase p = new Lexicon.Phrase(new String[] {words[at]}, new String[] {toks.get(at).text()}, false,
-                    Lexicon.Kind.PERSON, known.code(), known.type(), known.role(), known.name(), null, null);
-            return new Item(i, at + 1, p, false);
-        }
-        Lexicon.Phrase fuzzy = names.find(toks.get(at).text(), date);
-        return fuzzy == null ? null : new Item(i, at + 1, fuzzy, false);
-    }
-
-    /**
-     * Crowds, police and civilians of no stated country take the country of the place they are in: "police in
-     * Kiev", "protesters in Hong Kong".
-     */
-    private List<Mention> localise(List<Mention> ms, String[] words) {
-        List<Mention> out = new ArrayList<>(ms.size());
-        for (Mention m : ms) {
-            ActorRef r = m.refs().get(0);
-            Mention where = null;
-            if (EventCoder.UNKNOWN.equals(r.code()) && LOCAL_ROLES.contains(r.role()) && !m.anaphor()) {
-                where = placeAfter(ms, m, words);
-            }
-            if (where == null || EventCoder.UNKNOWN.equals(where.refs().get(0).code())) {
-                out.add(m);
-                continue;
-            }
-            String code = where.refs().get(0).code();
-            ActorRef local = new ActorRef(code, lex.typeOfCode.getOrDefault(code, ActorType.STATE), r.role(),
-                    lex.nameOfCode.getOrDefault(code, code), r.text(), false);
-            out.add(new Mention(m.start(), m.end(), List.of(local), false, false, false, m.text()));
-        }
-        return out;
-    }
-
-    private static final Set<String> LOCAL_ROLES = Set.of("CVL", "COP", "OPP");
-
-    private static Mention placeAfter(List<Mention> ms, Mention m, String[] words) {
-        if (m.end() + 1 >= words.length || !(words[m.end()].equals("in") || words[m.end()].equals("at"))) {
-            return null;
-        }
-        for (Mention p : ms) {
-            if (p.place() && (p.start() == m.end() + 1 || p.start() == m.end() + 2 && words[m.end() + 1].equals("the"))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static final Set<String> LOCAL = Set.of("state", "city", "provincial", "regional", "local",
-            "municipal", "district", "county", "province");
-
-    /** A city followed by an institution of government: "Kabul police", "the Sao Paulo state government". */
-    private static boolean localInstitution(Item place, List<Item> items, int next, String[] words) {
-        if (place.phrase().kind() != Lexicon.Kind.PLACE || next >= items.size()) {
-            return false;
-        }
-        Item inst = items.get(next);
-        Lexicon.Kind k = inst.phrase().kind();
-        boolean adjacent = inst.start() == place.end()
-                || inst.start() == place.end() + 1 && LOCAL.contains(words[place.end()]);
-        return adjacent && (k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION)
-                && (inst.phrase().code() == null || EventCoder.UNKNOWN.equals(inst.phrase().code()))
-                && ("GOV".equals(inst.phrase().role()) || "COP".equals(inst.phrase().role()));
-    }
-
-    private static boolean isLoner(Item it) {
-        return it.anti() || it.phrase().kind() == Lexicon.Kind.ANAPHOR || it.phrase().kind() == Lexicon.Kind.PLACE;
-    }
-
-    /** "a court in Guyana", "authorities in Kenya": a civilian institution in a country is that country's. */
-    private static boolean roleIn(List<Item> group, String[] words, int end, Item next) {
-        Lexicon.Phrase last = group.get(group.size() - 1).phrase();
-        Lexicon.Kind k = next.phrase().kind();
-        return next.start() == end + 1 && words[end].equals("in") && last.kind() == Lexicon.Kind.ROLE
-                && last.code() == null && ROLE_IN_COUNTRY.contains(last.role())
-                && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT);
-    }
-
-    /** Words that qualify a title between a country and the title: "US Deputy Secretary", "Russian acting envoy". */
-    private static final Set<String> TITLE_QUALIFIERS = Set.of("deputy", "vice", "assistant", "acting", "former",
-            "senior", "chief", "top", "first", "under", "associate", "special", "interim", "outgoing", "incoming",
-            "principal", "executive", "permanent", "new");
-
-    private static boolean joinable(String[] words, int from, int to) {
-        if (to - from > 3) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (!CONNECTORS.contains(words[i]) && !TITLE_QUALIFIERS.contains(words[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean compatible(List<Item> group, Item next) {
-        String code = null;
-        for (Item g : group) {
-            if (g.phrase().code() != null && !g.phrase().code().equals(EventCoder.UNKNOWN)) {
-                code = g.phrase().code();
-            }
-        }
-        String c = next.phrase().code();
-        return code == null || c == null || c.equals(EventCoder.UNKNOWN) || code.equals(c);
     }
 
     private Item longestAt(List<Token> toks, String[] words, int i, LocalDate date) {
@@ -322,33 +185,6 @@ final class MentionFinder {
             case DEMONYM, ORG_ADJ -> 4;
             default -> 5;
         };
-    }
-
-    /**
-     * Remembers an actor named with a title and a country for the rest of the article: by the title
-     * ("the prime minister") and, where a name follows the title ("... Minister Jeffrey Kupfer"), by surname.
-     */
-    private static void introduce(Mention m, List<Item> group, int end, List<Token> toks, String[] words,
-                                  ArticleMemory d) {
-        ActorRef r = m.refs().get(0);
-        if (m.place() || m.anti() || m.anaphor() || r.code() == null || EventCoder.UNKNOWN.equals(r.code())) {
-            return;
-        }
-        String title = null;
-        for (Item it : group) {
-            Lexicon.Kind k = it.phrase().kind();
-            if ((k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION) && it.phrase().code() == null) {
-                title = String.join(" ", it.phrase().words());
-            }
-        }
-        int lastItem = group.get(group.size() - 1).end();
-        boolean named = end > lastItem && toks.get(end - 1).isCapitalised();
-        if (title == null && !named) {
-            return;
-        }
-        ActorRef who = named ? new ActorRef(r.code(), r.type(), r.role(), sentenceSlice(toks, lastItem, end), null, true)
-                : r;
-        d.introduce(named ? words[end - 1] : null, title, who);
     }
 
     /** What a group of adjacent dictionary phrases says about the one actor they name. */
@@ -446,7 +282,7 @@ final class MentionFinder {
             if (!parts.contextInstitution) {
                 return null; // a title alone ("the minister"), never introduced, says nothing about whose
             }
-            ActorRef st = stateInContext(d, earlier);
+            ActorRef st = MentionContext.stateInContext(d, earlier);
             if (st == null) {
                 return null;
             }
@@ -462,10 +298,12 @@ final class MentionFinder {
         }
         boolean place = false;
         if (group.size() == 1 && (k0 == Lexicon.Kind.SEAT || k0 == Lexicon.Kind.COUNTRY || k0 == Lexicon.Kind.ORG)) {
-            if (k0 == Lexicon.Kind.SEAT && (NOT_A_SEAT_AFTER.contains(after) || partOfAName(toks, end))) {
+            if (k0 == Lexicon.Kind.SEAT
+                    && (NOT_A_SEAT_AFTER.contains(after) || MentionContext.partOfAName(toks, end))) {
                 return null; // "the Washington Post", "the Paris Agreement", "Moscow State University"
             }
-            place = PLACE_PREPS.contains(before) && !after.equals("'s") || listedAfterPlace(earlier, start, before);
+            place = PLACE_PREPS.contains(before) && !after.equals("'s")
+                    || MentionContext.listedAfterPlace(earlier, start, before);
         }
         String role = parts.role;
         if (parts.person != null && role == null) {
@@ -488,7 +326,7 @@ final class MentionFinder {
             return null;
         }
         String cls = first.phrase().role();
-        Mention speaker = end - start == 1 ? reportingSpeaker(start, words, earlier) : null;
+        Mention speaker = end - start == 1 ? MentionContext.reportingSpeaker(start, words, earlier) : null;
         if (speaker != null && !cls.equals("POSS")) {
             // "the rebels said they will release ...": the pronoun after a verb of saying is its speaker
             List<ActorRef> refs = new ArrayList<>();
@@ -506,47 +344,6 @@ final class MentionFinder {
             named.add(r.withText(text));
         }
         return new Mention(start, end, named, false, cls.equals("POSS"), true, text);
-    }
-
-    private static final Set<String> SAYING = Set.of("said", "says", "say", "announced", "announces", "stated",
-            "states", "added", "warned", "warns", "claimed", "claims", "insisted", "insists", "confirmed", "confirms",
-            "declared", "declares", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
-            "threatens", "indicated", "signalled", "signaled", "hinted", "agreed", "decided", "reported", "told");
-
-    /**
-     * The subject of a verb of saying right before a pronoun ("X said (that) they ...", "X told reporters it
-     * would ..."): the first actor of the sentence before that verb, when it is not governed by a preposition.
-     */
-    private static Mention reportingSpeaker(int start, String[] words, List<Mention> earlier) {
-        int v = start - 1;
-        if (v >= 0 && words[v].equals("that")) {
-            v--;
-        }
-        if (v < 0 || !SAYING.contains(words[v]) && !(v > 0 && SAYING.contains(words[v - 1]))) {
-            return null;
-        }
-        for (Mention m : earlier) {
-            if (m.start() < v && !m.place() && !m.anti()
-                    && (m.start() == 0 || !OBJECT_PREPS_BEFORE_SUBJECT.contains(words[m.start() - 1]))) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private static final Set<String> OBJECT_PREPS_BEFORE_SUBJECT = Set.of("of", "for", "with", "to", "against",
-            "on", "from", "by", "about", "in", "at", "than");
-
-    /** An institution whose country comes from context ("the ministry"): the last state named. */
-    private static ActorRef stateInContext(ArticleMemory d, List<Mention> earlier) {
-        ActorRef st = d.lastState();
-        for (int i = earlier.size() - 1; i >= 0 && st == null; i--) {
-            ActorRef r = earlier.get(i).refs().get(0);
-            if (r.type() == ActorType.STATE && !earlier.get(i).place()) {
-                st = r;
-            }
-        }
-        return st;
     }
 
     /** "Russian proverb" is no actor, only a modifier; "Russians", "the Americans", "Russian and Chinese" are. */
@@ -574,7 +371,7 @@ final class MentionFinder {
         return false;
     }
 
-    private static String sentenceSlice(List<Token> toks, int start, int end) {
+    static String sentenceSlice(List<Token> toks, int start, int end) {
         StringBuilder sb = new StringBuilder();
         for (int i = start; i < end; i++) {
             if (i > start && toks.get(i).start() > toks.get(i - 1).end()) {

@@ -1,0 +1,168 @@
+package org.parley.coder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.parley.coder.MentionFinder.Item;
+import org.parley.common.Actor.ActorType;
+
+/**
+ * Actors found again or placed through context: persons named again by surname, titles and surnames remembered
+ * for the article, crowds and police placed by the place they are in, a pronoun after a verb of saying.
+ */
+final class MentionContext {
+    private final Lexicon lex;
+    private final NameMatcher names;
+
+    MentionContext(Lexicon lex) {
+        this.lex = lex;
+        this.names = new NameMatcher(lex);
+    }
+
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "on", "in", "and", "the", "i", "a");
+
+    /** A capitalised word right after a place name that no dictionary knows: the place names something else. */
+    static boolean partOfAName(List<Token> toks, int end) {
+        return end < toks.size() && toks.get(end).isCapitalised() && toks.get(end).isWord()
+                && !CALENDAR.contains(toks.get(end).lower()) && toks.get(end).lower().length() > 2;
+    }
+
+    /** "arrests in Georgia, Texas and Ohio": the items of a list of places are places too. */
+    static boolean listedAfterPlace(List<Mention> earlier, int start, String before) {
+        if (earlier.isEmpty() || !(before.equals(",") || before.equals("and") || before.equals("or"))) {
+            return false;
+        }
+        Mention prev = earlier.get(earlier.size() - 1);
+        return prev.place() && start - prev.end() <= 2;
+    }
+
+    private static final Set<String> HONORIFICS = Set.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.");
+
+    /**
+     * A person named again: by the surname the article introduced ("Kupfer", "Mr Kupfer"), or by a surname the
+     * dictionaries know under another spelling ("Callas" for Kallas).
+     */
+    Item personAgain(List<Token> toks, String[] words, int i, LocalDate date, ArticleMemory d) {
+        int at = HONORIFICS.contains(words[i]) && i + 1 < words.length ? i + 1 : i;
+        if (!toks.get(at).isCapitalised()) {
+            return null;
+        }
+        ActorRef known = d.bySurname(words[at]);
+        if (known != null) {
+            Lexicon.Phrase p = new Lexicon.Phrase(new String[] {words[at]}, new String[] {toks.get(at).text()}, false,
+                    Lexicon.Kind.PERSON, known.code(), known.type(), known.role(), known.name(), null, null);
+            return new Item(i, at + 1, p, false);
+        }
+        Lexicon.Phrase fuzzy = names.find(toks.get(at).text(), date);
+        return fuzzy == null ? null : new Item(i, at + 1, fuzzy, false);
+    }
+
+    /**
+     * Crowds, police and civilians of no stated country take the country of the place they are in: "police in
+     * Kiev", "protesters in Hong Kong".
+     */
+    List<Mention> localise(List<Mention> ms, String[] words) {
+        List<Mention> out = new ArrayList<>(ms.size());
+        for (Mention m : ms) {
+            ActorRef r = m.refs().get(0);
+            Mention where = null;
+            if (EventCoder.UNKNOWN.equals(r.code()) && LOCAL_ROLES.contains(r.role()) && !m.anaphor()) {
+                where = placeAfter(ms, m, words);
+            }
+            if (where == null || EventCoder.UNKNOWN.equals(where.refs().get(0).code())) {
+                out.add(m);
+                continue;
+            }
+            String code = where.refs().get(0).code();
+            ActorRef local = new ActorRef(code, lex.typeOfCode.getOrDefault(code, ActorType.STATE), r.role(),
+                    lex.nameOfCode.getOrDefault(code, code), r.text(), false);
+            out.add(new Mention(m.start(), m.end(), List.of(local), false, false, false, m.text()));
+        }
+        return out;
+    }
+
+    private static final Set<String> LOCAL_ROLES = Set.of("CVL", "COP", "OPP");
+
+    private static Mention placeAfter(List<Mention> ms, Mention m, String[] words) {
+        if (m.end() + 1 >= words.length || !(words[m.end()].equals("in") || words[m.end()].equals("at"))) {
+            return null;
+        }
+        for (Mention p : ms) {
+            if (p.place() && (p.start() == m.end() + 1 || p.start() == m.end() + 2 && words[m.end() + 1].equals("the"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Remembers an actor named with a title and a country for the rest of the article: by the title
+     * ("the prime minister") and, where a name follows the title ("... Minister Jeffrey Kupfer"), by surname.
+     */
+    static void introduce(Mention m, List<Item> group, int end, List<Token> toks, String[] words,
+                          ArticleMemory d) {
+        ActorRef r = m.refs().get(0);
+        if (m.place() || m.anti() || m.anaphor() || r.code() == null || EventCoder.UNKNOWN.equals(r.code())) {
+            return;
+        }
+        String title = null;
+        for (Item it : group) {
+            Lexicon.Kind k = it.phrase().kind();
+            if ((k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION) && it.phrase().code() == null) {
+                title = String.join(" ", it.phrase().words());
+            }
+        }
+        int lastItem = group.get(group.size() - 1).end();
+        boolean named = end > lastItem && toks.get(end - 1).isCapitalised();
+        if (title == null && !named) {
+            return;
+        }
+        ActorRef who = named ? new ActorRef(r.code(), r.type(), r.role(),
+                MentionFinder.sentenceSlice(toks, lastItem, end), null, true) : r;
+        d.introduce(named ? words[end - 1] : null, title, who);
+    }
+
+    private static final Set<String> SAYING = Set.of("said", "says", "say", "announced", "announces", "stated",
+            "states", "added", "warned", "warns", "claimed", "claims", "insisted", "insists", "confirmed", "confirms",
+            "declared", "declares", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
+            "threatens", "indicated", "signalled", "signaled", "hinted", "agreed", "decided", "reported", "told");
+
+    /**
+     * The subject of a verb of saying right before a pronoun ("X said (that) they ...", "X told reporters it
+     * would ..."): the first actor of the sentence before that verb, when it is not governed by a preposition.
+     */
+    static Mention reportingSpeaker(int start, String[] words, List<Mention> earlier) {
+        int v = start - 1;
+        if (v >= 0 && words[v].equals("that")) {
+            v--;
+        }
+        if (v < 0 || !SAYING.contains(words[v]) && !(v > 0 && SAYING.contains(words[v - 1]))) {
+            return null;
+        }
+        for (Mention m : earlier) {
+            if (m.start() < v && !m.place() && !m.anti()
+                    && (m.start() == 0 || !OBJECT_PREPS_BEFORE_SUBJECT.contains(words[m.start() - 1]))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> OBJECT_PREPS_BEFORE_SUBJECT = Set.of("of", "for", "with", "to", "against",
+            "on", "from", "by", "about", "in", "at", "than");
+
+    /** An institution whose country comes from context ("the ministry"): the last state named. */
+    static ActorRef stateInContext(ArticleMemory d, List<Mention> earlier) {
+        ActorRef st = d.lastState();
+        for (int i = earlier.size() - 1; i >= 0 && st == null; i--) {
+            ActorRef r = earlier.get(i).refs().get(0);
+            if (r.type() == ActorType.STATE && !earlier.get(i).place()) {
+                st = r;
+            }
+        }
+        return st;
+    }
+}
