@@ -12,8 +12,9 @@ import org.parley.common.Event;
 import org.parley.common.Span;
 
 /**
- * Turns the chosen action matches of one sentence into events: source and target, modality, negation, passive,
- * dates, ids; then the reported-hostility rule and the negated-key filter. One per sentence with a match.
+ * Turns the chosen action matches of one sentence into events: source and target ({@link RoleAssignment}), the code
+ * ({@link CodeAdjustments}), modality, negation, passive, dates, ids; then the reported-hostility rule and the
+ * negated-key filter. One per sentence with a match.
  */
 final class EventAssembler {
     /** The built-in rule of reported hostile acts: the speaker accuses the actor. */
@@ -28,18 +29,7 @@ final class EventAssembler {
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "many", "some", "more", "over", "nearly", "about", "up");
-    private static final Set<String> SUBJECT_OPENERS = Set.of("the", "a", "an", "eastern-based", "western-based",
-            "then", "new", "former", "top", "senior", "local", "state-run", "state");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an");
-
-    /** A chosen match in its clause [segStart, segEnd); {@code matched}: its words, only when observed. */
-    private record Trigger(Rule rule, int t, int end, int segStart, int segEnd, boolean passive, boolean nominal,
-                           String matched) {
-    }
-
-    /** Who acts on whom; {@code between}: the parties of "talks between X and Y". */
-    private record Roles(List<Mention> src, List<Mention> tgt, boolean between) {
-    }
 
     private final Lexicon lex;
     private final Syntax syntax;
@@ -50,7 +40,8 @@ final class EventAssembler {
     private final int n;
     private final LocalDate articleDate;
     private final ClauseRoles roles;
-    private final List<Mention> modifiers;
+    private final RoleAssignment assignment;
+    private final CodeAdjustments adjustments;
     private final CodingObserver obs;
     private final String sentence;
     private final Span sentenceSpan;
@@ -67,8 +58,9 @@ final class EventAssembler {
         this.n = s.n();
         this.articleDate = articleDate;
         this.roles = roles;
-        this.modifiers = modifiers;
         this.obs = obs;
+        this.assignment = new RoleAssignment(s, syntax, roles, modifiers, obs, st);
+        this.adjustments = new CodeAdjustments(s, syntax, obs);
         this.sentenceSpan = new Span(s.span()[0], s.span()[1]);
         this.sentence = text.substring(s.span()[0], s.span()[1]);
     }
@@ -118,7 +110,7 @@ final class EventAssembler {
         boolean modal = modalAt(words, segStart, t, m.end());
         boolean nominal = t > 0 && (DETERMINERS.contains(words[t - 1]) || words[t - 1].equals("'s"));
         Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, passiveAt(t, m.end()), nominal, matched);
-        Roles r = sourceAndTarget(a);
+        RoleAssignment.Roles r = assignment.sourceAndTarget(a);
         if (r == null) {
             return;
         }
@@ -159,274 +151,11 @@ final class EventAssembler {
             }
             code = rule.negatedCode();
         }
-        if (!rule.imported() && !neg) {
-            code = infinitiveCode(rule, code, t); // Parley's own rules: "agreed to extradite" is an intent
-            if (code == null) {
-                obs.ruleTried(rule, matched, "skipped: a refused hostile act");
-                return;
-            }
-        }
-        if (code.startsWith("19") && verbalTarget(t, m.end())) {
-            code = "111"; // "Erdogan attacked the proclamation": words, not force
-        }
-        if (rule.imported()) {
-            code = framedCode(code, t);
-            if (code == null) {
-                obs.ruleTried(rule, matched, "skipped: only possible, or a refused hostile act (" + Modality.frame(s,
-                        syntax, t) + ")");
-                return;
-            }
+        code = adjustments.adjust(rule, code, neg, t, m.end(), matched);
+        if (code == null) {
+            return;
         }
         emitAll(a, code, modal, neg, src, tgt, placeTarget);
-    }
-
-    private String infinitiveCode(Rule rule, String code, int t) {
-        Modality.Frame f = Modality.infinitiveFrame(s, syntax, t);
-        if (f == Modality.Frame.REFUSAL) {
-            return Modality.refusalCode(rule.code());
-        }
-        if (f != Modality.Frame.INTENT || code.startsWith("03") || code.startsWith("13")) {
-            return code;
-        }
-        String intent = rule.intentCode() != null ? rule.intentCode() : Modality.intentCode(code);
-        return intent == null ? code : intent;
-    }
-
-    /** An imported rule's code as the clause frames it: "agreed to provide" is an intent, "refused to" a rejection. */
-    private String framedCode(String code, int t) {
-        return switch (Modality.frame(s, syntax, t)) {
-            case ACT, OTHER -> code;
-            case INTENT -> Modality.intentCode(code);
-            case REFUSAL -> Modality.refusalCode(code);
-            case SPECULATION -> null;
-        };
-    }
-
-    /** Null when the match is skipped (an action noun that is an earlier action's object). */
-    private Roles sourceAndTarget(Trigger a) {
-        List<Mention> before = roles.subject(a.segStart(), a.t());
-        if (a.rule().fromSource()) {
-            return fromSourceRoles(a, before);
-        }
-        if (a.passive()) {
-            return passiveRoles(a, before);
-        }
-        return activeRoles(a, before);
-    }
-
-    /** "X received weapons from Y", "X faces pressure from Y": Y acts on X. */
-    private Roles fromSourceRoles(Trigger a, List<Mention> before) {
-        List<Mention> src = roles.fromActor(a.end(), a.segEnd(), false);
-        if (src.isEmpty() && a.passive()) {
-            src = roles.byAgent(a.end() - 1, a.segEnd());
-        }
-        List<Mention> tgt = before.isEmpty() && a.segStart() > 0 && Clauses.RELATIVE.contains(words[a.segStart() - 1])
-                ? roles.relativeHead(a.segStart() - 1) : before;
-        return new Roles(src, tgt, false);
-    }
-
-    private Roles passiveRoles(Trigger a, List<Mention> before) {
-        List<Mention> src;
-        List<Mention> tgt;
-        List<Mention> agent = roles.byAgent(a.end() - 1, a.segEnd());
-        if (!agent.isEmpty()) {
-            src = agent;
-            // "Evidence against Russia was presented by the US": the object may sit in a phrase
-            if (before.isEmpty()) {
-                tgt = new ArrayList<>(roles.objectsBefore(a.segStart(), a.end()));
-                tgt.removeAll(agent);
-            } else {
-                tgt = before;
-            }
-        } else {
-            tgt = roles.objectsBefore(a.segStart(), a.end());
-            // "rockets were fired at Israel from Gaza": where it came from acts
-            List<Mention> from = roles.fromActor(a.end(), a.segEnd(), true);
-            if (!from.isEmpty() && Integer.parseInt(a.rule().code().substring(0, 2)) >= 14) {
-                src = from;
-                if (tgt.isEmpty()) {
-                    tgt = new ArrayList<>(roles.targets(a.rule(), a.t(), a.end(), a.segEnd(), src));
-                    tgt.removeAll(from);
-                }
-            } else {
-                // an agentless passive ("sanctions could be lifted") is the speaker's
-                Mention speaker = roles.speaker();
-                src = speaker == null || tgt.contains(speaker) || speaker.anonymousCivilians() ? List.of()
-                        : List.of(speaker);
-            }
-        }
-        return new Roles(src, tgt, false);
-    }
-
-    private Roles activeRoles(Trigger a, List<Mention> before) {
-        Rule rule = a.rule();
-        int t = a.t();
-        int segStart = a.segStart();
-        List<Mention> src = before;
-        boolean between = false;
-        if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])) {
-            src = roles.relativeHead(segStart - 1);
-        }
-        if (src.isEmpty()) {
-            src = modifierSource(segStart, t);
-        }
-        // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
-        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of")) {
-            List<Mention> of = roles.coordinatedFrom(a.end() + 1, a.segEnd(), false);
-            if (!of.isEmpty()) {
-                src = of;
-            }
-        }
-        Mention owner = possessor(t);
-        if (owner != null && !rule.symmetric()) {
-            src = List.of(owner); // "X resents Y's invasion of Z": the invasion is Y's, whoever resents it
-        } else if (!src.isEmpty() && src == before && reasonFor(t)) {
-            obs.ruleTried(rule, a.matched(), "skipped: an action noun given as a reason, not an act of the subject");
-            return null; // "sanctioned Iran over alleged assassination plots" is no assassination by the sanctioner
-        } else if (a.nominal() && !src.isEmpty() && src == before && spokenOf(src.get(src.size() - 1).end(), t)) {
-            obs.ruleTried(rule, a.matched(), "skipped: an action noun its clause's subject only speaks of");
-            return null; // "X called the strike justified" is no strike by X
-        }
-        List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
-        if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
-            tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
-        }
-        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
-            tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
-        }
-        if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
-            tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
-        }
-        if (rule.clausal()) {
-            tgt = roles.clauseSubject(a.end());
-            if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
-                tgt = List.of(); // "X claimed that they ...": a claim about oneself accuses no one
-            }
-        }
-        boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
-                && !words[t - 1].equals("'s");
-        if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
-            src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
-            tgt = List.of();
-            between = true;
-        } else if (nominalObject) {
-            obs.ruleTried(rule, a.matched(), "skipped: the action noun is the object of an earlier action");
-            return null; // "facilitated the signing of an agreement": the noun is the verb's object
-        }
-        if (tgt.isEmpty() && rule.objectBefore() && !src.isEmpty()) {
-            int from = src.get(src.size() - 1).end();
-            for (Mention o : roles.mentions()) {
-                if (o.start() >= from && o.end() <= t && !o.place() && !o.anti()) {
-                    tgt = List.of(o);
-                    break;
-                }
-            }
-        }
-        // "supported Kiev politically and with arms supplies": the object is shared
-        if (tgt.isEmpty() && !src.isEmpty() && st.lastTargetSeg == seg[t] && t - st.lastMatchEnd <= 6
-                && Clauses.contains(words, st.lastMatchEnd, t, "and")) {
-            tgt = st.lastTargets;
-        }
-        return new Roles(src, tgt, between);
-    }
-
-    private static final java.util.Set<String> REASON_PREPS = java.util.Set.of("over", "about", "amid", "despite",
-            "because", "regarding", "concerning");
-
-    /** An action noun after a preposition of cause or topic ("over alleged plots", "amid protests"). */
-    private boolean reasonFor(int t) {
-        for (int i = t - 1; i >= Math.max(0, t - 4); i--) {
-            if (REASON_PREPS.contains(words[i])) {
-                return syntax.isNoun(t);
-            }
-            String tag = syntax.tag(i);
-            if (!tag.equals("ADJ") && !tag.equals("DET") && !tag.equals("VERB") && !tag.equals("NOUN")
-                    && !tag.equals("PROPN")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** What one can attack only with words: decisions, plans, statements. */
-    private static final java.util.Set<String> VERBAL_OBJECTS = java.util.Set.of("decision", "decisions",
-            "proclamation", "plan", "plans", "policy", "policies", "proposal", "proposals", "law", "laws", "bill",
-            "move", "remarks", "statement", "statements", "report", "subpoena", "ruling", "idea", "approach",
-            "stance", "comments", "deal", "agreement", "resolution", "claim", "claims", "rhetoric", "record",
-            "media", "press", "critics", "opponents", "election", "verdict", "announcement", "handling", "response");
-
-    /** The verb's object, right after it past determiners and adjectives, is something only words can attack. */
-    private boolean verbalTarget(int t, int end) {
-        if (!syntax.isVerb(t)) {
-            return false;
-        }
-        for (int i = end; i < Math.min(n, end + 4); i++) {
-            if (VERBAL_OBJECTS.contains(words[i])) {
-                return true;
-            }
-            String tag = syntax.tag(i);
-            if (!tag.equals("DET") && !tag.equals("ADJ") && !tag.equals("PRON") && !tag.equals("PROPN")
-                    && !tag.equals("PART")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Appeals, demands, disapproval, rejection and threats are addressed to whoever the "that" clause is about. */
-    private static boolean demandsOf(String code) {
-        String root = code.substring(0, 2);
-        return root.equals("02") || root.equals("10") || root.equals("11") || root.equals("12") || root.equals("13");
-    }
-
-    /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
-    private Mention possessor(int t) {
-        if (t < 2 || !words[t - 1].equals("'s")) {
-            return null;
-        }
-        for (Mention m : roles.mentions()) {
-            if (m.end() == t - 1 && !m.place() && !m.anaphor()) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    /** Verbs of judging and recounting: their object noun is talked about, not done ("called the strike justified"). */
-    private static final List<String> SPEAKING_OF = List.of("call", "consider", "describ", "term", "deem", "regard",
-            "view", "label", "brand", "resent", "recall", "remember", "mention", "discuss", "comment", "question",
-            "doubt", "debat", "study", "studie", "review", "analy", "document", "recount", "blam", "justif",
-            "excus", "defend", "refer");
-
-    /** A verb of judging or recounting between the subject and an action noun: the noun is what it talks about. */
-    private boolean spokenOf(int subjectEnd, int t) {
-        for (int i = subjectEnd; i < t; i++) {
-            if (syntax.isVerb(i)) {
-                for (String v : SPEAKING_OF) {
-                    if (words[i].startsWith(v)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
-     * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
-     */
-    private List<Mention> modifierSource(int segStart, int t) {
-        List<Mention> src = List.of();
-        for (Mention mod : modifiers) {
-            boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2;
-            boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
-                    && Clauses.onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
-            if (mod.start() >= segStart && (beforeNoun || opensSubject)) {
-                src = List.of(mod);
-            }
-        }
-        return src;
     }
 
     /** A negated action drops every event of its root between the same actors, either way. */
@@ -491,8 +220,8 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || !rule.imported() && forceOrNoSense(code) && !a.passive() && !a.nominal()
-                && verbWithObject(words, a.end())
+        } else if (rule.noTarget() || !rule.imported() && CodeAdjustments.forceOrNoSense(code) && !a.passive()
+                && !a.nominal() && verbWithObject(words, a.end())
                 && !(t > 0 && words[t - 1].equals("to"))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
             // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")
@@ -508,14 +237,6 @@ final class EventAssembler {
                 outcome.append("matched but found no target actor");
             }
         }
-    }
-
-    /**
-     * Whether a verb of Parley's own rules acts without an actor as its object: force does ("shelled the enclave"),
-     * but "released a statement" or "asks about many laws" are no releasing or asking of anyone.
-     */
-    private static boolean forceOrNoSense(String code) {
-        return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11");
     }
 
     /** Every ordered pair of the sources (emit skips an actor with itself). */

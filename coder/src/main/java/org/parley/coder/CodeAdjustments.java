@@ -1,0 +1,103 @@
+package org.parley.coder;
+
+import java.util.Set;
+
+/**
+ * Adjusts a match's code to its clause: an intent or a refusal by the infinitive's frame, words rather than force
+ * against a decision or a statement.
+ */
+final class CodeAdjustments {
+    private final Sentence s;
+    private final Syntax syntax;
+    private final CodingObserver obs;
+    private final String[] words;
+    private final int n;
+
+    CodeAdjustments(Sentence s, Syntax syntax, CodingObserver obs) {
+        this.s = s;
+        this.syntax = syntax;
+        this.obs = obs;
+        this.words = s.words();
+        this.n = s.n();
+    }
+
+    /** The code of the match [t, end) as its clause frames it; null when it is skipped (told to the observer). */
+    String adjust(Rule rule, String code, boolean neg, int t, int end, String matched) {
+        if (!rule.imported() && !neg) {
+            // Parley's own rules: "agreed to extradite" is an intent
+            code = infinitiveCode(rule, code, t);
+            if (code == null) {
+                obs.ruleTried(rule, matched, "skipped: a refused hostile act");
+                return null;
+            }
+        }
+        if (code.startsWith("19") && verbalTarget(t, end)) {
+            code = "111"; // "Erdogan attacked the proclamation": words, not force
+        }
+        if (rule.imported()) {
+            code = framedCode(code, t);
+            if (code == null) {
+                obs.ruleTried(rule, matched, "skipped: only possible, or a refused hostile act (" + Modality.frame(s,
+                        syntax, t) + ")");
+                return null;
+            }
+        }
+        return code;
+    }
+
+    /** A code of Parley's own rules as an infinitive frames it: "agreed to extradite" is an intent; null if refused. */
+    private String infinitiveCode(Rule rule, String code, int t) {
+        Modality.Frame f = Modality.infinitiveFrame(s, syntax, t);
+        if (f == Modality.Frame.REFUSAL) {
+            return Modality.refusalCode(rule.code());
+        }
+        if (f != Modality.Frame.INTENT || code.startsWith("03") || code.startsWith("13")) {
+            return code;
+        }
+        String intent = rule.intentCode() != null ? rule.intentCode() : Modality.intentCode(code);
+        return intent == null ? code : intent;
+    }
+
+    /** An imported rule's code as the clause frames it: "agreed to provide" is an intent, "refused to" a rejection. */
+    private String framedCode(String code, int t) {
+        return switch (Modality.frame(s, syntax, t)) {
+            case ACT, OTHER -> code;
+            case INTENT -> Modality.intentCode(code);
+            case REFUSAL -> Modality.refusalCode(code);
+            case SPECULATION -> null;
+        };
+    }
+
+    /** What one can attack only with words: decisions, plans, statements. */
+    private static final Set<String> VERBAL_OBJECTS = Set.of("decision", "decisions",
+            "proclamation", "plan", "plans", "policy", "policies", "proposal", "proposals", "law", "laws", "bill",
+            "move", "remarks", "statement", "statements", "report", "subpoena", "ruling", "idea", "approach",
+            "stance", "comments", "deal", "agreement", "resolution", "claim", "claims", "rhetoric", "record",
+            "media", "press", "critics", "opponents", "election", "verdict", "announcement", "handling", "response");
+
+    /** The verb's object, right after it past determiners and adjectives, is something only words can attack. */
+    private boolean verbalTarget(int t, int end) {
+        if (!syntax.isVerb(t)) {
+            return false;
+        }
+        for (int i = end; i < Math.min(n, end + 4); i++) {
+            if (VERBAL_OBJECTS.contains(words[i])) {
+                return true;
+            }
+            String tag = syntax.tag(i);
+            if (!tag.equals("DET") && !tag.equals("ADJ") && !tag.equals("PRON") && !tag.equals("PROPN")
+                    && !tag.equals("PART")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a verb of Parley's own rules acts without an actor as its object: force does ("shelled the enclave"),
+     * but "released a statement" or "asks about many laws" are no releasing or asking of anyone.
+     */
+    static boolean forceOrNoSense(String code) {
+        return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11");
+    }
+}

@@ -1,0 +1,241 @@
+package org.parley.coder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses who acts on whom for a match of {@link EventAssembler}: the subject, agent, "from" actor, possessor or
+ * modifier as source; the object, "that" clause subject or a shared earlier object as target.
+ */
+final class RoleAssignment {
+    private static final Set<String> SUBJECT_OPENERS = Set.of("the", "a", "an", "eastern-based", "western-based",
+            "then", "new", "former", "top", "senior", "local", "state-run", "state");
+
+    /** Who acts on whom; {@code between}: the parties of "talks between X and Y". */
+    record Roles(List<Mention> src, List<Mention> tgt, boolean between) {
+    }
+
+    private final Syntax syntax;
+    private final String[] words;
+    private final int[] seg;
+    private final int n;
+    private final ClauseRoles roles;
+    private final List<Mention> modifiers;
+    private final CodingObserver obs;
+    private final SentenceState st;
+
+    RoleAssignment(Sentence s, Syntax syntax, ClauseRoles roles, List<Mention> modifiers, CodingObserver obs,
+                   SentenceState st) {
+        this.syntax = syntax;
+        this.words = s.words();
+        this.seg = s.seg();
+        this.n = s.n();
+        this.roles = roles;
+        this.modifiers = modifiers;
+        this.obs = obs;
+        this.st = st;
+    }
+
+    /** Null when the match is skipped (an action noun that is an earlier action's object). */
+    Roles sourceAndTarget(Trigger a) {
+        List<Mention> before = roles.subject(a.segStart(), a.t());
+        if (a.rule().fromSource()) {
+            return fromSourceRoles(a, before);
+        }
+        if (a.passive()) {
+            return passiveRoles(a, before);
+        }
+        return activeRoles(a, before);
+    }
+
+    /** "X received weapons from Y", "X faces pressure from Y": Y acts on X. */
+    private Roles fromSourceRoles(Trigger a, List<Mention> before) {
+        List<Mention> src = roles.fromActor(a.end(), a.segEnd(), false);
+        if (src.isEmpty() && a.passive()) {
+            src = roles.byAgent(a.end() - 1, a.segEnd());
+        }
+        List<Mention> tgt = before.isEmpty() && a.segStart() > 0 && Clauses.RELATIVE.contains(words[a.segStart() - 1])
+                ? roles.relativeHead(a.segStart() - 1) : before;
+        return new Roles(src, tgt, false);
+    }
+
+    private Roles passiveRoles(Trigger a, List<Mention> before) {
+        List<Mention> src;
+        List<Mention> tgt;
+        List<Mention> agent = roles.byAgent(a.end() - 1, a.segEnd());
+        if (!agent.isEmpty()) {
+            src = agent;
+            // "Evidence against Russia was presented by the US": the object may sit in a phrase
+            if (before.isEmpty()) {
+                tgt = new ArrayList<>(roles.objectsBefore(a.segStart(), a.end()));
+                tgt.removeAll(agent);
+            } else {
+                tgt = before;
+            }
+        } else {
+            tgt = roles.objectsBefore(a.segStart(), a.end());
+            // "rockets were fired at Israel from Gaza": where it came from acts
+            List<Mention> from = roles.fromActor(a.end(), a.segEnd(), true);
+            if (!from.isEmpty() && Integer.parseInt(a.rule().code().substring(0, 2)) >= 14) {
+                src = from;
+                if (tgt.isEmpty()) {
+                    tgt = new ArrayList<>(roles.targets(a.rule(), a.t(), a.end(), a.segEnd(), src));
+                    tgt.removeAll(from);
+                }
+            } else {
+                // an agentless passive ("sanctions could be lifted") is the speaker's
+                Mention speaker = roles.speaker();
+                src = speaker == null || tgt.contains(speaker) || speaker.anonymousCivilians() ? List.of()
+                        : List.of(speaker);
+            }
+        }
+        return new Roles(src, tgt, false);
+    }
+
+    private Roles activeRoles(Trigger a, List<Mention> before) {
+        Rule rule = a.rule();
+        int t = a.t();
+        int segStart = a.segStart();
+        List<Mention> src = before;
+        boolean between = false;
+        if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])) {
+            src = roles.relativeHead(segStart - 1);
+        }
+        if (src.isEmpty()) {
+            src = modifierSource(segStart, t);
+        }
+        // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
+        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of")) {
+            List<Mention> of = roles.coordinatedFrom(a.end() + 1, a.segEnd(), false);
+            if (!of.isEmpty()) {
+                src = of;
+            }
+        }
+        Mention owner = possessor(t);
+        if (owner != null && !rule.symmetric()) {
+            src = List.of(owner); // "X resents Y's invasion of Z": the invasion is Y's, whoever resents it
+        } else if (!src.isEmpty() && src == before && reasonFor(t)) {
+            obs.ruleTried(rule, a.matched(), "skipped: an action noun given as a reason, not an act of the subject");
+            return null; // "sanctioned Iran over alleged assassination plots" is no assassination by the sanctioner
+        } else if (a.nominal() && !src.isEmpty() && src == before && spokenOf(src.get(src.size() - 1).end(), t)) {
+            obs.ruleTried(rule, a.matched(), "skipped: an action noun its clause's subject only speaks of");
+            return null; // "X called the strike justified" is no strike by X
+        }
+        List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
+        if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
+            tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
+        }
+        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
+            tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
+        }
+        if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
+            tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
+        }
+        if (rule.clausal()) {
+            tgt = roles.clauseSubject(a.end());
+            if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
+                tgt = List.of(); // "X claimed that they ...": a claim about oneself accuses no one
+            }
+        }
+        boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
+                && !words[t - 1].equals("'s");
+        if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
+            src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
+            tgt = List.of();
+            between = true;
+        } else if (nominalObject) {
+            obs.ruleTried(rule, a.matched(), "skipped: the action noun is the object of an earlier action");
+            return null; // "facilitated the signing of an agreement": the noun is the verb's object
+        }
+        if (tgt.isEmpty() && rule.objectBefore() && !src.isEmpty()) {
+            int from = src.get(src.size() - 1).end();
+            for (Mention o : roles.mentions()) {
+                if (o.start() >= from && o.end() <= t && !o.place() && !o.anti()) {
+                    tgt = List.of(o);
+                    break;
+                }
+            }
+        }
+        // "supported Kiev politically and with arms supplies": the object is shared
+        if (tgt.isEmpty() && !src.isEmpty() && st.lastTargetSeg == seg[t] && t - st.lastMatchEnd <= 6
+                && Clauses.contains(words, st.lastMatchEnd, t, "and")) {
+            tgt = st.lastTargets;
+        }
+        return new Roles(src, tgt, between);
+    }
+
+    private static final Set<String> REASON_PREPS = Set.of("over", "about", "amid", "despite",
+            "because", "regarding", "concerning");
+
+    /** An action noun after a preposition of cause or topic ("over alleged plots", "amid protests"). */
+    private boolean reasonFor(int t) {
+        for (int i = t - 1; i >= Math.max(0, t - 4); i--) {
+            if (REASON_PREPS.contains(words[i])) {
+                return syntax.isNoun(t);
+            }
+            String tag = syntax.tag(i);
+            if (!tag.equals("ADJ") && !tag.equals("DET") && !tag.equals("VERB") && !tag.equals("NOUN")
+                    && !tag.equals("PROPN")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Appeals, demands, disapproval, rejection and threats are addressed to whoever the "that" clause is about. */
+    private static boolean demandsOf(String code) {
+        String root = code.substring(0, 2);
+        return root.equals("02") || root.equals("10") || root.equals("11") || root.equals("12") || root.equals("13");
+    }
+
+    /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
+    private Mention possessor(int t) {
+        if (t < 2 || !words[t - 1].equals("'s")) {
+            return null;
+        }
+        for (Mention m : roles.mentions()) {
+            if (m.end() == t - 1 && !m.place() && !m.anaphor()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Verbs of judging and recounting: their object noun is talked about, not done ("called the strike justified"). */
+    private static final List<String> SPEAKING_OF = List.of("call", "consider", "describ", "term", "deem", "regard",
+            "view", "label", "brand", "resent", "recall", "remember", "mention", "discuss", "comment", "question",
+            "doubt", "debat", "study", "studie", "review", "analy", "document", "recount", "blam", "justif",
+            "excus", "defend", "refer");
+
+    /** A verb of judging or recounting between the subject and an action noun: the noun is what it talks about. */
+    private boolean spokenOf(int subjectEnd, int t) {
+        for (int i = subjectEnd; i < t; i++) {
+            if (syntax.isVerb(i)) {
+                for (String v : SPEAKING_OF) {
+                    if (words[i].startsWith(v)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
+     * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
+     */
+    private List<Mention> modifierSource(int segStart, int t) {
+        List<Mention> src = List.of();
+        for (Mention mod : modifiers) {
+            boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2;
+            boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
+                    && Clauses.onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
+            if (mod.start() >= segStart && (beforeNoun || opensSubject)) {
+                src = List.of(mod);
+            }
+        }
+        return src;
+    }
+}
