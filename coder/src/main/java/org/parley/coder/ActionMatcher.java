@@ -82,7 +82,25 @@ final class ActionMatcher {
                 && syntax.isNoun(t + 1);
     }
 
+    /**
+     * The most polysemous English verbs: alone they say nothing about what was done ("left two dead", "held an
+     * election", "found dead", "means"); only a pattern with their object words, or Parley's own rules, may code them.
+     */
+    private static final java.util.Set<String> POLYSEMOUS = java.util.Set.of("leave", "left", "leaves", "leaving",
+            "go", "went", "goes", "going", "come", "came", "comes", "coming", "hold", "held", "holds", "holding",
+            "find", "found", "finds", "keep", "kept", "keeps", "mean", "means", "meant", "serve", "served", "serves",
+            "take", "took", "taken", "takes", "make", "made", "makes", "give", "gave", "given", "gives", "get", "got",
+            "gets", "set", "sets", "put", "puts", "run", "ran", "runs", "turn", "turned", "turns", "bring", "brought",
+            "see", "saw", "seen", "sees", "show", "showed", "shown", "shows", "move", "moved", "moves", "reach",
+            "reached", "open", "opened", "draw", "drew", "carry", "carried", "stand", "stood", "play", "played");
+
     private static boolean isAct(Match m, Sentence s, Syntax syntax, CodingObserver obs) {
+        if (m.rule().verbAlone() && POLYSEMOUS.contains(s.words()[m.start()])) {
+            if (obs.recording()) {
+                obs.ruleTried(m.rule(), s.words()[m.start()], "skipped: a verb too polysemous to code alone");
+            }
+            return false;
+        }
         String why = VerbRole.notAnAct(s, syntax, m.start());
         if (why != null && obs.recording()) {
             obs.ruleTried(m.rule(), Clauses.slice(s.words(), m.start(), m.end()), "skipped: " + why);

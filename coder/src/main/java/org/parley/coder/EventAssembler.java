@@ -100,7 +100,7 @@ final class EventAssembler {
             return;
         }
         // without the article's own date no year in the text can be told past
-        int year = in.date() != null ? articleDate.getYear() : Integer.MIN_VALUE;
+        int year = in.date() != null ? articleDate.getYear() : 0;
         String notCurrent = Factuality.notCurrent(s, syntax, segStart, t, m.end(), segEnd, year);
         if (notCurrent != null) {
             obs.ruleTried(rule, matched, "skipped: " + notCurrent);

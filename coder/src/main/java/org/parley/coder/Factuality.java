@@ -52,7 +52,7 @@ final class Factuality {
             // a year before the act or after it in its own phrase dates the act ("fought a war in 1994"); one
             // after another verb dates something else ("extended the sanctions imposed by decrees in 2014")
             boolean datesTheAct = i < end || !verbBetween(syn, end, i);
-            if (year > 0 && year < articleYear && datesTheAct && !(i > 0 && w[i - 1].equals("since"))) {
+            if (year > 0 && articleYear > 0 && year < articleYear - 1 && datesTheAct && !(i > 0 && w[i - 1].equals("since"))) {
                 return "a past event (" + year + ")";
             }
         }

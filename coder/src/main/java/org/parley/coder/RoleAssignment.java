@@ -166,7 +166,7 @@ final class RoleAssignment {
     }
 
     private static final Set<String> REASON_PREPS = Set.of("over", "about", "amid", "despite",
-            "because", "regarding", "concerning");
+            "because", "regarding", "concerning", "following");
 
     /** An action noun after a preposition of cause or topic ("over alleged plots", "amid protests"). */
     private boolean reasonFor(int t) {

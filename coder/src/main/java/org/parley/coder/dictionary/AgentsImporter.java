@@ -227,15 +227,9 @@ public final class AgentsImporter {
 
     /** Why a phrase is not emitted, or null. */
     private static String reject(String p, Map<String, String> roles, Set<String> names) {
-        int letters = 0;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c > 127) {
-                return "non-ASCII characters (mis-encoded in the source)";
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
+        int letters = PhraseChecks.asciiLetters(p);
+        if (letters < 0) {
+            return "non-ASCII characters (mis-encoded in the source)";
         }
         if (letters < 3) {
             return "shorter than 3 letters";

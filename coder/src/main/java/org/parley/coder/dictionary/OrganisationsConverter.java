@@ -236,15 +236,9 @@ final class OrganisationsConverter {
 
     /** Why a name is not emitted, or null. */
     static String reject(String p, Set<String> names, Set<String> roles) {
-        int letters = 0;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c > 127) {
-                return "non-ASCII characters";
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
+        int letters = PhraseChecks.asciiLetters(p);
+        if (letters < 0) {
+            return "non-ASCII characters";
         }
         if (letters < 3) {
             return "shorter than 3 letters";
