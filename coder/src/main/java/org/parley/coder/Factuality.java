@@ -11,6 +11,8 @@ final class Factuality {
     private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
     private static final Set<String> PAST_MARKERS = Set.of("previously", "formerly");
     private static final Set<String> HYPOTHETICAL = Set.of("would", "could", "might", "should", "must");
+    private static final Set<String> ALLEGED = Set.of("accused", "charged", "suspected", "convicted", "guilty",
+            "alleged", "allegedly", "allegations", "allegation", "accusations", "rumoured", "rumored", "reportedly");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we", "you");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
@@ -26,6 +28,11 @@ final class Factuality {
         for (int i = Math.max(0, segStart - 1); i < t; i++) {
             if (CONDITIONS.contains(w[i])) {
                 return "a condition (" + w[i] + ")"; // "if they were to attack", "whether to meet"
+            }
+        }
+        for (int i = Math.max(segStart, t - 4); i < t; i++) {
+            if (ALLEGED.contains(w[i])) {
+                return "alleged, not stated (" + w[i] + ")"; // "accused of attacking", "allegations Trump tried to"
             }
         }
         for (int i = Math.max(0, segStart - 1); i + 1 < t; i++) {

@@ -30,6 +30,16 @@ final class MentionContext {
                 && !CALENDAR.contains(toks.get(end).lower()) && toks.get(end).lower().length() > 2;
     }
 
+    /** Capitalised nouns that, after a country's name, make the pair the name of a war, treaty, paper or event. */
+    private static final Set<String> NAME_HEADS = Set.of("war", "wars", "agreement", "accord", "accords", "treaty",
+            "convention", "protocol", "declaration", "conference", "summit", "cup", "games", "olympics",
+            "championship", "airways", "airlines", "herald", "times", "post", "tribune", "gazette", "daily",
+            "university", "airport", "museum", "stock", "exchange", "veterans", "memorial");
+
+    static boolean namesAnEvent(List<Token> toks, int end) {
+        return end < toks.size() && toks.get(end).isCapitalised() && NAME_HEADS.contains(toks.get(end).lower());
+    }
+
     /** "arrests in Georgia, Texas and Ohio": the items of a list of places are places too. */
     static boolean listedAfterPlace(List<Mention> earlier, int start, String before) {
         if (earlier.isEmpty() || !(before.equals(",") || before.equals("and") || before.equals("or"))) {

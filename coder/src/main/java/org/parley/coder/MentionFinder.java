@@ -302,6 +302,9 @@ final class MentionFinder {
                     && (NOT_A_SEAT_AFTER.contains(after) || MentionContext.partOfAName(toks, end))) {
                 return null; // "the Washington Post", "the Paris Agreement", "Moscow State University"
             }
+            if (k0 == Lexicon.Kind.COUNTRY && MentionContext.namesAnEvent(toks, end)) {
+                return null; // "an Iraq War veteran", "the Korea Herald", "the Syria Accord"
+            }
             place = PLACE_PREPS.contains(before) && !after.equals("'s")
                     || MentionContext.listedAfterPlace(earlier, start, before);
         }

@@ -57,6 +57,17 @@ class FactualityTest {
     }
 
     @Test
+    void anAllegedActIsNotStatedAsDone() {
+        List<String> t = tuples("Ethiopia accused Eritrea of attacking its border posts.", DAY);
+        assertThat(t).contains("ETH>ERI>11").noneMatch(x -> x.endsWith(">19"));
+    }
+
+    @Test
+    void aCountryNamingAWarOrTreatyIsNoActor() {
+        assertThat(tuples("An Iraq War veteran criticised Kenya on Monday.", DAY)).noneMatch(x -> x.startsWith("IRQ"));
+    }
+
+    @Test
     void anUnnamedFirstPersonSpeakerIsNoActor() {
         assertThat(tuples("I think Ethiopia attacked Eritrea.", DAY)).noneMatch(t -> t.endsWith(">04"));
         assertThat(tuples("We met Eritrea's president.", DAY)).isEmpty();
