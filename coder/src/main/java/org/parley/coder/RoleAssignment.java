@@ -132,6 +132,7 @@ final class RoleAssignment {
         if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
+        tgt = tgt.isEmpty() ? modifierTarget(a) : tgt;
         if (rule.clausal()) {
             tgt = roles.clauseSubject(a.end());
             if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
@@ -226,6 +227,23 @@ final class RoleAssignment {
      * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
      * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
      */
+    /** "shelled Ukrainian positions", "struck Syrian army bases": force on a nationality's things is on its country. */
+    private List<Mention> modifierTarget(Trigger a) {
+        if (a.rule().code().compareTo("15") < 0 || a.rule().blocking()) {
+            return List.of();
+        }
+        for (Mention mod : modifiers) {
+            int gap = mod.start() - a.end();
+            if (gap >= 0 && gap <= 2 && (gap == 0 || Clauses.onlyWords(words, a.end(), mod.start(), OBJECT_DETERMINERS))) {
+                return List.of(mod);
+            }
+        }
+        return List.of();
+    }
+
+    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",
+            "many", "some", "dozens", "of");
+
     private List<Mention> modifierSource(int segStart, int t) {
         List<Mention> src = List.of();
         for (Mention mod : modifiers) {

@@ -57,6 +57,13 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void forceOnANationalitysThingsIsForceOnItsCountry() {
+        assertThat(tuples("Malian troops shelled Burkinabe positions near the border.")).contains("MLI>BFA>194");
+        // words alone do not reach a nationality's things
+        assertThat(tuples("Mali criticised Burkinabe positions on the border.")).noneMatch(t -> t.startsWith("MLI>BFA"));
+    }
+
+    @Test
     void anActThatCouldHappenIsNoEvent() {
         assertThat(tuples("Ghana could expel Togolese diplomats.")).noneMatch(t -> t.contains(">17"));
     }
