@@ -69,7 +69,8 @@ final class ActionMatcher {
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));
         // "the detained fishermen", "captured ISIS fighters": a participle describing a noun is no act
-        matches.removeIf(m -> !m.rule().imported() && !mentions.isEmpty() && adjectival(s, syntax, m.start()));
+        matches.removeIf(m -> !m.rule().imported() && !mentions.isEmpty() && (adjectival(s, syntax, m.start())
+                || agentParticiple(s, syntax, m.start())));
         return matches;
     }
 
@@ -93,6 +94,12 @@ final class ActionMatcher {
             "gets", "set", "sets", "put", "puts", "run", "ran", "runs", "turn", "turned", "turns", "bring", "brought",
             "see", "saw", "seen", "sees", "show", "showed", "shown", "shows", "move", "moved", "moves", "reach",
             "reached", "open", "opened", "draw", "drew", "carry", "carried", "stand", "stood", "play", "played");
+
+    /** "boycotted the summit hosted by Thailand": a participle with its agent, describing a noun of the clause. */
+    private static boolean agentParticiple(Sentence s, Syntax syntax, int t) {
+        return t > 0 && t + 1 < s.n() && s.words()[t + 1].equals("by") && syntax.isVerb(t) && syntax.isNoun(t - 1)
+                && VerbRole.notAnAct(s, syntax, t) != null;
+    }
 
     private static boolean isAct(Match m, Sentence s, Syntax syntax, CodingObserver obs) {
         if (m.rule().verbAlone() && POLYSEMOUS.contains(s.words()[m.start()])) {

@@ -220,11 +220,12 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || !rule.imported() && CodeAdjustments.forceOrNoSense(code) && !a.passive()
-                && !a.nominal() && verbWithObject(words, a.end())
-                && !(t > 0 && words[t - 1].equals("to"))) {
-            // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request";
-            // not an infinitive, which often completes a noun ("a threat to boycott the ceremony")
+        } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal()
+                && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && verbal(t)
+                || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()))) {
+            // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request", and so
+            // does one whose pattern names its object ("freed 200 political prisoners"); not an infinitive,
+            // which often completes a noun ("a threat to boycott the ceremony")
             for (ActorRef x : sources) {
                 note(outcome, emit(date, x, null, code, rule, loc));
             }
@@ -237,6 +238,11 @@ final class EventAssembler {
                 outcome.append("matched but found no target actor");
             }
         }
+    }
+
+    /** Tagged as a verb or auxiliary (the tagger calls some past tenses AUX: "Myanmar freed 200 prisoners"). */
+    private boolean verbal(int t) {
+        return syntax.isVerb(t) || syntax.tag(t).equals("AUX");
     }
 
     /** Every ordered pair of the sources (emit skips an actor with itself). */

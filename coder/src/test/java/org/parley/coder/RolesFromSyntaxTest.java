@@ -64,6 +64,22 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void aVerbWhosePatternNamesItsObjectActsWithoutATargetActor() {
+        assertThat(tuples("Myanmar freed 200 political prisoners.")).containsExactly("MMR>->0841");
+    }
+
+    @Test
+    void aParticipleWithItsAgentDescribesANoun() {
+        assertThat(tuples("Cambodia boycotted the summit hosted by Thailand.")).noneMatch(t -> t.contains(">04"));
+    }
+
+    @Test
+    void vowingRevengeIsAThreatAndEasingABlockadeYields() {
+        assertThat(tuples("Iran vowed revenge against Israel.")).containsExactly("IRN>ISR>130");
+        assertThat(tuples("Israel eased its blockade of Gaza.")).containsExactly("ISR>PSE>0872");
+    }
+
+    @Test
     void anActThatCouldHappenIsNoEvent() {
         assertThat(tuples("Ghana could expel Togolese diplomats.")).noneMatch(t -> t.contains(">17"));
     }

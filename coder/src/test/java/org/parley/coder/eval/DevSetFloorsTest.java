@@ -37,25 +37,25 @@ class DevSetFloorsTest {
     @Test
     void seedArticle() throws Exception {
         EvalReport r = evaluate("seed-gold.jsonl");
-        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.75);
+        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.74);
         assertThat(r.absentProduced()).as("absent triples produced").isZero();
     }
 
     @Test
     void petrarchGoldSentences() throws Exception {
         EvalReport r = evaluate("petr2-gsr-dev.jsonl");
-        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.66);
+        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.65);
     }
 
     @Test
     void fiveWayDirection() throws Exception {
         EvalReport r = evaluate("news-quad-dev.jsonl");
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.44);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.46);
     }
 
     @Test
     void actorSpans() throws Exception {
         EvalReport r = evaluate("news-actor-spans-dev.jsonl");
-        assertThat(r.actorRecall().recall()).as("news-actor-spans-dev actor recall").isGreaterThanOrEqualTo(0.81);
+        assertThat(r.actorRecall().recall()).as("news-actor-spans-dev actor recall").isGreaterThanOrEqualTo(0.815);
     }
 }
