@@ -63,8 +63,9 @@ final class ActionMatcher {
             }
             tryRules(rulesByPrefix.get(Rule.prefixKey(w)), null, words, lems, i, clauseEnd, blocked, matches);
         }
-        // without any actor no imported rule can give an event: spare the tagger
-        matches.removeIf(m -> m.rule().imported() && (mentions.isEmpty() || !isAct(m, s, syntax, obs)));
+        // without an actor in its clause no imported rule can give an event: spare the tagger
+        matches.removeIf(m -> m.rule().imported() && (!actorInClause(s, mentions, m.start())
+                || !isAct(m, s, syntax, obs)));
         // "talks" the noun, not "he talks about"
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));
@@ -99,6 +100,21 @@ final class ActionMatcher {
     private static boolean agentParticiple(Sentence s, Syntax syntax, int t) {
         return t > 0 && t + 1 < s.n() && s.words()[t + 1].equals("by") && syntax.isVerb(t) && syntax.isNoun(t - 1)
                 && VerbRole.notAnAct(s, syntax, t) != null;
+    }
+
+    /** An actor in the clause of word {@code t}, or a relative clause whose head may be one ("Iran, which ..."). */
+    private static boolean actorInClause(Sentence s, List<Mention> mentions, int t) {
+        int seg = s.seg()[t];
+        int start = Clauses.clauseStart(s.seg(), t);
+        if (start > 0 && Clauses.RELATIVE.contains(s.words()[start - 1])) {
+            return !mentions.isEmpty();
+        }
+        for (Mention m : mentions) {
+            if (s.seg()[m.start()] == seg) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAct(Match m, Sentence s, Syntax syntax, CodingObserver obs) {
