@@ -1,7 +1,9 @@
 package org.parley.coder;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One action rule from verbs.txt: a CAMEO code and a word pattern, with flags for how source and target are
@@ -48,6 +50,10 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         }
     }
 
+    /** The flags without a value (verbs.txt's header says what each means). */
+    private static final Set<String> FLAGS = Set.of("sym", "place", "notarget", "objbefore", "mutual", "from",
+            "objnext", "that", "noun", "verb", "topic");
+
     static Rule parse(String line) {
         String[] f = line.split("\\|", -1);
         if (f.length < 3) {
@@ -83,58 +89,25 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         if (els.isEmpty() || els.get(0).gap() || els.get(els.size() - 1).gap()) {
             throw new IllegalArgumentException("a pattern must start and end with a word");
         }
-        boolean sym = false;
-        boolean place = false;
-        boolean noTarget = false;
-        boolean objBefore = false;
-        boolean mutual = false;
-        boolean from = false;
-        boolean objNext = false;
-        boolean clausal = false;
-        boolean noun = false;
-        boolean verb = false;
-        boolean topic = false;
+        Set<String> flags = new HashSet<>();
         String intent = null;
         String neg = null;
-        if (f.length > 3) {
-            for (String flag : f[3].split(",")) {
-                String fl = flag.strip();
-                if (fl.isEmpty()) {
-                    continue;
-                }
-                if (fl.equals("sym")) {
-                    sym = true;
-                } else if (fl.equals("place")) {
-                    place = true;
-                } else if (fl.equals("objbefore")) {
-                    objBefore = true;
-                } else if (fl.equals("mutual")) {
-                    mutual = true;
-                } else if (fl.equals("from")) {
-                    from = true;
-                } else if (fl.equals("objnext")) {
-                    objNext = true;
-                } else if (fl.equals("that")) {
-                    clausal = true;
-                } else if (fl.equals("topic")) {
-                    topic = true;
-                } else if (fl.equals("verb")) {
-                    verb = true;
-                } else if (fl.equals("noun")) {
-                    noun = true;
-                } else if (fl.equals("notarget")) {
-                    noTarget = true;
-                } else if (fl.startsWith("intent=")) {
-                    intent = fl.substring(7);
-                } else if (fl.startsWith("neg=")) {
-                    neg = fl.substring(4);
-                } else {
-                    throw new IllegalArgumentException("unknown flag " + fl);
-                }
+        for (String flag : f.length > 3 ? f[3].split(",") : new String[0]) {
+            String fl = flag.strip();
+            if (fl.startsWith("intent=")) {
+                intent = fl.substring(7);
+            } else if (fl.startsWith("neg=")) {
+                neg = fl.substring(4);
+            } else if (FLAGS.contains(fl)) {
+                flags.add(fl);
+            } else if (!fl.isEmpty()) {
+                throw new IllegalArgumentException("unknown flag " + fl);
             }
         }
-        return new Rule(id, code, els.toArray(Element[]::new), sym, place, noTarget, intent, neg, objBefore, mutual,
-                from, objNext, clausal, noun, verb, topic);
+        return new Rule(id, code, els.toArray(Element[]::new), flags.contains("sym"), flags.contains("place"),
+                flags.contains("notarget"), intent, neg, flags.contains("objbefore"), flags.contains("mutual"),
+                flags.contains("from"), flags.contains("objnext"), flags.contains("that"), flags.contains("noun"),
+                flags.contains("verb"), flags.contains("topic"));
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */

@@ -59,7 +59,9 @@ record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadSta
     }
 
     private static String sixDecimals(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6f", v + 0.0); // + 0.0 turns -0.0 into 0.0
+        // a sum of the same scores in another order (events re-read after a crash) can differ in its last bits:
+        // -1e-16 instead of 0 must not print as "-0.000000"; rounding first, then + 0.0 (which turns -0.0 into 0.0)
+        return String.format(java.util.Locale.ROOT, "%.6f", Math.round(v * 1e6) / 1e6 + 0.0);
     }
 
     /** Asserts that this run ended with exactly the aggregates of {@code reference}. */
