@@ -101,12 +101,7 @@ public final class AgentsImporter {
      * name would shadow it).
      */
     public static Result convert(List<String> lines, Map<String, String> roles, Set<String> names) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String k : List.of("lines", "comment or blank lines", "substitution sets", "entries read",
-                "entries without a code", "phrases from substitution sets", "irregular plurals given",
-                "plurals suppressed ({})", "regular plurals made", "phrases emitted")) {
-            counts.put(k, 0);
-        }
+        Map<String, Integer> counts = newCounts();
         Map<String, List<String>> sets = new HashMap<>();
         List<Entry> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -122,16 +117,7 @@ public final class AgentsImporter {
                 continue;
             }
             if (line.contains("!") && line.contains("=")) {
-                int a = line.indexOf('!');
-                int b = line.indexOf('!', a + 1);
-                List<String> members = new ArrayList<>();
-                for (String m : line.substring(line.indexOf('=') + 1).split(",")) {
-                    if (!m.isBlank()) {
-                        members.add(m.strip());
-                    }
-                }
-                sets.put(line.substring(a + 1, b), members);
-                inc(counts, "substitution sets");
+                readSet(line, sets, counts);
                 continue;
             }
             inc(counts, "entries read");
@@ -142,69 +128,119 @@ public final class AgentsImporter {
             }
             String code = code(line.substring(bracket + 1));
             String role = role(code);
-            String head = line.substring(0, bracket);
-            List<String> phrases = new ArrayList<>();
-            if (head.contains("!")) {
-                int a = head.indexOf('!');
-                int b = head.indexOf('!', a + 1);
-                List<String> members = b < 0 ? null : sets.get(head.substring(a + 1, b));
-                if (members == null) {
-                    skip(counts, "undefined substitution set");
-                    continue;
-                }
-                for (String m : members) {
-                    phrases.add(head.substring(0, a) + m + head.substring(b + 1));
-                    inc(counts, "phrases from substitution sets");
-                }
-            } else if (head.contains("{")) {
-                int close = head.indexOf('}');
-                String plural = head.substring(head.indexOf('{') + 1, close < 0 ? head.length() : close).strip();
-                phrases.add(head.substring(0, head.indexOf('{')));
-                if (plural.isEmpty()) {
-                    inc(counts, "plurals suppressed ({})");
-                } else {
-                    phrases.add(plural);
-                    inc(counts, "irregular plurals given");
-                }
-            } else {
-                String p = phrase(head);
-                phrases.add(p);
-                String pl = plural(p);
-                if (pl != null) {
-                    phrases.add(pl);
-                    inc(counts, "regular plurals made");
-                }
+            List<String> phrases = expand(line.substring(0, bracket), sets, counts);
+            if (phrases == null) {
+                continue;
             }
-            // where roles.txt has one form of an entry ("spokesman | GOV"), its role holds for the other forms
-            String entryRole = role;
-            for (String raw2 : phrases) {
-                String r = roles.get(phrase(raw2));
-                if (r != null && entryRole != null && !r.split("\\|")[0].strip().equals(entryRole)) {
-                    entryRole = r.split("\\|")[0].strip();
-                    inc(counts, "entries taking their role from roles.txt");
-                    break;
-                }
-            }
-            for (String raw2 : phrases) {
-                String p = phrase(raw2);
-                String why = role == null ? "code " + code + " has no Parley role" : reject(p, roles, names);
-                if (why == null && !seen.add(p)) {
-                    why = "duplicate phrase";
-                }
-                if (why != null) {
-                    skip(counts, why);
-                    skipped.add(p + " [" + code + "]: " + why);
-                    continue;
-                }
-                String actorCode = unknownCountryInside(p, roles);
-                if (actorCode != null) {
-                    inc(counts, "phrases that are actors alone (---), as the roles.txt noun inside them");
-                }
-                out.add(new Entry(p, entryRole, actorCode, code, n));
-                inc(counts, "phrases emitted");
-            }
+            String entryRole = entryRole(role, phrases, roles, counts);
+            emit(phrases, role, entryRole, code, n, roles, names, seen, counts, skipped, out);
         }
         return new Result(out, counts, skipped);
+    }
+
+    /** The counts every result has, in their order in the header, at zero. */
+    private static Map<String, Integer> newCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String k : List.of("lines", "comment or blank lines", "substitution sets", "entries read",
+                "entries without a code", "phrases from substitution sets", "irregular plurals given",
+                "plurals suppressed ({})", "regular plurals made", "phrases emitted")) {
+            counts.put(k, 0);
+        }
+        return counts;
+    }
+
+    /** Records a substitution set definition line ({@code !NAME! = A, B, ...}) in {@code sets}. */
+    private static void readSet(String line, Map<String, List<String>> sets, Map<String, Integer> counts) {
+        int a = line.indexOf('!');
+        int b = line.indexOf('!', a + 1);
+        List<String> members = new ArrayList<>();
+        for (String m : line.substring(line.indexOf('=') + 1).split(",")) {
+            if (!m.isBlank()) {
+                members.add(m.strip());
+            }
+        }
+        sets.put(line.substring(a + 1, b), members);
+        inc(counts, "substitution sets");
+    }
+
+    /**
+     * The raw phrases of an entry's head (the part before its code): one per substitution set member, or the
+     * phrase and its given or regular plural; null (counted as skipped) for an undefined substitution set.
+     */
+    private static List<String> expand(String head, Map<String, List<String>> sets, Map<String, Integer> counts) {
+        List<String> phrases = new ArrayList<>();
+        if (head.contains("!")) {
+            int a = head.indexOf('!');
+            int b = head.indexOf('!', a + 1);
+            List<String> members = b < 0 ? null : sets.get(head.substring(a + 1, b));
+            if (members == null) {
+                skip(counts, "undefined substitution set");
+                return null;
+            }
+            for (String m : members) {
+                phrases.add(head.substring(0, a) + m + head.substring(b + 1));
+                inc(counts, "phrases from substitution sets");
+            }
+        } else if (head.contains("{")) {
+            int close = head.indexOf('}');
+            String plural = head.substring(head.indexOf('{') + 1, close < 0 ? head.length() : close).strip();
+            phrases.add(head.substring(0, head.indexOf('{')));
+            if (plural.isEmpty()) {
+                inc(counts, "plurals suppressed ({})");
+            } else {
+                phrases.add(plural);
+                inc(counts, "irregular plurals given");
+            }
+        } else {
+            String p = phrase(head);
+            phrases.add(p);
+            String pl = plural(p);
+            if (pl != null) {
+                phrases.add(pl);
+                inc(counts, "regular plurals made");
+            }
+        }
+        return phrases;
+    }
+
+    /** The role an entry's phrases get: the code's, unless roles.txt gives one of its forms another. */
+    private static String entryRole(String role, List<String> phrases, Map<String, String> roles,
+            Map<String, Integer> counts) {
+        // where roles.txt has one form of an entry ("spokesman | GOV"), its role holds for the other forms
+        String entryRole = role;
+        for (String raw2 : phrases) {
+            String r = roles.get(phrase(raw2));
+            if (r != null && entryRole != null && !r.split("\\|")[0].strip().equals(entryRole)) {
+                entryRole = r.split("\\|")[0].strip();
+                inc(counts, "entries taking their role from roles.txt");
+                break;
+            }
+        }
+        return entryRole;
+    }
+
+    /** Adds an entry's phrases to {@code out}, or with the reason to {@code skipped} (no role, rejected, duplicate). */
+    private static void emit(List<String> phrases, String role, String entryRole, String code, int n,
+            Map<String, String> roles, Set<String> names, Set<String> seen, Map<String, Integer> counts,
+            List<String> skipped, List<Entry> out) {
+        for (String raw2 : phrases) {
+            String p = phrase(raw2);
+            String why = role == null ? "code " + code + " has no Parley role" : reject(p, roles, names);
+            if (why == null && !seen.add(p)) {
+                why = "duplicate phrase";
+            }
+            if (why != null) {
+                skip(counts, why);
+                skipped.add(p + " [" + code + "]: " + why);
+                continue;
+            }
+            String actorCode = unknownCountryInside(p, roles);
+            if (actorCode != null) {
+                inc(counts, "phrases that are actors alone (---), as the roles.txt noun inside them");
+            }
+            out.add(new Entry(p, entryRole, actorCode, code, n));
+            inc(counts, "phrases emitted");
+        }
     }
 
     /**
