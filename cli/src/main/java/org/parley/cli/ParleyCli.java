@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             WatchCommand.class,
             SubscribeCommand.class,
             CodeCommand.class,
+            LearnCommand.class,
             EvalCommand.class,
             DictionaryCommand.class,
             BenchCommand.class,

@@ -46,6 +46,7 @@ final class EventAssembler {
     private final String sentence;
     private final Span sentenceSpan;
     private final SentenceState st = new SentenceState();
+    private LearnedOpinion.Vote vote = LearnedOpinion.Vote.NONE;
 
     EventAssembler(Lexicon lex, CoderInput in, String text, Sentence s, Syntax syntax, LocalDate articleDate,
                    ClauseRoles roles, List<Mention> modifiers, CodingObserver obs) {
@@ -63,6 +64,12 @@ final class EventAssembler {
         this.adjustments = new CodeAdjustments(s, syntax, obs);
         this.sentenceSpan = new Span(s.span()[0], s.span()[1]);
         this.sentence = text.substring(s.span()[0], s.span()[1]);
+    }
+
+    /** Lets the learned opinion confirm one-sided events that the dictionaries alone would not code. */
+    EventAssembler confirmedBy(LearnedOpinion.Vote v) {
+        this.vote = v;
+        return this;
     }
 
     /** Adds the sentence's events to {@code out}; returns the first source, the focus for later anaphors. */
@@ -229,6 +236,14 @@ final class EventAssembler {
             for (ActorRef x : sources) {
                 note(outcome, emit(date, x, null, code, rule, loc));
             }
+        } else if (confirmable(a) && vote.confirms(code)) {
+            // no actor as object, but a model of the whole sentence reads it as this kind of act
+            for (ActorRef x : sources) {
+                note(outcome, emit(date, x, null, code, rule, loc));
+            }
+            if (outcome != null) {
+                outcome.append(" (one-sided: ").append(LearnedOpinion.describe(vote.p())).append(')');
+            }
         } else {
             int root = Integer.parseInt(code.substring(0, 2));
             if (root >= 14) {
@@ -238,6 +253,20 @@ final class EventAssembler {
                 outcome.append("matched but found no target actor");
             }
         }
+    }
+
+    private static final Set<String> OBJECT_TAGS = Set.of("DET", "NUM", "NOUN", "PROPN", "PRON", "ADJ");
+
+    /**
+     * A verb acting on an object that is no actor ("clashed with rioters" is not: its party is missing; "seized the
+     * town" is): the only one-sided event the learned opinion may confirm. Not a nominal ("the first such attack")
+     * and not a participle after its noun ("ten soldiers killed in Ukraine"), whose actor is the victim.
+     */
+    private boolean confirmable(Trigger a) {
+        if (a.passive() || a.nominal() || a.rule().blocking() || !syntax.isVerb(a.t())) {
+            return false;
+        }
+        return a.rule().wordCount() > 1 || a.end() < n && OBJECT_TAGS.contains(syntax.tag(a.end()));
     }
 
     /** Tagged as a verb or auxiliary (the tagger calls some past tenses AUX: "Myanmar freed 200 prisoners"). */

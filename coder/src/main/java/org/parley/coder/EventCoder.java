@@ -27,22 +27,51 @@ public final class EventCoder {
     private final Tagger tagger = Tagger.english();
     /** Tests set this so that a sentence-level bug fails loudly instead of being logged and skipped. */
     private final boolean strict;
+    /** The learned second opinion; null when switched off. */
+    private final LearnedOpinion opinion;
 
     private EventCoder(Lexicon lex) {
-        this(lex, false);
+        this(lex, false, LearnedOpinion.shipped());
     }
 
-    private EventCoder(Lexicon lex, boolean strict) {
+    private EventCoder(Lexicon lex, boolean strict, LearnedOpinion opinion) {
         this.lex = lex;
         this.strict = strict;
+        this.opinion = opinion;
         this.matcher = new ActionMatcher(lex);
         this.finder = new MentionFinder(lex);
         LOG.debug("event coder loaded: {} rules, {} phrase keys", lex.rules.size(), lex.phrasesByFirstWord.size());
     }
 
+    private EventCoder(EventCoder base, LearnedOpinion opinion) {
+        this.lex = base.lex;
+        this.strict = base.strict;
+        this.opinion = opinion;
+        this.matcher = base.matcher;
+        this.finder = base.finder;
+    }
+
+    /** This coder without the learned second opinion: dictionaries and clause roles only (faster). */
+    public EventCoder withoutLearnedOpinion() {
+        return opinion == null ? this : new EventCoder(this, null);
+    }
+
+    /** Whether the learned second opinion is on. */
+    public boolean learnedOpinion() {
+        return opinion != null;
+    }
+
+    /**
+     * This coder with its learned opinion voting by {@code model} (same embedding model): the evaluator codes each
+     * dev record with a model trained without it.
+     */
+    public EventCoder withLearnedModel(org.parley.coder.learned.SoftmaxClassifier model) {
+        return new EventCoder(this, (opinion == null ? LearnedOpinion.shipped() : opinion).withModel(model));
+    }
+
     /** For tests: a coder that rethrows instead of skipping a sentence it fails on. */
     static EventCoder strictForTests() {
-        return new EventCoder(Lexicon.fromClasspath(), true);
+        return new EventCoder(Lexicon.fromClasspath(), true, LearnedOpinion.shipped());
     }
 
     /** A coder over the dictionaries shipped in the jar. */
@@ -140,18 +169,56 @@ public final class EventCoder {
         obs.actorsFound(mentions, modifiers, s.words());
         Syntax syntax = new Syntax(tagger, s);
         List<Match> matches = matcher.matches(s, mentions, syntax, obs);
+        LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
+                : opinion.voteOn(text.substring(span[0], span[1]));
+        boolean filled = false;
         if (matches.isEmpty()) {
-            memory.rememberSentence(mentions, null);
-            return;
+            Match fill = fill(s, vote, mentions, syntax, obs);
+            if (fill == null) {
+                memory.rememberSentence(mentions, null);
+                return;
+            }
+            matches = new ArrayList<>(List.of(fill));
+            filled = true;
         }
         if (mentions.isEmpty() && modifiers.isEmpty()) {
             obs.noActors(matches, s.words());
         }
         List<Match> chosen = ActionMatcher.longest(matches, s.words(), obs);
         ClauseRoles roles = new ClauseRoles(s, mentions);
+        int before = out.size();
         ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)
-                .assemble(chosen, out);
+                .confirmedBy(vote).assemble(chosen, out);
+        if (!filled && out.size() > before) {
+            veto(vote, out.subList(before, out.size()), obs);
+        }
         memory.rememberSentence(mentions, firstSource);
+    }
+
+    /** The learned opinion's event for a sentence no rule matched, or null. */
+    private Match fill(Sentence s, LearnedOpinion.Vote vote, List<Mention> mentions, Syntax syntax,
+                       CodingObserver obs) {
+        if (!vote.on() || mentions.isEmpty()) {
+            return null;
+        }
+        int verb = LearnedOpinion.fillVerb(s, mentions, syntax);
+        return verb < 0 ? null : opinion.fill(s, verb, vote.p(), obs);
+    }
+
+    /** Drops the dictionary events whose direction the learned opinion contradicts. */
+    private void veto(LearnedOpinion.Vote vote, List<Event> events, CodingObserver obs) {
+        if (!vote.on()) {
+            return;
+        }
+        double[] p = vote.p();
+        events.removeIf(e -> {
+            boolean veto = LearnedOpinion.vetoes(e, p);
+            if (obs.recording()) {
+                obs.ruleTried(LearnedOpinion.opinionRule(), e.rule(), LearnedOpinion.describe(p)
+                        + (veto ? ": vetoes " : ": agrees with ") + e.dyadKey() + " " + e.cameo());
+            }
+            return veto;
+        });
     }
 
     /** For tests and tools: the instant-free date rule. */

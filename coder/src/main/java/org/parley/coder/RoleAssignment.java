@@ -227,14 +227,21 @@ final class RoleAssignment {
      * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
      * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
      */
-    /** "shelled Ukrainian positions", "struck Syrian army bases": force on a nationality's things is on its country. */
+    /**
+     * "shelled Ukrainian positions", "burned the Macedonian flag", "freed a Syrian Kurdish leader": an act on a
+     * nationality's people or things is an act on its country. Not for roots 01-05, whose object is as often a topic
+     * ("discussed Russian interference") as a party.
+     */
     private List<Mention> modifierTarget(Trigger a) {
-        if (a.rule().code().compareTo("15") < 0 || a.rule().blocking()) {
+        String code = a.rule().code();
+        if (code.compareTo("06") < 0 || a.rule().blocking()) {
             return List.of();
         }
+        int maxGap = code.compareTo("15") >= 0 ? 2 : 3;
         for (Mention mod : modifiers) {
             int gap = mod.start() - a.end();
-            if (gap >= 0 && gap <= 2 && (gap == 0 || Clauses.onlyWords(words, a.end(), mod.start(), OBJECT_DETERMINERS))) {
+            if (gap >= 0 && gap <= maxGap
+                    && (gap == 0 || Clauses.onlyWords(words, a.end(), mod.start(), OBJECT_DETERMINERS))) {
                 return List.of(mod);
             }
         }
@@ -242,7 +249,7 @@ final class RoleAssignment {
     }
 
     private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",
-            "many", "some", "dozens", "of");
+            "many", "some", "dozens", "of", "against", "on", "to", "at", "all", "four", "five", "hundreds");
 
     private List<Mention> modifierSource(int segStart, int t) {
         List<Mention> src = List.of();

@@ -59,8 +59,9 @@ class RolesFromSyntaxTest {
     @Test
     void forceOnANationalitysThingsIsForceOnItsCountry() {
         assertThat(tuples("Malian troops shelled Burkinabe positions near the border.")).contains("MLI>BFA>194");
-        // words alone do not reach a nationality's things
-        assertThat(tuples("Mali criticised Burkinabe positions on the border.")).noneMatch(t -> t.startsWith("MLI>BFA"));
+        // criticism of a nationality's things is criticism of its country; a consultation's object is only a topic
+        assertThat(tuples("Mali criticised Burkinabe positions on the border.")).contains("MLI>BFA>111");
+        assertThat(tuples("Mali discussed Burkinabe positions on the border.")).noneMatch(t -> t.startsWith("MLI>BFA"));
     }
 
     @Test

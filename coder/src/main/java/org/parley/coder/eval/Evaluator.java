@@ -18,6 +18,9 @@ import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
 import org.parley.coder.Explanation;
+import org.parley.coder.learned.PentaTrainer;
+import org.parley.coder.learned.SentenceEmbedder;
+import org.parley.coder.learned.SoftmaxClassifier;
 import org.parley.common.Event;
 import org.parley.common.Json;
 
@@ -28,9 +31,28 @@ import org.parley.common.Json;
  */
 public final class Evaluator {
     private final EventCoder coder;
+    /** Above 0: penta files are coded with learned-opinion models cross-validated over this many folds. */
+    private final int learnedFolds;
 
     public Evaluator(EventCoder coder) {
+        this(coder, 0);
+    }
+
+    private Evaluator(EventCoder coder, int learnedFolds) {
         this.coder = coder;
+        this.learnedFolds = learnedFolds;
+    }
+
+    /**
+     * An evaluator that, on a file with {@code "penta"} classes (the learned opinion's own training data), codes
+     * each record with a learned model trained on the other {@code folds - 1} folds, so the figure is one measured
+     * on sentences the model never saw.
+     */
+    public Evaluator crossValidatingLearnedOpinion(int folds) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+        }
+        return new Evaluator(coder, folds);
     }
 
     /**
@@ -182,7 +204,10 @@ public final class Evaluator {
         int pentaOk = 0;
         List<JsonNode> recs = records(file);
         List<EvalReport.Finding> misses = verbose ? new ArrayList<>() : null;
+        List<EventCoder> foldCoders = foldCoders(file);
         for (JsonNode rec : recs) {
+            EventCoder coder = foldCoders.isEmpty() ? this.coder
+                    : foldCoders.get(PentaTrainer.foldOf(rec.get("id").asText(), learnedFolds));
             int penta = rec.path("penta").asInt(-1);
             if (penta < 0 || penta > 4) {
                 throw new IOException(file + " record " + rec.get("id").asText() + ": \"penta\" must be 0-4");
@@ -229,8 +254,22 @@ public final class Evaluator {
         double agreement = n == 0 ? 0 : Math.round(10000.0 * (coopOk + conflictOk) / n) / 10000.0;
         double pentaAgreement = recs.isEmpty() ? 0 : Math.round(10000.0 * pentaOk / recs.size()) / 10000.0;
         return new EvalReport(file.toString(), recs.size(), null, null, null, 0, List.of(), misses, null,
-                "quad-class", null, new EvalReport.Direction(coop, coopOk, conflict, conflictOk, opposite, uncoded,
+                foldCoders.isEmpty() ? "quad-class" : "quad-class, learned opinion " + learnedFolds
+                        + "-fold cross-validated", null, new EvalReport.Direction(coop, coopOk, conflict, conflictOk, opposite, uncoded,
                 agreement, recs.size(), pentaAgreement));
+    }
+
+    /** One coder per fold, each with a learned model trained without that fold; empty when not cross-validating. */
+    private List<EventCoder> foldCoders(Path file) throws IOException {
+        if (learnedFolds == 0 || !coder.learnedOpinion()) {
+            return List.of();
+        }
+        List<EventCoder> out = new ArrayList<>();
+        for (SoftmaxClassifier m : PentaTrainer.foldModels(PentaTrainer.read(file), SentenceEmbedder.miniLm(),
+                learnedFolds)) {
+            out.add(coder.withLearnedModel(m));
+        }
+        return out;
     }
 
     /** ConfliBERT's five-way class of a CAMEO root. */
