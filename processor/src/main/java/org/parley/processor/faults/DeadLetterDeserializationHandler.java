@@ -6,7 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.parley.processor.ProcessorLimits;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     public void configure(Map<String, ?> configs) {
         metrics = PipelineMetrics.from(configs);
         topic = (String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        maxValueBytes = ProcessorLimits.from(configs).maxValueBytes();
+        maxValueBytes = DeadLetterRecords.valueBound(configs);
     }
 
     @Override

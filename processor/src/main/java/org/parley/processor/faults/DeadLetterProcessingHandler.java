@@ -7,7 +7,6 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Record;
-import org.parley.processor.ProcessorLimits;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
     public void configure(Map<String, ?> configs) {
         metrics = PipelineMetrics.from(configs);
         topic = (String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        maxValueBytes = ProcessorLimits.from(configs).maxValueBytes();
+        maxValueBytes = DeadLetterRecords.valueBound(configs);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
-import org.parley.processor.ProcessorLimits;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         metrics = PipelineMetrics.from(configs);
         faults = StreamFaults.from(configs);
         topic = (String) configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        maxValueBytes = ProcessorLimits.from(configs).maxValueBytes();
+        maxValueBytes = DeadLetterRecords.valueBound(configs);
     }
 
     @Override
@@ -40,15 +39,18 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (e instanceof RetriableException) {
             return Response.retry();
         }
-        if (e instanceof RecordTooLargeException && ctx.topic() != null && ctx.offset() >= 0) {
+        // A changelog record is sent without its input's position in the context, hence the fallback to the
+        // record the task is processing on this thread.
+        StreamFaults.Position input = ctx.topic() != null && ctx.offset() >= 0
+                ? new StreamFaults.Position(ctx.topic(), ctx.partition(), ctx.offset())
+                : faults.processingHere(ctx.taskId());
+        if (e instanceof RecordTooLargeException && input != null) {
             int size = (record.key() == null ? 0 : record.key().length)
                     + (record.value() == null ? 0 : record.value().length);
-            faults.condemn(new StreamFaults.Position(ctx.topic(), ctx.partition(), ctx.offset()),
-                    "it made a record of " + size + " bytes for " + record.topic() + " that the producer refused: "
-                            + e.getMessage());
+            faults.condemn(input, "it made a record of " + size + " bytes for " + record.topic()
+                    + " that the producer refused: " + e.getMessage());
         }
-        LOG.error("cannot write a record to {} (input {}-{}@{}); failing the thread", record.topic(), ctx.topic(),
-                ctx.partition(), ctx.offset(), e);
+        LOG.error("cannot write a record to {} (input {}); failing the thread", record.topic(), input, e);
         return Response.fail();
     }
 

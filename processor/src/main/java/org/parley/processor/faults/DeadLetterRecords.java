@@ -3,10 +3,14 @@ package org.parley.processor.faults;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.parley.processor.ProcessorLimits;
 import org.parley.common.DeadLetterHeaders;
 
 /**
@@ -22,7 +26,24 @@ public final class DeadLetterRecords {
     static final String STACKTRACE = "__streams.errors.stacktrace";
     private static final int MAX_STACKTRACE = 8_000;
 
+    /** Room left in a request for the dead letter's key, headers (stack trace included) and framing. */
+    static final int HEADROOM = 64 * 1024;
+
     private DeadLetterRecords() {
+    }
+
+    /**
+     * The largest original value a dead letter may carry: the value limit, and never more than the producer can
+     * send with the headers. A dead letter too large to write would fail the thread that writes it, again and
+     * again.
+     */
+    public static int valueBound(Map<String, ?> configs) {
+        Object v = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (v == null) {
+            v = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        int maxRequest = v == null ? 1024 * 1024 : Integer.parseInt(v.toString().trim());
+        return Math.max(1024, Math.min(ProcessorLimits.from(configs).maxValueBytes(), maxRequest - HEADROOM));
     }
 
     /**

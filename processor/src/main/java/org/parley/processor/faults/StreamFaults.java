@@ -41,12 +41,16 @@ public final class StreamFaults {
         }
     }
 
+    private record Current(Position position, Thread thread) {
+    }
+
     /** The latest stream-thread failure. */
     public record Failure(Instant at, String thread, String message) {
     }
 
     private final Clock clock;
-    private final Map<TaskId, Position> current = new ConcurrentHashMap<>();
+    /** The record each task is on, and the thread processing it. */
+    private final Map<TaskId, Current> current = new ConcurrentHashMap<>();
     private final Map<Position, Integer> deaths = new ConcurrentHashMap<>();
     private final Map<Position, String> condemned = new ConcurrentHashMap<>();
     private volatile Failure lastFailure;
@@ -66,7 +70,18 @@ public final class StreamFaults {
 
     /** A guard saw a task start on a record. */
     void entered(TaskId task, Position p) {
-        current.put(task, p);
+        current.put(task, new Current(p, Thread.currentThread()));
+    }
+
+    /**
+     * The record {@code task} is processing on the calling thread, or null. A send that fails at once (the
+     * producer refuses a record before queueing it) reports on the thread that made the record, while that
+     * record is being processed; one that fails later reports on the producer's own thread, and is not blamed
+     * on whatever record the task has moved on to.
+     */
+    public Position processingHere(TaskId task) {
+        Current c = task == null ? null : current.get(task);
+        return c != null && c.thread() == Thread.currentThread() ? c.position() : null;
     }
 
     /** Why the record is condemned, or null when it may be processed. */
@@ -88,7 +103,8 @@ public final class StreamFaults {
     public Position threadDied(Throwable e) {
         lastFailure = new Failure(clock.instant(), Thread.currentThread().getName(), describe(e));
         TaskId task = taskOf(e);
-        Position p = task == null ? null : current.get(task);
+        Current c = task == null ? null : current.get(task);
+        Position p = c == null ? null : c.position();
         if (p == null) {
             return null;
         }
