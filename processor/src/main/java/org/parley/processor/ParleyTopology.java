@@ -11,17 +11,18 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.parley.coder.CodedArticle;
-import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
 import org.parley.common.Topic;
 import org.parley.common.Topics;
 import org.parley.processor.coding.ArticleDeduplicator;
+import org.parley.processor.coding.LimitedCoder;
 import org.parley.processor.events.EventHeaderStamper;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.events.RecentEventsProcessor;
+import org.parley.processor.faults.PoisonGuard;
+import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
@@ -43,11 +44,21 @@ public final class ParleyTopology {
         return buildTopology(topics, coder, stance, metrics, List.of());
     }
 
-    /**
-     * @param derived user-declared topics that receive copies of the matching event records
-     */
+    /** With the default limits, and faults of its own (a test that does not look at them). */
     public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
                                          PipelineMetrics metrics, List<DerivedTopic> derived) {
+        return buildTopology(topics, coder, stance, metrics, derived, ProcessorLimits.defaults(), new StreamFaults());
+    }
+
+    /**
+     * @param derived user-declared topics that receive copies of the matching event records
+     * @param limits  what one article may produce
+     * @param faults  the same instance the exception handlers get (see {@link StreamsSettings})
+     */
+    public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
+                                         PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
+                                         StreamFaults faults) {
+        LimitedCoder limited = new LimitedCoder(coder, limits.maxSentences(), limits.maxEvents(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Article> articlesTopic = topics.articles();
         Topic<String, Event> eventsTopic = topics.events();
@@ -58,14 +69,16 @@ public final class ParleyTopology {
         KStream<String, List<Event>> coded = builder
                 .stream(articlesTopic.name(), Consumed.with(articlesTopic.keySerde(), articlesTopic.valueSerde())
                         .withName("articles-source"))
+                .processValues(() -> new PoisonGuard<>(faults), Named.as("guard-articles"))
                 .processValues(() -> new ArticleDeduplicator(ARTICLE_IDS_STORE), Named.as("dedupe-articles"),
                         ARTICLE_IDS_STORE)
-                .mapValues(article -> codeArticle(coder, article, metrics), Named.as("code-articles"));
+                .mapValues(limited::code, Named.as("code-articles"));
         // The events topic and the recent-events store are fed per article, each event serialised once.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), Serdes.ByteArray()));
         coded.process(() -> new RecentEventsProcessor(RecentEvents.ARTICLES_PER_COUNTRY,
-                        eventsTopic.valueSerde().serializer()), Named.as("file-recent-events"), RecentEvents.STORE)
+                        eventsTopic.valueSerde().serializer(), limits.maxValueBytes(), metrics),
+                        Named.as("file-recent-events"), RecentEvents.STORE)
                 .to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), Serdes.ByteArray())
                         .withName("events-sink"));
 
@@ -86,14 +99,7 @@ public final class ParleyTopology {
             }
         }
 
-        StanceTopology.add(builder, coded, topics, stance);
+        StanceTopology.add(builder, coded, topics, stance, faults);
         return builder.build();
-    }
-
-    private static List<Event> codeArticle(EventCoder coder, Article article, PipelineMetrics metrics) {
-        CodedArticle coded = coder.code(new CoderInput(article.id(), article.text(), article.date(),
-                article.ingestedAt()));
-        metrics.articleCoded(coded.sentenceCount(), coded.events().size());
-        return coded.events();
     }
 }

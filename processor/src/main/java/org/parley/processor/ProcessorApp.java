@@ -20,6 +20,7 @@ import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
 import org.parley.common.Topics;
 import org.parley.processor.api.HttpApi;
+import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
 import org.parley.processor.metrics.MicrometerPipelineMetrics;
 import org.parley.processor.metrics.PipelineMetrics;
@@ -41,29 +42,38 @@ public final class ProcessorApp implements AutoCloseable {
     private final ParleyConfig config;
     private final List<DerivedTopic> derived;
     private final MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics();
+    private final StreamFaults faults = new StreamFaults();
     private final KafkaStreams streams;
     private final HttpApi http;
     private final LiveFeed stanceFeed;
     private final LiveFeed eventFeed;
     private KafkaStreamsMetrics streamsMetrics;
 
-    /** With the derived topics declared in the environment ({@value DerivedTopic#ENV}). */
+    /** With the derived topics and limits declared in the environment ({@value DerivedTopic#ENV}, PARLEY_MAX_*). */
     public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance) {
         this(config, coder, stance, DerivedTopic.fromEnv(System.getenv()));
     }
 
+    /** With the limits declared in the environment (see {@link ProcessorLimits}). */
     public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance, List<DerivedTopic> derived) {
+        this(config, coder, stance, derived, ProcessorLimits.fromEnv(System.getenv()));
+    }
+
+    public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance, List<DerivedTopic> derived,
+                        ProcessorLimits limits) {
         this.config = config;
         this.derived = List.copyOf(derived);
-        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived);
-        this.http = new HttpApi(config, metrics.registry());
+        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
+                limits, faults);
+        this.http = new HttpApi(config, metrics.registry(), limits.maxSseClients(), faults::degraded);
         HostInfo self = null;
         if (config.httpPort() >= 0) {
             http.start();
             self = new HostInfo(advertisedHost(config), http.port());
         }
         try {
-            Properties props = StreamsSettings.of(config, self == null ? null : self.host() + ":" + self.port());
+            Properties props = StreamsSettings.of(config, self == null ? null : self.host() + ":" + self.port(),
+                    limits, faults);
             props.put(PipelineMetrics.CONFIG, metrics);
             this.streams = new KafkaStreams(topology, props);
         } catch (RuntimeException e) {
@@ -88,7 +98,10 @@ public final class ProcessorApp implements AutoCloseable {
         TopicAdmin.ensureTopics(config);
         ensureDerivedTopics();
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
+            // Called on the dying thread. The replacement rewinds to the last commit; a record that keeps
+            // killing threads is condemned (StreamFaults) and dead-lettered instead of being read forever.
+            StreamFaults.Position blamed = faults.threadDied(e);
+            LOG.error("stream thread failed{}; replacing it", blamed == null ? "" : " on record " + blamed, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -142,6 +155,10 @@ public final class ProcessorApp implements AutoCloseable {
 
     public MicrometerPipelineMetrics metrics() {
         return metrics;
+    }
+
+    public StreamFaults faults() {
+        return faults;
     }
 
     public List<DerivedTopic> derivedTopics() {

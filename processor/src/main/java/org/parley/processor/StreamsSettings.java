@@ -5,8 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.parley.common.ParleyConfig;
-import org.parley.processor.metrics.CountingDeserializationHandler;
-import org.parley.processor.metrics.CountingProcessingHandler;
+import org.parley.processor.faults.DeadLetterDeserializationHandler;
+import org.parley.processor.faults.DeadLetterProcessingHandler;
+import org.parley.processor.faults.DeadLetterProductionHandler;
+import org.parley.processor.faults.StreamFaults;
 
 /** Kafka Streams properties of the processor, derived from {@link ParleyConfig}. */
 public final class StreamsSettings {
@@ -21,6 +23,15 @@ public final class StreamsSettings {
      *                       or null when there is none
      */
     public static Properties of(ParleyConfig config, String advertisedHttp) {
+        return of(config, advertisedHttp, ProcessorLimits.defaults(), new StreamFaults());
+    }
+
+    /**
+     * @param limits the bounds the exception handlers apply to dead letters
+     * @param faults shared with the topology's guards and the uncaught-exception handler
+     */
+    public static Properties of(ParleyConfig config, String advertisedHttp, ProcessorLimits limits,
+                                StreamFaults faults) {
         Properties p = config.kafkaProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -37,10 +48,15 @@ public final class StreamsSettings {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on.
+        // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on; output
+        // that cannot be written condemns its input (see DeadLetterProductionHandler).
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters().name());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        // Objects, not strings: Kafka hands the original properties to the handlers it instantiates.
+        p.put(ProcessorLimits.CONFIG, limits);
+        p.put(StreamFaults.CONFIG, faults);
         if (config.stateDir() != null) {
             p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         }

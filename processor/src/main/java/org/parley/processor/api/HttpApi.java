@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -37,13 +38,13 @@ import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.common.ParleyConfig;
+import org.parley.processor.ProcessorLimits;
 import org.parley.processor.events.RecentEvents;
-import org.parley.processor.live.FeedItem;
+import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
-import org.parley.processor.live.SseSession;
+import org.parley.processor.live.LiveStreams;
 import org.parley.processor.stance.CountryAggregator;
 import org.parley.processor.stance.StanceTopology;
-import org.parley.processor.subscribe.EventFilter;
 
 /**
  * The processor's HTTP API: interactive queries over the state stores of every instance (a key's owner answers,
@@ -51,13 +52,6 @@ import org.parley.processor.subscribe.EventFilter;
  * Retry-After while the stores cannot be queried (starting or rebalancing).
  */
 public final class HttpApi implements AutoCloseable {
-    /**
-     * How long an SSE stream may stay silent before a keep-alive comment goes out (below common proxy idle
-     * timeouts); the system property {@code parley.sse.keepalive.ms} overrides it.
-     */
-    public static final long KEEP_ALIVE_MILLIS = 15_000;
-    private final long keepAliveMillis = Long.getLong("parley.sse.keepalive.ms", KEEP_ALIVE_MILLIS);
-
     private final ParleyConfig config;
     private final PrometheusMeterRegistry registry;
     /** Null when no token is configured: then the API binds 127.0.0.1 by default and trusts the machine. */
@@ -65,14 +59,24 @@ public final class HttpApi implements AutoCloseable {
     private Javalin app;
     private volatile KafkaStreams streams;
     private volatile InstanceRouter router;
-    private volatile LiveFeed stanceFeed;
-    private volatile LiveFeed eventFeed;
-    private final java.util.Set<SseSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LiveStreams live;
+    private final Supplier<Optional<StreamFaults.Failure>> degraded;
 
     public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry) {
+        this(config, registry, ProcessorLimits.defaults().maxSseClients(), Optional::empty);
+    }
+
+    /**
+     * @param maxSseClients live-stream clients served at once; more are answered 503
+     * @param degraded      the latest stream-thread failure while it is recent, which makes {@code /health} DEGRADED
+     */
+    public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry, int maxSseClients,
+                   Supplier<Optional<StreamFaults.Failure>> degraded) {
         this.config = config;
         this.registry = registry;
         this.auth = config.httpToken().map(BearerAuth::new).orElse(null);
+        this.live = new LiveStreams(maxSseClients);
+        this.degraded = degraded;
     }
 
     /** @param self this instance's application.server, or null when there is no other instance to talk to */
@@ -88,8 +92,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** The feeds behind {@code /api/stream/stance} and {@code /api/stream/events}. */
     public void attachFeeds(LiveFeed stance, LiveFeed events) {
-        this.stanceFeed = stance;
-        this.eventFeed = events;
+        live.attachFeeds(stance, events);
     }
 
     public void start() {
@@ -115,8 +118,8 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/stance/countries/{code}", this::country);
         app.get("/api/stance/daily/{src}/{tgt}", this::daily);
         app.get("/api/events", this::events);
-        app.sse("/api/stream/stance", client -> stream(client, stanceFeed, null));
-        app.sse("/api/stream/events", client -> stream(client, eventFeed, eventFilter(client.ctx())));
+        app.get("/api/stream/stance", live::stance);
+        app.get("/api/stream/events", live::events);
         app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         app.exception(InstanceRouter.Unavailable.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
@@ -128,8 +131,22 @@ public final class HttpApi implements AutoCloseable {
         return app == null ? -1 : app.port();
     }
 
+    /**
+     * 200 only while RUNNING with no stream thread failed in the last {@link StreamFaults#DEGRADED_FOR}; after
+     * such a failure, 503 with state DEGRADED and the failure, even while Kafka Streams says RUNNING.
+     */
     private void health(Context ctx) {
         KafkaStreams.State state = streams == null ? null : streams.state();
+        Optional<StreamFaults.Failure> failure = state == null ? Optional.empty() : degraded.get();
+        if (failure.isPresent()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("state", "DEGRADED");
+            body.put("streams", state.name());
+            body.put("failedAt", failure.get().at().toString());
+            body.put("failure", failure.get().message());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
+            return;
+        }
         boolean up = state == KafkaStreams.State.RUNNING;
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("state", state == null ? "NOT_STARTED" : state.name()));
@@ -353,51 +370,6 @@ public final class HttpApi implements AutoCloseable {
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 
-    private void stream(SseClient client, LiveFeed feed, EventFilter filter) {
-        if (feed == null) {
-            client.sendComment("no live feed on this instance");
-            client.close();
-            return;
-        }
-        Context ctx = client.ctx();
-        String last = ctx.header("Last-Event-ID");
-        if (last == null) {
-            last = ctx.queryParam("lastEventId");
-        }
-        SseSession session = new SseSession(client, keepAliveMillis);
-        Predicate<FeedItem> wanted = filter == null ? null : item -> filter.matches(item.headers());
-        client.keepAlive();
-        client.onClose(() -> {
-            session.stop();
-            feed.unsubscribe(session);
-        });
-        sessions.add(session);
-        feed.subscribe(session, FeedItem.Position.parse(last), wanted);
-        try {
-            session.pump();
-        } finally {
-            feed.unsubscribe(session);
-            sessions.remove(session);
-        }
-    }
-
-    private static EventFilter eventFilter(Context ctx) {
-        String quad = ctx.queryParam("quad");
-        EventFilter f;
-        try {
-            f = EventFilter.of(blankToNull(ctx.queryParam("country")), blankToNull(ctx.queryParam("dyad")),
-                    blankToNull(ctx.queryParam("root")), quad == null || quad.isBlank() ? null
-                            : Integer.valueOf(quad.trim()));
-        } catch (IllegalArgumentException e) {
-            f = EventFilter.ANY;
-        }
-        return EventFilter.ANY.equals(f) ? null : f;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     /** Any positive limit; a large one returns everything (there is no cap). */
     private static int limit(Context ctx, int dflt) {
         return ctx.queryParamAsClass("limit", Integer.class).check(l -> l > 0, "limit must be a positive number")
@@ -443,7 +415,7 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.forEach(SseSession::stop);
+        live.close();
         if (app != null) {
             app.stop();
         }

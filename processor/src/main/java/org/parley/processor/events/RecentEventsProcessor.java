@@ -13,16 +13,27 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.parley.common.Event;
+import org.parley.processor.metrics.PipelineMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes the events coded from one article, files them in this task's {@value RecentEvents#STORE} store (one
  * entry per country the article's events involve) and publishes each event, with its filter headers, as the
  * JSON bytes of the events topic. Each event is serialised once; filing per article rather than per event
  * writes (and changelogs) a few entries per article instead of two per event.
+ *
+ * <p>No value may exceed {@code maxValueBytes}: a larger one would fail its send and, under exactly-once, the
+ * whole transaction with it. An event larger than that is not published; an entry keeps the first events that
+ * fit. Both are logged and counted ({@code parley.values.trimmed}).
  */
 public final class RecentEventsProcessor implements Processor<String, List<Event>, String, byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(RecentEventsProcessor.class);
+
     private final int perCountry;
     private final Serializer<Event> json;
+    private final int maxValueBytes;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     /** Next sequence number per country, read from the store once per country after each (re)initialisation. */
@@ -32,9 +43,11 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
      * @param perCountry how many articles' entries each country keeps in this task
      * @param json       the events topic's serializer
      */
-    public RecentEventsProcessor(int perCountry, Serializer<Event> json) {
+    public RecentEventsProcessor(int perCountry, Serializer<Event> json, int maxValueBytes, PipelineMetrics metrics) {
         this.perCountry = perCountry;
         this.json = json;
+        this.maxValueBytes = maxValueBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,6 +65,12 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         Map<String, List<byte[]>> byCountry = new LinkedHashMap<>();
         for (Event e : record.value()) {
             byte[] bytes = json.serialize(null, e);
+            if (bytes.length > maxValueBytes) {
+                LOG.warn("event {} of article {} is {} bytes, over the {}-byte value limit; not published", e.id(),
+                        record.key(), bytes.length, maxValueBytes);
+                metrics.valueTrimmed();
+                continue;
+            }
             for (String country : RecentEvents.countriesOf(e)) {
                 byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(bytes);
             }
@@ -59,12 +78,27 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         }
         byCountry.forEach((country, events) -> {
             long seq = next.computeIfAbsent(country, this::nextInStore);
-            store.put(RecentEvents.key(country, seq), jsonArray(events));
+            store.put(RecentEvents.key(country, seq), jsonArray(fitting(record.key(), country, events)));
             if (seq >= perCountry) {
                 store.delete(RecentEvents.key(country, seq - perCountry));
             }
             next.put(country, seq + 1);
         });
+    }
+
+    /** The first of the events whose JSON array stays within the value limit. */
+    private List<byte[]> fitting(String articleId, String country, List<byte[]> events) {
+        int size = 2;
+        for (int i = 0; i < events.size(); i++) {
+            size += events.get(i).length + 1;
+            if (size > maxValueBytes) {
+                LOG.warn("article {}: the {} entry keeps {} of its {} events, to stay within {} bytes", articleId,
+                        country, i, events.size(), maxValueBytes);
+                metrics.valueTrimmed();
+                return events.subList(0, i);
+            }
+        }
+        return events;
     }
 
     /** The events as one JSON array, from their already serialised JSON. */

@@ -16,6 +16,12 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     private final Counter deserializationDeadLetters = deadLetters("deserialization");
     private final Counter processingDeadLetters = deadLetters("processing");
+    private final Counter productionDeadLetters = deadLetters("production");
+    private final Counter limitedArticles = Counter.builder("parley.articles.limited")
+            .description("articles of which only part was coded, for being over the limits").register(registry);
+    private final Counter trimmedValues = Counter.builder("parley.values.trimmed")
+            .description("events dropped or stored entries trimmed for being over the value-size limit")
+            .register(registry);
 
     private Counter deadLetters(String stage) {
         return Counter.builder("parley.dead.letters").tag("stage", stage)
@@ -24,11 +30,29 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     @Override
     public void deadLetter(String stage) {
-        ("processing".equals(stage) ? processingDeadLetters : deserializationDeadLetters).increment();
+        switch (stage) {
+            case "processing" -> processingDeadLetters.increment();
+            case "production" -> productionDeadLetters.increment();
+            default -> deserializationDeadLetters.increment();
+        }
     }
 
     public double deadLetters() {
-        return deserializationDeadLetters.count() + processingDeadLetters.count();
+        return deserializationDeadLetters.count() + processingDeadLetters.count() + productionDeadLetters.count();
+    }
+
+    @Override
+    public void articleLimited() {
+        limitedArticles.increment();
+    }
+
+    @Override
+    public void valueTrimmed() {
+        trimmedValues.increment();
+    }
+
+    public double limitedArticles() {
+        return limitedArticles.count();
     }
 
     @Override

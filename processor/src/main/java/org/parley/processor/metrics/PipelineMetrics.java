@@ -16,8 +16,19 @@ public interface PipelineMetrics {
 
     void articleCoded(int sentences, int events);
 
-    /** A record went to the dead-letter topic; {@code stage} is {@code deserialization} or {@code processing}. */
+    /**
+     * A record went to the dead-letter topic; {@code stage} is {@code deserialization}, {@code processing} or
+     * {@code production}.
+     */
     default void deadLetter(String stage) {
+    }
+
+    /** An article went over a {@code ProcessorLimits} bound: some of its sentences or events were left out. */
+    default void articleLimited() {
+    }
+
+    /** An event or a stored entry was over the value-size bound and was dropped or trimmed. */
+    default void valueTrimmed() {
     }
 
     /** The metrics handed over in {@link #CONFIG}, or {@link #NONE}. */

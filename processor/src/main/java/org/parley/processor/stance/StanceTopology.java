@@ -31,6 +31,8 @@ import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Topic;
 import org.parley.common.Topics;
+import org.parley.processor.faults.PoisonGuard;
+import org.parley.processor.faults.StreamFaults;
 
 /** The stance part of the topology: distinct events per dyad, dyad and country aggregates, daily windows. */
 public final class StanceTopology {
@@ -46,8 +48,9 @@ public final class StanceTopology {
     private StanceTopology() {
     }
 
+    /** @param faults where the guards after each repartition topic note their records and find condemned ones */
     public static void add(StreamsBuilder builder, KStream<String, List<Event>> codedArticles, Topics topics,
-                           StanceSettings s) {
+                           StanceSettings s, StreamFaults faults) {
         Serde<String> keys = Serdes.String();
         // Stores and repartition topics are internal: binary (see CompactSerde). Public topics stay JSON.
         Serde<StanceEvent> eventSerde = StanceSerdes.stanceEvent();
@@ -74,6 +77,7 @@ public final class StanceTopology {
                 .flatMap((articleId, events) -> byDyad(events), Named.as("key-by-dyad"))
                 .repartition(Repartitioned.<String, List<StanceEvent>>as(EVENTS_BY_DYAD).withKeySerde(keys)
                         .withValueSerde(StanceSerdes.stanceEvents()))
+                .processValues(() -> new PoisonGuard<>(faults), Named.as("guard-events-by-dyad"))
                 .processValues(() -> new DyadStanceProcessor(DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE, dyads),
                         Named.as("aggregate-dyads"), DISTINCT_EVENTS_STORE, DYAD_STANCE_STORE);
 
@@ -87,6 +91,7 @@ public final class StanceTopology {
                 .flatMap((dyad, c) -> contributions(c.newEvents()), Named.as("split-by-country"))
                 .repartition(Repartitioned.<String, List<CountryAggregator.Contribution>>as(CONTRIBUTIONS_BY_COUNTRY)
                         .withKeySerde(keys).withValueSerde(StanceSerdes.contributions()))
+                .processValues(() -> new PoisonGuard<>(faults), Named.as("guard-contributions"))
                 .process(() -> new CountryStanceProcessor(COUNTRY_STANCE_STORE, countries),
                         Named.as("aggregate-countries"), COUNTRY_STANCE_STORE)
                 .to(countryTopic.name(), Produced.with(countryTopic.keySerde(), countryTopic.valueSerde())

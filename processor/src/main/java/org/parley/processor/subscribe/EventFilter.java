@@ -42,7 +42,7 @@ public record EventFilter(Set<String> countries, Set<String> dyads, Set<String> 
     /** From the command-line style options; null or empty means "any". */
     public static EventFilter of(String country, String dyad, String root, Integer quad) {
         return new EventFilter(
-                country == null ? Set.of() : Set.of(country.trim().toUpperCase(Locale.ROOT)),
+                country == null ? Set.of() : Set.of(actorCode(country)),
                 dyad == null ? Set.of() : Set.of(dyadKey(dyad)),
                 root == null ? Set.of() : Set.of(normaliseRoot(root)),
                 quad == null ? Set.of() : Set.of(quad));
@@ -71,7 +71,7 @@ public record EventFilter(Set<String> countries, Set<String> dyads, Set<String> 
                     throw new IllegalArgumentException("filter term '" + t + "' has an empty value");
                 }
                 switch (key) {
-                    case "country" -> countries.add(v.toUpperCase(Locale.ROOT));
+                    case "country" -> countries.add(actorCode(v));
                     case "dyad" -> dyads.add(dyadKey(v));
                     case "root" -> roots.add(normaliseRoot(v));
                     case "quad" -> quads.add(parseQuad(v));
@@ -143,7 +143,19 @@ public record EventFilter(Set<String> countries, Set<String> dyads, Set<String> 
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new IllegalArgumentException("dyad must be SOURCE:TARGET, e.g. RUS:UKR, got '" + dyad + "'");
         }
-        return parts[0].trim() + "->" + parts[1].trim();
+        return actorCode(parts[0]) + "->" + actorCode(parts[1]);
+    }
+
+    /**
+     * An actor code as events carry them: 2-8 letters or digits (USA, EU, NATO), or {@code ---} for an actor of
+     * unknown country. Anything else could never match, so it is refused rather than silently matching nothing.
+     */
+    private static String actorCode(String code) {
+        String c = code.trim().toUpperCase(Locale.ROOT);
+        if (!c.matches("[A-Z0-9]{2,8}|---")) {
+            throw new IllegalArgumentException("not an actor code: '" + code + "' (2-8 letters or digits, e.g. RUS)");
+        }
+        return c;
     }
 
     private static String normaliseRoot(String root) {

@@ -49,6 +49,8 @@ class EventFilterTest {
         assertThatThrownBy(() -> EventFilter.parse("quad:7")).hasMessageContaining("1..4");
         assertThatThrownBy(() -> EventFilter.parse("root:25")).hasMessageContaining("01..20");
         assertThatThrownBy(() -> EventFilter.parse("dyad:RUS")).hasMessageContaining("SOURCE:TARGET");
+        assertThatThrownBy(() -> EventFilter.parse("country:!!!")).hasMessageContaining("not an actor code");
+        assertThatThrownBy(() -> EventFilter.of(null, "RUS:?", null, null)).hasMessageContaining("not an actor code");
         assertThatThrownBy(() -> DerivedTopic.parseAll("a=country:RUS;a=quad:1")).hasMessageContaining("twice");
         assertThatThrownBy(() -> DerivedTopic.parseAll("nofilter")).hasMessageContaining("NAME=FILTER");
     }

@@ -1,0 +1,73 @@
+package org.parley.processor;
+
+import java.util.Map;
+
+/**
+ * Bounds on what one input may cost the processor, each read from the environment (docs/operations.md, "Limits
+ * and poison articles"). Without them one huge article produces a changelog record larger than the producer may
+ * send, and the stream thread that codes it dies on every retry.
+ *
+ * @param maxSentences  sentences coded per article: the text is cut after its Nth sentence mark
+ * @param maxEvents     events kept per article, in sentence order
+ * @param maxValueBytes largest value the processor stores or sends: an event larger than this is dropped, a
+ *                      {@code recent-events} entry keeps only the events that fit, and a dead letter whose
+ *                      original value is larger carries no value. Keep it well below the producer's
+ *                      {@code max.request.size} and the topics' {@code max.message.bytes} (1 MiB by default)
+ * @param maxSseClients live-stream (SSE) clients served at once; more are answered 503
+ */
+public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes, int maxSseClients) {
+    public static final String MAX_SENTENCES = "PARLEY_MAX_SENTENCES";
+    public static final String MAX_EVENTS = "PARLEY_MAX_EVENTS";
+    public static final String MAX_VALUE_BYTES = "PARLEY_MAX_VALUE_BYTES";
+    public static final String MAX_SSE_CLIENTS = "PARLEY_MAX_SSE_CLIENTS";
+    /** Streams property under which the limits reach the exception handlers, which Kafka instantiates. */
+    public static final String CONFIG = "parley.processor.limits";
+
+    public ProcessorLimits {
+        positive(MAX_SENTENCES, maxSentences);
+        positive(MAX_EVENTS, maxEvents);
+        positive(MAX_SSE_CLIENTS, maxSseClients);
+        if (maxValueBytes < 1024) {
+            throw new IllegalArgumentException(MAX_VALUE_BYTES + " must be at least 1024, got " + maxValueBytes);
+        }
+    }
+
+    /**
+     * A long news article has a few hundred sentences; 2,000 leaves room for transcripts while keeping one
+     * article's coding under a few seconds. 500 events at about 600 bytes of JSON each stay under the 512 KiB
+     * value bound. 256 SSE clients cost 256 threads.
+     */
+    public static ProcessorLimits defaults() {
+        return new ProcessorLimits(2_000, 500, 512 * 1024, 256);
+    }
+
+    public static ProcessorLimits fromEnv(Map<String, String> env) {
+        ProcessorLimits d = defaults();
+        return new ProcessorLimits(intValue(env, MAX_SENTENCES, d.maxSentences), intValue(env, MAX_EVENTS,
+                d.maxEvents), intValue(env, MAX_VALUE_BYTES, d.maxValueBytes), intValue(env, MAX_SSE_CLIENTS,
+                d.maxSseClients));
+    }
+
+    /** The limits handed over in {@link #CONFIG}, or the defaults. */
+    public static ProcessorLimits from(Map<String, ?> configs) {
+        return configs.get(CONFIG) instanceof ProcessorLimits l ? l : defaults();
+    }
+
+    private static int intValue(Map<String, String> env, String key, int dflt) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static void positive(String key, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, got " + v);
+        }
+    }
+}
