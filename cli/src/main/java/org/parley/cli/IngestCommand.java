@@ -1,12 +1,8 @@
 package org.parley.cli;
 
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,8 +89,10 @@ public final class IngestCommand implements Callable<Integer> {
             description = "keep publishing files that land or change in DIR (recursively; repeatable)")
     List<Path> watch = new ArrayList<>();
 
-    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
-            description = "a watched file is read once unchanged this long (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--quiet-period", "--settle"}, paramLabel = "DURATION", defaultValue = "5s",
+            converter = DurationConverter.class,
+            description = "a watched file is read once its size and modification time are unchanged this long; "
+                    + "write elsewhere and rename in to be safe with any writer (default: ${DEFAULT-VALUE})")
     Duration settle;
 
     @Option(names = "--feed", paramLabel = "URL", description = "poll this RSS or Atom feed (repeatable)")
@@ -175,7 +173,7 @@ public final class IngestCommand implements Callable<Integer> {
                 printRejections(err, total);
             }
             if (stdin) {
-                IngestSummary s = ingestor.ingest(strictUtf8(), "stdin");
+                IngestSummary s = ingestor.ingest(System.in, "stdin");
                 printRejections(err, s);
                 total = total.plus(s);
             }
@@ -261,7 +259,7 @@ public final class IngestCommand implements Callable<Integer> {
             for (Path dir : watch) {
                 watchers.add(new FolderWatcher(ingestor, dir, glob, settle,
                         (file, s) -> report(out, err, s)).start());
-                err.println("parley ingest: watching " + dir + " (files are read once unchanged for "
+                err.println("parley ingest: watching " + dir + " (files are read once quiet for "
                         + human(settle) + ")");
             }
             if (!feedUris.isEmpty()) {
@@ -348,13 +346,6 @@ public final class IngestCommand implements Callable<Integer> {
 
     private static String human(Duration d) {
         return d.toString().substring(2).toLowerCase(Locale.ROOT);
-    }
-
-    /** Standard input decoded strictly, so that bytes that are not UTF-8 are reported, not replaced. */
-    private static Reader strictUtf8() {
-        return new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Null when the broker answers, else what to tell the user. Bounded, unlike the admin client's defaults. */

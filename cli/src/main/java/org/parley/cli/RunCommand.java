@@ -68,8 +68,9 @@ public final class RunCommand implements Callable<Integer> {
             + "rus-conflict=country:RUS,quad:4 (repeatable; adds to $" + DerivedTopic.ENV + ")")
     List<String> derived = new ArrayList<>();
 
-    @Option(names = "--settle", defaultValue = "1", paramLabel = "SECONDS",
-            description = "a file is read once unchanged this long (default: ${DEFAULT-VALUE})")
+    @Option(names = "--settle", defaultValue = "5", paramLabel = "SECONDS",
+            description = "a file is read once its size and modification time are unchanged this long "
+                    + "(default: ${DEFAULT-VALUE})")
     int settleSeconds;
 
     @Spec

@@ -1,15 +1,19 @@
 package org.parley.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.common.Article;
 import org.parley.common.DeadLetter;
+import org.parley.common.KafkaOutage;
 import org.parley.common.ParleyConfig;
 import org.parley.ingest.dedup.NearDuplicateIndex;
 import org.parley.ingest.publish.ArticlePublisher;
@@ -49,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * Thread-safe: calls are serialised, so a watched folder, feeds and the HTTP endpoint can share one ingestor
  * (and its duplicate and cluster memory). {@link PublishException} (unchecked) means Kafka could not be
- * reached or refused all publishing; nothing after it is counted as published.
+ * reached; the articles it did not acknowledge are forgotten, so that ingesting the same input again once it
+ * is back sends exactly those (the acknowledged ones count as duplicates).
  */
 public final class Ingestor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
@@ -127,8 +133,28 @@ public final class Ingestor implements AutoCloseable {
         return summary;
     }
 
+    /**
+     * Reads a file again after it changed. With {@code articleKey} (the id its first version was published
+     * under) the file's article is published as a new version of that article: same id and record key, new
+     * text. Text already published (the same version saved again) is a duplicate. Without a key, the same as
+     * {@link #ingest(List)} for one file.
+     */
+    public synchronized IngestSummary ingestVersion(Path file, String articleKey) {
+        Run run = new Run();
+        run.versionKey = articleKey;
+        reader.readFile(file, run);
+        return run.finish();
+    }
+
     /** Ingests standard input: JSON lines if the first non-blank line starts with '{', else one text article. */
     public synchronized IngestSummary ingest(Reader stdin, String originName) {
+        Run run = new Run();
+        reader.readStdin(stdin, originName, run);
+        return run.finish();
+    }
+
+    /** Ingests standard input as bytes, so that an encoding error is reported on the line it is on. */
+    public synchronized IngestSummary ingest(InputStream stdin, String originName) {
         Run run = new Run();
         reader.readStdin(stdin, originName, run);
         return run.finish();
@@ -152,6 +178,26 @@ public final class Ingestor implements AutoCloseable {
         Run run = new Run();
         run.bad(new BadInput(origin, reason, null));
         return run.finish();
+    }
+
+    /**
+     * True while Kafka is known to be away and the next attempt is not yet due: callers that must answer at
+     * once (the HTTP endpoint) refuse, and watchers skip a scan, instead of waiting for the client timeouts.
+     * Not synchronized, so it answers even while another caller waits on the broker.
+     */
+    public boolean kafkaAway() {
+        return publisher.outage().waiting();
+    }
+
+    /** How long until the next attempt is due while Kafka is away; a short wait otherwise. */
+    public Duration retryDelay() {
+        Duration d = publisher.outage().untilRetry();
+        return d.isZero() ? KafkaOutage.MIN_BACKOFF : d;
+    }
+
+    /** True from the first failed attempt of an outage until a send gets through again. */
+    public boolean kafkaDown() {
+        return publisher.outage().isDown();
     }
 
     private static long sizeOrZero(Path file) {
@@ -201,6 +247,10 @@ public final class Ingestor implements AutoCloseable {
         }
 
         private final Deque<Future<Step>> ahead = new ArrayDeque<>();
+        /** The article id a new version is published under, or null; used by the first article only. */
+        private String versionKey;
+        /** For a new version sent in this run: its text's id (what {@code seen} holds) by the id it is sent under. */
+        private final Map<String, String> versionOf = new HashMap<>();
 
         @Override
         public void draft(Draft draft) {
@@ -251,29 +301,60 @@ public final class Ingestor implements AutoCloseable {
                 return;
             }
             Article article = built.article();
-            if (!seen.add(article.id())) {
+            String textId = article.id();
+            if (!seen.add(textId)) {
                 duplicates++;
                 articles.add(new Ingested(draft.origin(), article.id(), null, true));
                 LOG.debug("{}: duplicate of article {} already ingested", draft.origin(), article.id());
                 return;
             }
             article = article.withClusterId(clusters.clusterOf(article.id(), step.signature()));
-            publisher.send(article, draft.origin());
+            if (versionKey != null) {
+                article = asVersionOf(article, versionKey);
+                versionOf.put(article.id(), textId);
+                versionKey = null;
+            }
+            try {
+                publisher.send(article, draft.origin());
+            } catch (PublishException e) {
+                // Not queued: forget it, so that the next attempt sends it; settle what was queued before it.
+                seen.remove(textId);
+                settle();
+                throw e;
+            }
             sent++;
             if (publisher.pending() >= MAX_PENDING) {
                 settle();
             }
         }
 
+        /** The article under the id of the article it is a new version of; seen stays keyed by its text. */
+        private Article asVersionOf(Article a, String key) {
+            String cluster = a.clusterId().equals(a.id()) ? key : a.clusterId();
+            return new Article(key, a.title(), a.text(), a.date(), a.dateSource(), a.url(), a.source(),
+                    a.translatedBy(), a.originalLanguage(), cluster, a.ingestedAt());
+        }
+
+        /**
+         * Counts the outcomes of every send so far. Articles lost to an outage are forgotten (so that reading
+         * their input again sends them) and end this run with {@link PublishException}.
+         */
         private void settle() {
+            Exception away = null;
             for (ArticlePublisher.Outcome o : publisher.awaitAll()) {
                 if (o.ok()) {
                     published++;
                     articles.add(new Ingested(o.origin(), o.article().id(), o.article().clusterId(), false));
+                } else if (o.outage()) {
+                    seen.remove(versionOf.getOrDefault(o.article().id(), o.article().id()));
+                    away = o.error();
                 } else {
-                    seen.remove(o.article().id());
+                    seen.remove(versionOf.getOrDefault(o.article().id(), o.article().id()));
                     reject(o.origin(), "not published: " + o.error().getMessage(), null);
                 }
+            }
+            if (away != null) {
+                throw publisher.unavailable(away);
             }
         }
 

@@ -45,9 +45,11 @@ import org.parley.common.JsonSerde;
 import org.parley.common.ParleyConfig;
 import org.parley.common.Topics;
 import org.parley.sink.deadletter.DeadLetterPublisher;
+import org.parley.sink.events.EventFields;
 import org.parley.sink.events.EventLog;
 import org.parley.sink.files.OutDir;
 import org.parley.sink.gdelt.GdeltExport;
+import org.parley.sink.outage.OutageGuard;
 import org.parley.sink.stance.DailyKey;
 import org.parley.sink.stance.StanceStore;
 import org.parley.sink.state.StateFile;
@@ -96,6 +98,7 @@ public final class Sink implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private Admin admin;
     private DeadLetterPublisher deadLetters;
+    private OutageGuard outage;
     private Thread thread;
     private long nextRefresh;
     private long nextLag;
@@ -152,6 +155,7 @@ public final class Sink implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerProperties());
         admin = Admin.create(config.kafkaProperties());
         deadLetters = new DeadLetterPublisher(config);
+        outage = new OutageGuard(config.bootstrapServers());
         thread = new Thread(this::run, "parley-sink");
         thread.start();
     }
@@ -308,17 +312,7 @@ public final class Sink implements AutoCloseable {
     private void run() {
         try {
             while (!stopping) {
-                refreshAssignment();
-                if (consumer.assignment().isEmpty()) {
-                    stopRequested.await(200, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    write(records);
-                }
-                commitWritten();
-                updateLag(records.isEmpty());
+                outage.run(this::step, stopRequested);
             }
         } catch (WakeupException e) {
             if (!stopping) {
@@ -331,6 +325,21 @@ public final class Sink implements AutoCloseable {
         } finally {
             shutDown();
         }
+    }
+
+    /** One turn of the loop; a retriable Kafka error leaves the offsets of unwritten records uncommitted. */
+    private void step() throws InterruptedException {
+        refreshAssignment();
+        if (consumer.assignment().isEmpty()) {
+            stopRequested.await(200, TimeUnit.MILLISECONDS);
+            return;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+            write(records);
+        }
+        commitWritten();
+        updateLag(records.isEmpty());
     }
 
     private void fail(Throwable e) {
@@ -350,7 +359,7 @@ public final class Sink implements AutoCloseable {
                 if (e == null) {
                     continue;
                 }
-                String missing = missingField(e);
+                String missing = EventFields.missing(e);
                 if (missing != null) {
                     deadLetter(rec, "event has no " + missing, null);
                 } else {
@@ -411,20 +420,6 @@ public final class Sink implements AutoCloseable {
         deadLetters.flush();
     }
 
-    /** The first field a usable event must have but this one lacks, or null when it is complete enough. */
-    static String missingField(Event e) {
-        if (e.id() == null || e.id().isBlank()) {
-            return "id";
-        }
-        if (e.source() == null || e.source().code() == null || e.source().code().isBlank()) {
-            return "source actor code";
-        }
-        if (e.cameo() == null || e.cameo().isBlank()) {
-            return "CAMEO code";
-        }
-        return null;
-    }
-
     /** The record's value, or null after dead-lettering it when it is missing or not valid JSON of the type. */
     private <T> T readValue(ConsumerRecord<byte[], byte[]> rec, JsonSerde<T> serde) {
         if (rec.value() == null) {
@@ -472,9 +467,10 @@ public final class Sink implements AutoCloseable {
         moved.forEach((tp, om) -> state.put(tp.topic(), topicIds.get(tp.topic()), tp.partition(), om.offset()));
         state.save();
         try {
+            // The offsets are on disk with the files; the group's copy is retried on the next poll. A retriable
+            // error (the broker away) goes to the outage guard, which logs it once per outage.
             consumer.commitSync(moved);
-        } catch (CommitFailedException | RetriableException e) {
-            // The offsets are on disk with the files; the group's copy is retried on the next poll.
+        } catch (CommitFailedException e) {
             LOG.warn("cannot commit offsets to group {}.sink, will retry: {}", config.topicPrefix(), e.toString());
             return;
         }
@@ -488,6 +484,7 @@ public final class Sink implements AutoCloseable {
         }
         nextLag = now + LAG_MS;
         lag = computeLag(Duration.ofSeconds(5));
+        outage.reachable();
     }
 
     private long computeLag(Duration timeout) {

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;
+import org.parley.ingest.publish.PublishException;
 import org.parley.ingest.source.BadInputException;
 import org.parley.ingest.source.Draft;
 import org.parley.ingest.source.Format;
@@ -52,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       the block with the most paragraph text). The title and date come from the feed item, falling back to
  *       the page's; the source is the feed's title.</li>
  *   <li>A feed that cannot be fetched or parsed, and a page that cannot be fetched or holds no article, is a
- *       rejection naming the feed or page URL. An item is tried once: a broken page is not fetched again.</li>
+ *       rejection naming the feed or page URL. An item is tried once: a broken page is not fetched again.
+ *       An item that could not be published because Kafka was away is not "seen": it is tried again once
+ *       the outage's backoff has run out, and so on until Kafka is back.</li>
  * </ul>
  */
 public final class FeedPoller implements AutoCloseable {
@@ -102,22 +105,43 @@ public final class FeedPoller implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Polls every feed now and then every interval on a thread of its own, until closed. */
+    /**
+     * Polls every feed now and then every interval on a thread of its own, until closed. A poll cut short by a
+     * Kafka outage is tried again after the outage's backoff rather than a whole interval later.
+     */
     public synchronized FeedPoller start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "parley-feeds");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                // Kafka gone, say: the next poll tries again rather than ending the schedule.
-                LOG.warn("feed poll failed: {}", e.getMessage());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.execute(this::pollAndReschedule);
         return this;
+    }
+
+    private void pollAndReschedule() {
+        Duration next = interval;
+        try {
+            pollOnce();
+        } catch (PublishException e) {
+            // Logged once per outage by the publisher; the unpublished items are tried again soon.
+            LOG.debug("feed poll cut short: {}", e.getMessage());
+            next = ingestorRetryDelay();
+        } catch (RuntimeException e) {
+            LOG.warn("feed poll failed: {}", e.getMessage());
+        }
+        ScheduledExecutorService t;
+        synchronized (this) {
+            t = timer;
+        }
+        if (!t.isShutdown()) {
+            t.schedule(this::pollAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Duration ingestorRetryDelay() {
+        Duration wait = ingestor.retryDelay();
+        return wait.compareTo(interval) < 0 ? wait : interval;
     }
 
     /** Polls every feed once and returns what was published, skipped and rejected. */
@@ -176,10 +200,6 @@ public final class FeedPoller implements AutoCloseable {
         } catch (FeedException | IOException | IllegalArgumentException e) {
             return failed(origin, "not a readable RSS or Atom feed: " + describe(e));
         }
-        // Remember the validators only once the feed was read, so that a broken answer is fetched again.
-        feed.etag = response.headers().firstValue("ETag").orElse(null);
-        feed.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-
         List<SyndEntry> entries = new ArrayList<>(parsed.getEntries());
         Collections.reverse(entries);
         IngestSummary polled = IngestSummary.empty();
@@ -188,8 +208,18 @@ public final class FeedPoller implements AutoCloseable {
             if (key == null || !feed.seen.add(key)) {
                 continue;
             }
-            polled = polled.plus(item(feed.uri, parsed, entry));
+            try {
+                polled = polled.plus(item(feed.uri, parsed, entry));
+            } catch (PublishException e) {
+                // Kafka is away: this item is new again, and the feed must not answer 304 next time.
+                feed.seen.remove(key);
+                throw e;
+            }
         }
+        // Remember the validators only once every item was handled, so that a broken answer or an item cut
+        // short by an outage is fetched again.
+        feed.etag = response.headers().firstValue("ETag").orElse(null);
+        feed.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
         return polled;
     }
 

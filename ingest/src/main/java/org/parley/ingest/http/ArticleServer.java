@@ -40,7 +40,10 @@ import org.parley.ingest.source.JsonRecords;
  *       {@code {"error": ..., "index": i}}. Nothing of that request is published, so it can be fixed and sent
  *       again whole.</li>
  *   <li><b>413</b> when the body is over the request limit, or one article's text over the article limit.</li>
- *   <li><b>503</b> when Kafka cannot be reached; nothing is counted as published.</li>
+ *   <li><b>503</b> with {@code Retry-After} when Kafka cannot be reached. Nothing of the request is counted
+ *       as published (some articles may have reached the topic; sending the request again is harmless, as
+ *       the article id is the record key). While an outage is known, requests are refused at once, without
+ *       waiting for the Kafka client's timeouts; after each backoff one request tries the broker again.</li>
  * </ul>
  */
 public final class ArticleServer implements AutoCloseable {
@@ -156,11 +159,16 @@ public final class ArticleServer implements AutoCloseable {
                 return;
             }
         }
+        if (ingestor.kafkaAway()) {
+            // Answer at once rather than queue behind the attempt that is waiting on the broker.
+            unavailable(ctx, "Kafka is unreachable; nothing was published, send the request again later");
+            return;
+        }
         IngestSummary summary;
         try {
             summary = ingestor.ingest(sink -> drafts.forEach(sink::draft));
         } catch (PublishException e) {
-            error(ctx, 503, e.getMessage(), null);
+            unavailable(ctx, e.getMessage() + "; nothing is counted as published, send the request again later");
             return;
         }
         add(summary);
@@ -206,6 +214,12 @@ public final class ArticleServer implements AutoCloseable {
         } catch (PublishException e) {
             // the answer is already given; a dead letter that cannot be written is not worth a 503
         }
+    }
+
+    private void unavailable(Context ctx, String reason) {
+        long seconds = Math.max(1, (ingestor.retryDelay().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        error(ctx, 503, reason, null);
     }
 
     private static void error(Context ctx, int status, String reason, Integer index) {

@@ -2,12 +2,13 @@ package org.parley.ingest.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,7 @@ import org.parley.common.Article;
 import org.parley.common.DeadLetter;
 import org.parley.common.DeadLetterHeaders;
 import org.parley.common.JsonSerde;
+import org.parley.common.KafkaOutage;
 import org.parley.common.ParleyConfig;
 import org.parley.common.Topic;
 import org.slf4j.Logger;
@@ -31,19 +33,30 @@ import org.slf4j.LoggerFactory;
  * <p>The article producer is idempotent with {@code acks=all}, batches for {@code linger.ms} and compresses
  * with lz4. Sends are asynchronous; {@link #awaitAll()} waits for every pending one, so the caller counts an
  * article as published only once the broker has acknowledged it. A record the broker refuses on its own
- * (too large, invalid) comes back as a failed {@link Outcome}; anything that stops all publishing (the broker
- * is unreachable, authorisation fails) raises {@link PublishException}, within the timeouts set here rather
- * than hanging.
+ * (too large, invalid) comes back as a failed {@link Outcome}; one that failed because Kafka could not be
+ * reached comes back as an {@link Outcome#outage()}, for the caller to send again later.
+ *
+ * <p>Outages are not final: the publisher keeps one {@link KafkaOutage} (logged once when it starts and once
+ * when it ends), the producers stay usable, and the first acknowledged send ends the outage. Dead letters that
+ * could not be written for want of a broker are kept (up to {@link #MAX_HELD_DEAD_LETTERS}) and sent again
+ * once a send gets through.
  */
 public final class ArticlePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
     private static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Dead letters held back during an outage; beyond this the oldest are dropped (and counted in the log). */
+    static final int MAX_HELD_DEAD_LETTERS = 10_000;
 
     /** The result of one article send. */
     public record Outcome(Article article, String origin, Exception error) {
         public boolean ok() {
             return error == null;
+        }
+
+        /** Failed because Kafka could not be reached, not because of the record: worth sending again. */
+        public boolean outage() {
+            return error != null && !isRecordProblem(error);
         }
     }
 
@@ -53,9 +66,10 @@ public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<String, Article> producer;
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicReference<Exception> fatal = new AtomicReference<>();
+    private final KafkaOutage outage;
+    private final Deque<DeadLetter> heldDeadLetters = new ArrayDeque<>();
     private KafkaProducer<byte[], byte[]> deadLetterProducer;
-    private volatile boolean deadLettersBroken;
+    private long droppedDeadLetters;
 
     public ArticlePublisher(ParleyConfig config) {
         this.config = config;
@@ -63,6 +77,7 @@ public final class ArticlePublisher implements AutoCloseable {
         this.deadLetters = config.topics().deadLetters();
         this.producer = new KafkaProducer<>(producerProperties(config, "parley-ingest"),
                 articles.keySerde().serializer(), articles.valueSerde().serializer());
+        this.outage = new KafkaOutage("Kafka at " + config.bootstrapServers() + " (ingest)", LOG);
     }
 
     /** Client settings: delivery guarantees are fixed; throughput and timeouts may be tuned in the client file. */
@@ -75,28 +90,33 @@ public final class ArticlePublisher implements AutoCloseable {
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 * 1024 * 1024));
-        // Fail within seconds when the broker is unreachable instead of the default two minutes.
+        // Fail within seconds when the broker is unreachable instead of the default two minutes: the caller
+        // then knows of the outage, answers 503 or tries again later.
         p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         return p;
     }
 
-    /** Sends one article; its outcome is reported by the next {@link #awaitAll()}. */
+    /** The outage state shared by everything that publishes through this publisher. */
+    public KafkaOutage outage() {
+        return outage;
+    }
+
+    /**
+     * Sends one article; its outcome is reported by the next {@link #awaitAll()}. Throws {@link PublishException}
+     * when the producer cannot even queue it (no metadata within {@code max.block.ms}: Kafka is away).
+     */
     public void send(Article article, String origin) {
-        failIfFatal();
         pending.incrementAndGet();
         try {
-            producer.send(new ProducerRecord<>(articles.name(), article.id(), article), (metadata, e) -> {
-                if (e != null && !isRecordProblem(e)) {
-                    fatal.compareAndSet(null, e);
-                }
-                outcomes.add(new Outcome(article, origin, e));
-            });
+            producer.send(new ProducerRecord<>(articles.name(), article.id(), article),
+                    (metadata, e) -> outcomes.add(new Outcome(article, origin, e)));
         } catch (SerializationException e) {
             outcomes.add(new Outcome(article, origin, e));
         } catch (KafkaException e) {
             pending.decrementAndGet();
+            outage.failed(e);
             throw unavailable(e);
         }
     }
@@ -106,35 +126,43 @@ public final class ArticlePublisher implements AutoCloseable {
         return pending.get();
     }
 
-    /** Waits until every article sent so far is acknowledged or failed, and returns their outcomes. */
+    /**
+     * Waits until every article sent so far is acknowledged or failed, and returns their outcomes; outage
+     * failures among them are for the caller to send again. Updates the outage state.
+     */
     public List<Outcome> awaitAll() {
-        try {
-            producer.flush();
-        } catch (KafkaException e) {
-            throw unavailable(e);
-        }
-        if (deadLetterProducer != null && !deadLettersBroken) {
-            try {
-                deadLetterProducer.flush();
-            } catch (KafkaException e) {
-                LOG.warn("could not flush dead letters to {}: {}", deadLetters.name(), e.getMessage());
-            }
-        }
+        producer.flush();
         List<Outcome> done = new ArrayList<>();
         for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
             done.add(o);
             pending.decrementAndGet();
         }
-        failIfFatal();
+        Outcome failed = done.stream().filter(Outcome::outage).findFirst().orElse(null);
+        if (failed != null) {
+            outage.failed(failed.error());
+        } else if (done.stream().anyMatch(Outcome::ok)) {
+            outage.succeeded();
+        }
+        if (!outage.isDown()) {
+            resendHeldDeadLetters();
+        }
+        flushDeadLetters();
         return done;
     }
 
+    /** The exception a caller throws when an outage stopped it. */
+    public PublishException unavailable(Exception e) {
+        return new PublishException("cannot publish to " + articles.name() + " on " + config.bootstrapServers()
+                + ": " + e.getMessage(), e);
+    }
+
     /**
-     * Writes a dead letter, best effort: the rejection itself is already reported to the user, so a dead-letter
-     * topic that cannot be written is logged once and then left alone rather than blocking every rejection.
+     * Writes a dead letter. The rejection itself is already reported to the user, so this never blocks on an
+     * outage: while Kafka is away the letter is held and sent once a send gets through again.
      */
     public void deadLetter(DeadLetter letter) {
-        if (deadLettersBroken) {
+        if (outage.isDown()) {
+            hold(letter);
             return;
         }
         try {
@@ -142,38 +170,70 @@ public final class ArticlePublisher implements AutoCloseable {
                 deadLetterProducer = new KafkaProducer<>(producerProperties(config, "parley-ingest-dlq"),
                         new ByteArraySerializer(), new ByteArraySerializer());
             }
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetters.name(),
-                    letter.origin().getBytes(StandardCharsets.UTF_8), DEAD_LETTER.toBytes(letter));
-            record.headers().add(DeadLetterHeaders.COMPONENT, letter.component().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(DeadLetterHeaders.ORIGIN, letter.origin().getBytes(StandardCharsets.UTF_8));
-            deadLetterProducer.send(record, (metadata, e) -> {
-                if (e != null && !deadLettersBroken) {
-                    deadLettersBroken = !isRecordProblem(e);
+            deadLetterProducer.send(deadLetterRecord(letter), (metadata, e) -> {
+                if (e == null) {
+                    return;
+                }
+                if (isRecordProblem(e)) {
                     LOG.warn("could not write dead letter for {} to {}: {}", letter.origin(), deadLetters.name(),
                             e.getMessage());
+                } else {
+                    outage.failed(e);
+                    hold(letter);
                 }
             });
         } catch (KafkaException e) {
-            deadLettersBroken = true;
-            LOG.warn("cannot write dead letters to {}: {}", deadLetters.name(), e.getMessage());
+            outage.failed(e);
+            hold(letter);
         }
     }
 
-    private static boolean isRecordProblem(Exception e) {
+    private ProducerRecord<byte[], byte[]> deadLetterRecord(DeadLetter letter) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetters.name(),
+                letter.origin().getBytes(StandardCharsets.UTF_8), DEAD_LETTER.toBytes(letter));
+        record.headers().add(DeadLetterHeaders.COMPONENT, letter.component().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(DeadLetterHeaders.ORIGIN, letter.origin().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void hold(DeadLetter letter) {
+        synchronized (heldDeadLetters) {
+            heldDeadLetters.addLast(letter);
+            if (heldDeadLetters.size() > MAX_HELD_DEAD_LETTERS) {
+                heldDeadLetters.removeFirst();
+                if (droppedDeadLetters++ % 1000 == 0) {
+                    LOG.warn("Kafka away: {} dead letters dropped so far (over {} held)", droppedDeadLetters,
+                            MAX_HELD_DEAD_LETTERS);
+                }
+            }
+        }
+    }
+
+    /** Dead letters waiting for the broker to come back. */
+    public int heldDeadLetters() {
+        synchronized (heldDeadLetters) {
+            return heldDeadLetters.size();
+        }
+    }
+
+    private void resendHeldDeadLetters() {
+        List<DeadLetter> again;
+        synchronized (heldDeadLetters) {
+            again = new ArrayList<>(heldDeadLetters);
+            heldDeadLetters.clear();
+        }
+        again.forEach(this::deadLetter);
+    }
+
+    private void flushDeadLetters() {
+        if (deadLetterProducer != null) {
+            deadLetterProducer.flush();
+        }
+    }
+
+    static boolean isRecordProblem(Exception e) {
         return e instanceof RecordTooLargeException || e instanceof InvalidRecordException
                 || e instanceof SerializationException;
-    }
-
-    private void failIfFatal() {
-        Exception e = fatal.get();
-        if (e != null) {
-            throw unavailable(e);
-        }
-    }
-
-    private PublishException unavailable(Exception e) {
-        return new PublishException("cannot publish to " + articles.name() + " on " + config.bootstrapServers()
-                + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -81,7 +81,10 @@ public final class InputReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!isHidden(file) && (matcher == null || matcher.matches(root.relativize(file))
+                            if (attrs.isSymbolicLink() && !isHidden(file)) {
+                                // Followed links arrive as links only when their target is missing.
+                                sink.bad(new BadInput(file.toString(), brokenLink(file), null));
+                            } else if (!isHidden(file) && (matcher == null || matcher.matches(root.relativize(file))
                                     || matcher.matches(file.getFileName()))) {
                                 files.add(file);
                             }
@@ -203,16 +206,55 @@ public final class InputReader {
 
     /**
      * Reads standard input: JSON lines when the first non-blank line starts with '{', otherwise one plain-text
-     * article. The reader should decode strictly, so that invalid UTF-8 is reported rather than replaced.
+     * article. The reader should decode strictly, so that invalid UTF-8 is reported rather than replaced; a
+     * reader decodes ahead of the line being read, so prefer {@link #readStdin(InputStream, String, DraftSink)},
+     * which names the line an encoding error is on.
      */
     public void readStdin(Reader reader, String origin, DraftSink sink) {
         BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader, 64 * 1024);
-        int lineNo = 0;
+        readStdin(new StdinLines(in::readLine), origin, sink);
+    }
+
+    /** Reads standard input as bytes, decoding each line on its own: an encoding error names its line. */
+    public void readStdin(InputStream stdin, String origin, DraftSink sink) {
+        ByteLines lines = new ByteLines(stdin instanceof BufferedInputStream b ? b
+                : new BufferedInputStream(stdin, 64 * 1024), maxBytes);
+        readStdin(new StdinLines(() -> {
+            ByteLines.Line line = lines.next();
+            if (line == null) {
+                return null;
+            }
+            if (line.tooLong()) {
+                throw new BadInputException(tooLarge("line", line.length()));
+            }
+            return TextDecoding.utf8Line(line.bytes(), line.bytes().length);
+        }), origin, sink);
+    }
+
+    /** Lines of standard input, counted, so that an error names the line it is on. */
+    private static final class StdinLines {
+        interface Source {
+            String next() throws IOException, BadInputException;
+        }
+
+        private final Source source;
+        private int number;
+
+        StdinLines(Source source) {
+            this.source = source;
+        }
+
+        String next() throws IOException, BadInputException {
+            number++;
+            return source.next();
+        }
+    }
+
+    private void readStdin(StdinLines in, String origin, DraftSink sink) {
         try {
             StringBuilder text = new StringBuilder();
             String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
+            while ((line = in.next()) != null) {
                 if (!line.isBlank()) {
                     break;
                 }
@@ -225,10 +267,9 @@ public final class InputReader {
             if (line.stripLeading().startsWith("{")) {
                 do {
                     if (!line.isBlank()) {
-                        jsonLine(line, origin + ":" + lineNo, sink);
+                        jsonLine(line, origin + ":" + in.number, sink);
                     }
-                    line = in.readLine();
-                    lineNo++;
+                    line = in.next();
                 } while (line != null);
                 return;
             }
@@ -236,23 +277,31 @@ public final class InputReader {
             do {
                 bytes += utf8Length(line) + 1;
                 if (bytes > maxBytes) {
-                    sink.bad(new BadInput(origin, tooLarge("input", bytes) + "; stopped reading at line " + lineNo,
-                            null));
+                    sink.bad(new BadInput(origin, tooLarge("input", bytes) + "; stopped reading at line "
+                            + in.number, null));
                     return;
                 }
                 text.append(line).append('\n');
-                line = in.readLine();
-                lineNo++;
+                line = in.next();
             } while (line != null);
-            TextDecoding.requireText(text, "input");
-            sink.draft(new Draft(origin, Format.TXT, null, text.toString(), null, null, null, null));
+            wholeText(text, origin, sink);
         } catch (CharacterCodingException e) {
-            sink.bad(new BadInput(origin + ":" + (lineNo + 1), "not valid UTF-8; the rest of the input was not read",
+            sink.bad(new BadInput(origin + ":" + in.number, "not valid UTF-8; the rest of the input was not read",
                     null));
         } catch (BadInputException e) {
-            sink.bad(new BadInput(origin, e.reason(), null));
+            sink.bad(new BadInput(origin + ":" + in.number, e.reason() + "; the rest of the input was not read",
+                    null));
         } catch (IOException e) {
             sink.bad(new BadInput(origin, cannotRead(e), null));
+        }
+    }
+
+    private static void wholeText(StringBuilder text, String origin, DraftSink sink) {
+        try {
+            TextDecoding.requireText(text, "input");
+            sink.draft(new Draft(origin, Format.TXT, null, text.toString(), null, null, null, null));
+        } catch (BadInputException e) {
+            sink.bad(new BadInput(origin, e.reason(), null));
         }
     }
 
@@ -286,12 +335,21 @@ public final class InputReader {
         }
     }
 
+    private static String brokenLink(Path link) {
+        try {
+            return "cannot read: broken symbolic link (its target " + Files.readSymbolicLink(link)
+                    + " does not exist)";
+        } catch (IOException e) {
+            return "cannot read: broken symbolic link (its target does not exist)";
+        }
+    }
+
     static String cannotRead(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "cannot read: permission denied";
         }
         if (e instanceof FileSystemLoopException) {
-            return "cannot read: symbolic link loop";
+            return "cannot read: symbolic link loop (it leads back to a folder above it)";
         }
         if (e instanceof NoSuchFileException) {
             return "cannot read: no such file (or a broken symbolic link)";

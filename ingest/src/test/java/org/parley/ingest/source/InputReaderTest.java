@@ -394,6 +394,23 @@ class InputReaderTest {
     }
 
     @Test
+    void stdinNamesTheLineOfAnEncodingError() {
+        Collected c = new Collected();
+        byte[] head = "{\"text\": \"one\"}\n{\"text\": \"two\"}\n{\"text\": \"th".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "ree\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] input = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, input, 0, head.length);
+        input[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, input, head.length + 1, tail.length);
+        reader.readStdin(new java.io.ByteArrayInputStream(input), "stdin", c);
+        assertThat(c.origins()).containsExactly("stdin:1", "stdin:2");
+        assertThat(c.bad).singleElement().satisfies(b -> {
+            assertThat(b.origin()).isEqualTo("stdin:3");
+            assertThat(b.reason()).startsWith("not valid UTF-8: byte 0xFF at column 13");
+        });
+    }
+
+    @Test
     void stdinBadInputIsRejected() {
         Collected empty = new Collected();
         reader.readStdin(new StringReader(" \n\n"), "stdin", empty);

@@ -2,11 +2,14 @@ package org.parley.sink.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.parley.common.DeadLetterHeaders;
@@ -18,6 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records the sink cannot read to the dead-letter topic: the original key and value bytes, with headers
  * saying where they came from and why they were rejected.
+ *
+ * <p>A dead letter that could not be sent because Kafka was away is kept and sent again by the next
+ * {@link #flush}, which throws a retriable error until every one is acknowledged: the sink commits no offset
+ * past a rejected record before its dead letter is on the broker.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
     public static final String COMPONENT = "sink";
@@ -27,6 +34,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
     private final String topic;
     private final Properties props;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Dead letters that failed for want of a broker, to send again. */
+    private final Queue<ProducerRecord<byte[], byte[]>> unsent = new ConcurrentLinkedQueue<>();
     private KafkaProducer<byte[], byte[]> producer;
     private long sent;
 
@@ -37,6 +46,9 @@ public final class DeadLetterPublisher implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        // An outage shows within half a minute, so that the sink's loop backs off instead of sitting in flush().
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     }
@@ -59,26 +71,51 @@ public final class DeadLetterPublisher implements AutoCloseable {
         if (cause != null) {
             h.add(DeadLetterHeaders.EXCEPTION, utf8(cause.getClass().getName()));
         }
-        producer.send(new ProducerRecord<>(topic, null, rec.key(), rec.value(), h), (md, e) -> {
-            if (e != null) {
-                failure.compareAndSet(null, e);
-            }
-        });
+        send(new ProducerRecord<>(topic, null, rec.key(), rec.value(), h));
         sent++;
     }
 
+    private void send(ProducerRecord<byte[], byte[]> letter) {
+        try {
+            producer.send(letter, (md, e) -> {
+                if (e instanceof RetriableException) {
+                    unsent.add(letter);
+                } else if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        } catch (RetriableException e) {
+            // No metadata within max.block.ms: kept for the next flush rather than thrown mid-batch.
+            unsent.add(letter);
+        }
+    }
+
     /**
-     * Waits until every queued dead letter is acknowledged. Throws when one could not be sent: the offsets of
-     * the rejected records must then not be committed.
+     * Sends again what an outage held back, then waits until every dead letter is acknowledged. Throws when one
+     * could not be sent (a {@link RetriableException} while Kafka is away): the offsets of the rejected records
+     * must then not be committed.
      */
     public void flush() {
         if (producer == null) {
             return;
         }
+        for (int n = unsent.size(); n > 0; n--) {
+            send(unsent.poll());
+        }
         producer.flush();
         Exception e = failure.get();
         if (e != null) {
             throw new SinkException("cannot write to dead-letter topic " + topic + ": " + e.getMessage(), e);
+        }
+        if (!unsent.isEmpty()) {
+            throw new DeadLettersUnsent(unsent.size() + " dead letters not yet acknowledged by " + topic);
+        }
+    }
+
+    /** Dead letters still waiting for the broker. */
+    static final class DeadLettersUnsent extends RetriableException {
+        DeadLettersUnsent(String message) {
+            super(message);
         }
     }
 
