@@ -111,6 +111,28 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void aNewVersionOfAnArticleIsCodedAndItsUnchangedEventsAreNotCountedTwice() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        List<KeyValue<String, Event>> first = events.readKeyValuesToList();
+        DyadStance before = dyads.readKeyValuesToMap().get("RUS->USA");
+
+        // the file grew: ingest sends it again under its first id (docs/ingest.md)
+        send(article("a1", "Russia and the United States held talks in Istanbul. Norway criticized Georgia.",
+                "2025-02-28"));
+        List<KeyValue<String, Event>> second = events.readKeyValuesToList();
+        assertThat(second).extracting(kv -> kv.value.dyadKey()).contains("NOR->GEO");
+        // an event both versions have keeps its id, so subscribers and the sink see it once
+        assertThat(second).extracting(kv -> kv.key).containsAll(first.stream().map(kv -> kv.key).toList());
+        DyadStance after = driver.<String, DyadStance>getKeyValueStore("dyad-stance").get("RUS->USA");
+        assertThat(after.events()).isEqualTo(before.events());
+        assertThat(after.goldsteinSum()).isEqualTo(before.goldsteinSum());
+
+        send(article("a1", "Russia and the United States held talks in Istanbul. Norway criticized Georgia.",
+                "2025-02-28"));
+        assertThat(events.isEmpty()).as("the same version again changes nothing").isTrue();
+    }
+
+    @Test
     void oneHappeningInTwoArticlesCountsOnceWithTwoMentions() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia and the United States held talks in Istanbul again.", "2025-02-28"));
