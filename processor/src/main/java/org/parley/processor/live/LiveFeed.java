@@ -15,7 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.parley.common.KafkaOutage;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+    private final KafkaOutage outage;
 
     private final String name;
     private final Properties consumerProps;
@@ -67,6 +71,7 @@ public final class LiveFeed implements AutoCloseable {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerProps = p;
+        this.outage = new KafkaOutage("live feed " + name, LOG);
     }
 
     public String name() {
@@ -80,6 +85,11 @@ public final class LiveFeed implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return this;
+    }
+
+    /** True while the feed cannot reach its broker (it retries with backoff until it can). */
+    public boolean kafkaDown() {
+        return outage.isDown();
     }
 
     /** True once the feed has read up to the end of its topics as they were at start. */
@@ -128,27 +138,18 @@ public final class LiveFeed implements AutoCloseable {
         return out;
     }
 
+    /** Reads until closed, riding out broker outages: a live feed that stopped would leave every client silent. */
     private void run() {
         try {
-            Map<TopicPartition, Long> ends = assignAndBackUp();
+            Map<TopicPartition, Long> ends = null;
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                synchronized (lock) {
-                    for (ConsumerRecord<String, String> r : records) {
-                        FeedItem item = new FeedItem(r.topic(), r.partition(), r.offset(), typeByTopic.get(r.topic()),
-                                r.value(), r.headers());
-                        buffer.addLast(item);
-                        if (buffer.size() > bufferSize) {
-                            buffer.removeFirst();
-                        }
-                        for (Subscriber s : subscribers) {
-                            s.accept(item);
-                        }
-                    }
-                }
-                if (!caughtUp && ends.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    caughtUp = true;
+                try {
+                    ends = ends == null ? assignAndBackUp() : ends;
+                    pollOnce(ends);
+                    outage.succeeded();
+                } catch (RetriableException e) {
+                    outage.failed(e);
+                    pause(outage.untilRetry());
                 }
             }
         } catch (WakeupException e) {
@@ -160,10 +161,51 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
+    private void pollOnce(Map<TopicPartition, Long> ends) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        synchronized (lock) {
+            for (ConsumerRecord<String, String> r : records) {
+                FeedItem item = new FeedItem(r.topic(), r.partition(), r.offset(), typeByTopic.get(r.topic()),
+                        r.value(), r.headers());
+                buffer.addLast(item);
+                if (buffer.size() > bufferSize) {
+                    buffer.removeFirst();
+                }
+                deliver(item);
+            }
+        }
+        if (!caughtUp && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            caughtUp = true;
+        }
+    }
+
+    /** One failing client (a closed connection) loses its subscription, not everyone's feed. */
+    private void deliver(FeedItem item) {
+        for (Subscriber s : subscribers) {
+            try {
+                s.accept(item);
+            } catch (RuntimeException e) {
+                LOG.warn("live feed {}: a subscriber failed and was removed: {}", name, e.toString());
+                subscribers.remove(s);
+            }
+        }
+    }
+
+    /** Waits out a backoff in short steps, so that close() is not held up. */
+    private void pause(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        while (running && System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(end - System.nanoTime(), 100_000_000L));
+        }
+    }
+
     private Map<TopicPartition, Long> assignAndBackUp() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : typeByTopic.keySet()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                throw new UnknownTopicOrPartitionException("topic " + topic + " does not exist yet");
+            }
             for (PartitionInfo p : infos) {
                 partitions.add(new TopicPartition(topic, p.partition()));
             }
