@@ -29,6 +29,8 @@ import org.parley.common.Event;
  */
 final class LearnedOpinion {
     static final String RESOURCE = "/org/parley/coder/learned/penta-classifier.tsv";
+    /** Environment variable that switches the opinion off everywhere (processor, demo, bench) when "off". */
+    static final String SWITCH = "PARLEY_LEARNED_OPINION";
     /** Fill only where the class is this likely. */
     static final double FILL = 0.6;
     /** A dictionary event short of a target stands as a one-sided event where its class is this likely. */
@@ -54,6 +56,9 @@ final class LearnedOpinion {
      * cannot run: the coder then works from its dictionaries alone rather than failing every sentence.
      */
     static LearnedOpinion shipped() {
+        if ("off".equalsIgnoreCase(System.getenv(SWITCH))) {
+            return null;
+        }
         try {
             return new LearnedOpinion(SentenceEmbedder.miniLm(), shippedModel());
         } catch (LinkageError | RuntimeException e) {
