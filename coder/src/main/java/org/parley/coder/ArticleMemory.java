@@ -10,6 +10,13 @@ import org.parley.common.Actor.ActorType;
 
 /** What the previous sentences of one article made salient, for anaphors. One per article, never shared. */
 final class ArticleMemory {
+    /** The learned opinion's votes left for this article. */
+    private final LearnedOpinion.Budget votes = new LearnedOpinion.Budget();
+
+    LearnedOpinion.Budget votes() {
+        return votes;
+    }
+
     private ActorRef focus;
     private final List<ActorRef> recent = new ArrayList<>();
     private ActorRef lastPerson;

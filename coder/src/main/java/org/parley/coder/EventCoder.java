@@ -170,8 +170,7 @@ public final class EventCoder {
         Syntax syntax = new Syntax(tagger, s);
         List<Match> matches = matcher.matches(s, mentions, syntax, obs);
         LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
-                : opinion.voteOn(text.substring(span[0], span[1]));
-        boolean filled = false;
+                : opinion.voteOn(text.substring(span[0], span[1]), memory.votes());
         if (matches.isEmpty()) {
             Match fill = fill(s, vote, mentions, syntax, obs);
             if (fill == null) {
@@ -179,19 +178,14 @@ public final class EventCoder {
                 return;
             }
             matches = new ArrayList<>(List.of(fill));
-            filled = true;
         }
         if (mentions.isEmpty() && modifiers.isEmpty()) {
             obs.noActors(matches, s.words());
         }
         List<Match> chosen = ActionMatcher.longest(matches, s.words(), obs);
         ClauseRoles roles = new ClauseRoles(s, mentions);
-        int before = out.size();
         ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)
                 .confirmedBy(vote).assemble(chosen, out);
-        if (!filled && out.size() > before) {
-            veto(vote, out.subList(before, out.size()), obs);
-        }
         memory.rememberSentence(mentions, firstSource);
     }
 
@@ -202,23 +196,8 @@ public final class EventCoder {
             return null;
         }
         int verb = LearnedOpinion.fillVerb(s, mentions, syntax);
-        return verb < 0 ? null : opinion.fill(s, verb, vote.p(), obs);
-    }
-
-    /** Drops the dictionary events whose direction the learned opinion contradicts. */
-    private void veto(LearnedOpinion.Vote vote, List<Event> events, CodingObserver obs) {
-        if (!vote.on()) {
-            return;
-        }
-        double[] p = vote.p();
-        events.removeIf(e -> {
-            boolean veto = LearnedOpinion.vetoes(e, p);
-            if (obs.recording()) {
-                obs.ruleTried(LearnedOpinion.opinionRule(), e.rule(), LearnedOpinion.describe(p)
-                        + (veto ? ": vetoes " : ": agrees with ") + e.dyadKey() + " " + e.cameo());
-            }
-            return veto;
-        });
+        double[] p = verb < 0 ? null : vote.p();
+        return p == null ? null : opinion.fill(s, verb, p, obs);
     }
 
     /** For tests and tools: the instant-free date rule. */
