@@ -44,13 +44,14 @@ public final class CodeCommand implements Callable<Integer> {
             description = "TABARI/PETRARCH .actors files to add to the dictionaries (see docs/dictionaries.md).")
     java.util.List<Path> petrarch;
 
-    @Option(names = "--no-learned", description = "Switch off the learned second opinion (dictionaries only; faster).")
-    boolean noLearned;
+    @Option(names = "--learned", description = {"Add the learned second opinion (docs/coder.md; slower).",
+            "PARLEY_LEARNED_OPINION=on does the same everywhere."})
+    boolean learned;
 
     @Override
     public Integer call() throws Exception {
         EventCoder coder = coder(dictionaries, petrarch);
-        coder = noLearned ? coder.withoutLearnedOpinion() : coder;
+        coder = learned ? coder.withLearnedOpinion() : coder;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (plainText) {

@@ -32,17 +32,18 @@ public final class EvalCommand implements Callable<Integer> {
             description = "TABARI/PETRARCH .actors files to add to the dictionaries.")
     java.util.List<Path> petrarch;
 
-    @Option(names = "--no-learned", description = "Switch off the learned second opinion (dictionaries only).")
-    boolean noLearned;
+    @Option(names = "--learned", description = "Add the learned second opinion (docs/coder.md).")
+    boolean learned;
 
     @Option(names = "--learned-folds", paramLabel = "K", description = {"On a \"penta\" file (the learned opinion's",
-            "training data): code each record with a model trained on the other folds (k-fold cross-validation)."})
+            "training data): code each record with a model trained on the other folds (k-fold cross-validation).",
+            "Implies --learned."})
     int learnedFolds;
 
     @Override
     public Integer call() throws Exception {
         EventCoder coder = CodeCommand.coder(dictionaries, petrarch);
-        coder = noLearned ? coder.withoutLearnedOpinion() : coder;
+        coder = learned || learnedFolds > 0 ? coder.withLearnedOpinion() : coder;
         Evaluator evaluator = learnedFolds > 0 ? new Evaluator(coder).crossValidatingLearnedOpinion(learnedFolds)
                 : new Evaluator(coder);
         EvalReport report = evaluator.evaluate(gold, verbose);

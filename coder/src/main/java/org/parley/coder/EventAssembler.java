@@ -250,7 +250,9 @@ final class EventAssembler {
                 st.hostile.addAll(sources); // still an act a speaker can be reporting
             }
             if (outcome != null) {
-                outcome.append("matched but found no target actor");
+                double[] p = confirmable(a) ? vote.p() : null;
+                outcome.append("matched but found no target actor").append(p == null ? ""
+                        : " (one-sided not confirmed: " + LearnedOpinion.describe(p) + ")");
             }
         }
     }

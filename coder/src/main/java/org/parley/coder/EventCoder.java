@@ -51,6 +51,18 @@ public final class EventCoder {
         this.finder = base.finder;
     }
 
+    /**
+     * This coder with the learned second opinion (off by default; {@code PARLEY_LEARNED_OPINION=on} turns it on
+     * for every coder). Unchanged where the embedding model cannot run here.
+     */
+    public EventCoder withLearnedOpinion() {
+        if (opinion != null) {
+            return this;
+        }
+        LearnedOpinion loaded = LearnedOpinion.load();
+        return loaded == null ? this : new EventCoder(this, loaded);
+    }
+
     /** This coder without the learned second opinion: dictionaries and clause roles only (faster). */
     public EventCoder withoutLearnedOpinion() {
         return opinion == null ? this : new EventCoder(this, null);
@@ -66,12 +78,13 @@ public final class EventCoder {
      * dev record with a model trained without it.
      */
     public EventCoder withLearnedModel(org.parley.coder.learned.SoftmaxClassifier model) {
-        return new EventCoder(this, (opinion == null ? LearnedOpinion.shipped() : opinion).withModel(model));
+        LearnedOpinion base = opinion != null ? opinion : LearnedOpinion.load();
+        return base == null ? this : new EventCoder(this, base.withModel(model));
     }
 
     /** For tests: a coder that rethrows instead of skipping a sentence it fails on. */
     static EventCoder strictForTests() {
-        return new EventCoder(Lexicon.fromClasspath(), true, LearnedOpinion.shipped());
+        return new EventCoder(Lexicon.fromClasspath(), true, null);
     }
 
     /** A coder over the dictionaries shipped in the jar. */
@@ -169,35 +182,20 @@ public final class EventCoder {
         obs.actorsFound(mentions, modifiers, s.words());
         Syntax syntax = new Syntax(tagger, s);
         List<Match> matches = matcher.matches(s, mentions, syntax, obs);
-        LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
-                : opinion.voteOn(text.substring(span[0], span[1]), memory.votes());
         if (matches.isEmpty()) {
-            Match fill = fill(s, vote, mentions, syntax, obs);
-            if (fill == null) {
-                memory.rememberSentence(mentions, null);
-                return;
-            }
-            matches = new ArrayList<>(List.of(fill));
+            memory.rememberSentence(mentions, null);
+            return;
         }
         if (mentions.isEmpty() && modifiers.isEmpty()) {
             obs.noActors(matches, s.words());
         }
         List<Match> chosen = ActionMatcher.longest(matches, s.words(), obs);
         ClauseRoles roles = new ClauseRoles(s, mentions);
+        LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
+                : opinion.voteOn(text.substring(span[0], span[1]), memory.votes());
         ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)
                 .confirmedBy(vote).assemble(chosen, out);
         memory.rememberSentence(mentions, firstSource);
-    }
-
-    /** The learned opinion's event for a sentence no rule matched, or null. */
-    private Match fill(Sentence s, LearnedOpinion.Vote vote, List<Mention> mentions, Syntax syntax,
-                       CodingObserver obs) {
-        if (!vote.on() || mentions.isEmpty()) {
-            return null;
-        }
-        int verb = LearnedOpinion.fillVerb(s, mentions, syntax);
-        double[] p = verb < 0 ? null : vote.p();
-        return p == null ? null : opinion.fill(s, verb, p, obs);
     }
 
     /** For tests and tools: the instant-free date rule. */

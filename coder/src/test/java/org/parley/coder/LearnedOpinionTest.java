@@ -9,8 +9,8 @@ import org.parley.coder.learned.Penta;
 
 /** The learned second opinion with the real embedding model and the shipped classifier. */
 class LearnedOpinionTest {
-    private static final EventCoder CODER = EventCoder.strictForTests();
-    private static final LearnedOpinion OPINION = LearnedOpinion.shipped();
+    private static final EventCoder CODER = EventCoder.strictForTests().withLearnedOpinion();
+    private static final LearnedOpinion OPINION = LearnedOpinion.load();
 
     private static Penta sure(String sentence) {
         double[] p = OPINION.vote(sentence);
@@ -47,41 +47,36 @@ class LearnedOpinionTest {
         assertThat(counting.voteOn("another", budget).confirms("190")).isFalse();
     }
 
+    private static final String SEIZED = "Russian troops seized the strategic town after days of heavy fighting.";
+    private static final String NO_ACTOR = "The troops seized the strategic town after days of heavy fighting.";
+
     @Test
-    void aSentenceNoRuleCoversGetsAnEventOfItsClassOnItsMainVerb() {
-        // "battered" is in no rule: the event comes from the learned opinion, named as such
-        List<org.parley.common.Event> events = CODER.code(new CoderInput("a",
-                "Russian forces battered the Ukrainian army near Bakhmut with artillery.", LocalDate.of(2023, 3, 1),
+    void aRuleWithoutAnActorAsObjectGivesAOneSidedEventWhenTheSentenceReadsAsItsClass() {
+        List<org.parley.common.Event> events = CODER.code(new CoderInput("a", SEIZED, LocalDate.of(2020, 5, 6),
                 null)).events();
         assertThat(events).anySatisfy(e -> {
-            assertThat(e.rule()).isEqualTo("learned.material_conflict");
             assertThat(e.source().code()).isEqualTo("RUS");
+            assertThat(e.target()).isNull();
             assertThat(e.root()).isEqualTo("19");
         });
     }
 
     @Test
-    void aFillNeedsAnotherCountrysActorAfterTheVerb() {
-        // one actor and any verb reads as some class or other; that is no event
-        assertThat(CODER.code(new CoderInput("a", "Russian forces battered the enemy near Bakhmut with artillery.",
-                LocalDate.of(2023, 3, 1), null)).events()).noneMatch(e -> e.rule().startsWith("learned."));
+    void withoutTheOpinionTheSameSentenceGivesNothing() {
+        assertThat(CODER.withoutLearnedOpinion().code(new CoderInput("a", SEIZED, LocalDate.of(2020, 5, 6),
+                null)).events()).isEmpty();
+        assertThat(EventCoder.withDefaultDictionaries().learnedOpinion()).as("off by default").isFalse();
     }
 
     @Test
-    void withoutTheOpinionTheSameSentenceGivesNothing() {
-        assertThat(CODER.withoutLearnedOpinion().code(new CoderInput("a",
-                "Russian forces battered the Ukrainian army near Bakhmut with artillery.", LocalDate.of(2023, 3, 1),
-                null)).events()).isEmpty();
+    void noActorNoEventEvenWithTheVote() {
+        assertThat(CODER.code(new CoderInput("a", NO_ACTOR, LocalDate.of(2020, 5, 6), null)).events()).isEmpty();
     }
 
     @Test
     void theExplanationShowsTheVote() {
-        Explanation x = CODER.explain(new CoderInput("a",
-                "Russian forces battered the Ukrainian army near Bakhmut with artillery.", LocalDate.of(2023, 3, 1),
-                null));
-        assertThat(x.sentences().get(0).rules()).anySatisfy(r -> {
-            assertThat(r.rule()).isEqualTo("learned.opinion");
-            assertThat(r.outcome()).contains("learned vote").contains("material_conflict");
-        });
+        Explanation x = CODER.explain(new CoderInput("a", SEIZED, LocalDate.of(2020, 5, 6), null));
+        assertThat(x.sentences().get(0).rules()).anySatisfy(r ->
+                assertThat(r.outcome()).contains("one-sided: learned vote").contains("material_conflict"));
     }
 }

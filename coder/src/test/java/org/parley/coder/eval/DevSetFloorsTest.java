@@ -37,7 +37,7 @@ class DevSetFloorsTest {
     @Test
     void seedArticle() throws Exception {
         EvalReport r = evaluate("seed-gold.jsonl");
-        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.72);
+        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.74);
         assertThat(r.absentProduced()).as("absent triples produced").isZero();
     }
 
@@ -47,16 +47,24 @@ class DevSetFloorsTest {
         assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.65);
     }
 
-    /**
-     * The learned opinion was trained on this file, so it is scored cross-validated: each sentence coded with a
-     * model trained on the other four folds.
-     */
     @Test
     void fiveWayDirection() throws Exception {
+        EvalReport r = evaluate("news-quad-dev.jsonl");
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.47);
+    }
+
+    /**
+     * With the (optional) learned opinion. It was trained on this file, so it is scored cross-validated: each
+     * sentence coded with a model trained on the other four folds.
+     */
+    @Test
+    void fiveWayDirectionWithTheLearnedOpinion() throws Exception {
         Path gold = dir.resolve("news-quad-dev.jsonl");
         assumeTrue(evaluator != null && Files.isRegularFile(gold), "dev set absent: " + gold);
-        EvalReport r = evaluator.crossValidatingLearnedOpinion(5).evaluate(gold, false);
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.51);
+        EvalReport r = new Evaluator(EventCoder.withDefaultDictionaries().withLearnedOpinion())
+                .crossValidatingLearnedOpinion(5).evaluate(gold, false);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement, learned opinion")
+                .isGreaterThanOrEqualTo(0.49);
     }
 
     @Test
