@@ -11,7 +11,7 @@ import java.util.Map;
  * @param clusterTexts  articles whose SimHash the near-duplicate index keeps (about 700 bytes each); a copy of
  *                      a story none of whose kept articles is within reach starts a cluster of its own
  * @param feedItems     item guids or links remembered per feed, least recently listed forgotten first; a feed
- *                      listing more items than this has its oldest items fetched again
+ *                      listing more items than this has them fetched again at each poll (and found duplicates)
  */
 public record IngestBounds(int seenIds, int clusterTexts, int feedItems) {
     public static final String MAX_SEEN_IDS = "PARLEY_INGEST_MAX_SEEN_IDS";
