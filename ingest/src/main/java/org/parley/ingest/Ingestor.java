@@ -11,10 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +24,7 @@ import org.parley.common.DeadLetter;
 import org.parley.common.KafkaOutage;
 import org.parley.common.ParleyConfig;
 import org.parley.ingest.dedup.NearDuplicateIndex;
+import org.parley.ingest.dedup.RecentKeys;
 import org.parley.ingest.publish.ArticlePublisher;
 import org.parley.ingest.publish.PublishException;
 import org.parley.ingest.source.ArticleSource;
@@ -73,16 +72,27 @@ public final class Ingestor implements AutoCloseable {
     private final Clock clock;
     private final InputReader reader;
     private final ArticleBuilder builder;
-    private final NearDuplicateIndex clusters = new NearDuplicateIndex();
-    private final Set<String> seen = new HashSet<>();
+    private final IngestBounds bounds;
+    private final NearDuplicateIndex clusters;
+    /** Article ids (of their text) sent or being sent; the least recently seen forgotten beyond the bound. */
+    private final RecentKeys seen;
     private final ArticlePublisher publisher;
     private final ExecutorService cleaners;
 
+    /** With the memory bounds of the environment ({@link IngestBounds#fromEnv()}). */
     public Ingestor(ParleyConfig config, IngestOptions options) {
-        this(config, options, Clock.systemUTC());
+        this(config, options, IngestBounds.fromEnv(), Clock.systemUTC());
     }
 
-    Ingestor(ParleyConfig config, IngestOptions options, Clock clock) {
+    public Ingestor(ParleyConfig config, IngestOptions options, IngestBounds bounds) {
+        this(config, options, bounds, Clock.systemUTC());
+    }
+
+    Ingestor(ParleyConfig config, IngestOptions options, IngestBounds bounds, Clock clock) {
+        this.bounds = bounds;
+        this.clusters = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_MAX_DISTANCE, bounds.clusterTexts());
+        this.seen = new RecentKeys(bounds.seenIds(), "article ids (" + IngestBounds.MAX_SEEN_IDS
+                + "): an older article read again is sent again, and the processor drops it");
         this.options = options;
         this.clock = clock;
         this.reader = new InputReader(options.maxBytes());
@@ -94,6 +104,11 @@ public final class Ingestor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** What this ingestor, and the feed pollers that share it, remember at most. */
+    public IngestBounds bounds() {
+        return bounds;
     }
 
     /** Ingests files and folders (walked recursively; see {@link IngestOptions#glob()}). */

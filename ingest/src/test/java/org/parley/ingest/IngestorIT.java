@@ -169,6 +169,31 @@ class IngestorIT {
                 .containsOnly(Article.DateSource.FLAG, Article.DateSource.METADATA);
     }
 
+    /** PARLEY_INGEST_MAX_SEEN_IDS: an article forgotten by the bounded memory is sent again, not a duplicate. */
+    @Test
+    void anArticleBeyondTheSeenIdBoundIsSentAgainUnderTheSameKey(KafkaFixture kafka) throws IOException {
+        ParleyConfig config = kafka.config();
+        TopicAdmin.ensureTopics(config);
+        Path dir = folder(kafka, "bounded");
+        Path talks = Files.writeString(dir.resolve("talks.txt"), TALKS);
+        Path sanctions = Files.writeString(dir.resolve("sanctions.txt"), SANCTIONS);
+
+        try (Ingestor ingestor = new Ingestor(config, new IngestOptions(null, null, LIMIT), new IngestBounds(1, 1, 1))) {
+            assertThat(ingestor.ingest(List.of(talks)).published()).isEqualTo(1);
+            assertThat(ingestor.ingest(List.of(talks)).duplicates()).as("still remembered").isEqualTo(1);
+            assertThat(ingestor.ingest(List.of(sanctions)).published()).isEqualTo(1);
+            IngestSummary again = ingestor.ingest(List.of(talks));
+            assertThat(again.published()).as("forgotten: sent again").isEqualTo(1);
+            assertThat(again.duplicates()).isZero();
+        }
+
+        List<ConsumerRecord<String, Article>> articles = TopicReader.readCommitted(config, config.topics().articles());
+        // The same key twice: the processor's article-ids store drops the second (ParleyTopologyTest).
+        List<String> keys = articles.stream().map(ConsumerRecord::key).toList();
+        assertThat(keys).hasSize(3);
+        assertThat(keys.get(2)).isEqualTo(keys.get(0)).isNotEqualTo(keys.get(1));
+    }
+
     @Test
     void stdinJsonLinesArePublished(KafkaFixture kafka) {
         ParleyConfig config = kafka.config();

@@ -112,7 +112,7 @@ class ProcessorIT {
             assertThat(firstOnly).hasSize(1);
             assertThat(get(base + "/api/stance/dyads?limit=0").statusCode()).isEqualTo(400);
 
-            // The daily series holds the event's day while it is still open.
+            // The daily series holds the event's day, read from the dyad@day store.
             JsonNode days = Json.mapper().readTree(get(base + "/api/stance/daily/RUS/USA?from=2025-02-01&to=2025-03-01")
                     .body());
             assertThat(days).hasSize(1);

@@ -266,7 +266,8 @@ public final class Sink implements AutoCloseable {
             if (lock == null) {
                 throw new SinkException("another sink is writing to " + out.root());
             }
-            events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock);
+            events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock,
+                    options.maxIds());
             if (options.gdelt()) {
                 gdelt = GdeltExport.open(out, events, clock);
             }

@@ -2,6 +2,7 @@ package org.parley.sink;
 
 import java.util.Locale;
 import java.util.Map;
+import org.parley.sink.events.EventLog;
 import org.parley.sink.events.Rotation;
 
 /**
@@ -11,15 +12,18 @@ import org.parley.sink.events.Rotation;
  * @param maxBytes size at which {@link Rotation#SIZE} rotates
  * @param gzip     whether rotated files are compressed (events-YYYY-MM-DD[-n].jsonl.gz)
  * @param gdelt    whether events are also exported as GDELT 2.0 event rows (gdelt/events-YYYYMMDD.export.CSV)
+ * @param maxIds   how many of the latest event ids the sink remembers against duplicates (see {@link EventLog})
  */
-public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolean gdelt) {
+public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolean gdelt, int maxIds) {
     public static final String ROTATE = "PARLEY_SINK_ROTATE";
     public static final String ROTATE_BYTES = "PARLEY_SINK_ROTATE_BYTES";
     public static final String GZIP = "PARLEY_SINK_GZIP";
     public static final String GDELT = "PARLEY_SINK_GDELT";
+    public static final String MAX_IDS = "PARLEY_SINK_MAX_IDS";
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     /** Every environment variable {@link #fromEnv(Map)} reads. */
-    public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP, GDELT);
+    public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP, GDELT,
+            MAX_IDS);
 
     public SinkOptions {
         if (rotation == null) {
@@ -28,6 +32,14 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("rotation size must be positive, got " + maxBytes);
         }
+        if (maxIds <= 0) {
+            throw new IllegalArgumentException(MAX_IDS + " must be positive, got " + maxIds);
+        }
+    }
+
+    /** With the default id bound. */
+    public SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolean gdelt) {
+        this(rotation, maxBytes, gzip, gdelt, EventLog.DEFAULT_MAX_IDS);
     }
 
     /** Without the GDELT export. */
@@ -46,14 +58,15 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
 
     /**
      * Reads {@value #ROTATE} (none, daily, size), {@value #ROTATE_BYTES}, {@value #GZIP} (true, false) and
-     * {@value #GDELT} (true, false).
+     * {@value #GDELT} (true, false) and {@value #MAX_IDS}.
      */
     public static SinkOptions fromEnv(Map<String, String> env) {
         return new SinkOptions(
                 rotation(env.getOrDefault(ROTATE, "daily")),
                 bytes(env.get(ROTATE_BYTES)),
                 Boolean.parseBoolean(env.getOrDefault(GZIP, "false").trim()),
-                flag(GDELT, env.get(GDELT)));
+                flag(GDELT, env.get(GDELT)),
+                maxIds(env.get(MAX_IDS)));
     }
 
     public static Rotation rotation(String s) {
@@ -75,6 +88,17 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
         }
     }
 
+    private static int maxIds(String s) {
+        if (s == null || s.isBlank()) {
+            return EventLog.DEFAULT_MAX_IDS;
+        }
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MAX_IDS + " must be a whole number, got '" + s + "'");
+        }
+    }
+
     private static boolean flag(String key, String s) {
         if (s == null || s.isBlank()) {
             return false;
@@ -87,14 +111,14 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
     }
 
     public SinkOptions withRotation(Rotation r, long bytes) {
-        return new SinkOptions(r, bytes, gzip, gdelt);
+        return new SinkOptions(r, bytes, gzip, gdelt, maxIds);
     }
 
     public SinkOptions withGzip(boolean g) {
-        return new SinkOptions(rotation, maxBytes, g, gdelt);
+        return new SinkOptions(rotation, maxBytes, g, gdelt, maxIds);
     }
 
     public SinkOptions withGdelt(boolean g) {
-        return new SinkOptions(rotation, maxBytes, gzip, g);
+        return new SinkOptions(rotation, maxBytes, gzip, g, maxIds);
     }
 }

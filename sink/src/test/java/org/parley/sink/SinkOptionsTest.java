@@ -18,6 +18,7 @@ class SinkOptionsTest {
         String value = switch (key) {
             case SinkOptions.ROTATE -> "size";
             case SinkOptions.ROTATE_BYTES -> "1234";
+            case SinkOptions.MAX_IDS -> "1000";
             default -> "true";
         };
         assertThat(SinkOptions.fromEnv(Map.of(key, value))).isNotEqualTo(SinkOptions.defaults());

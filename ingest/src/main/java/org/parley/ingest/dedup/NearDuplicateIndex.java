@@ -1,9 +1,12 @@
 package org.parley.ingest.dedup;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Groups near-duplicate articles (the same wire story from another outlet, lightly edited) into clusters.
@@ -14,10 +17,15 @@ import java.util.Map;
  * {@code maxDistance} bits agree on at least one band (pigeonhole), so only articles sharing a band are compared.
  * The index lives in memory for one ingest process; texts shorter than {@link #MIN_WORDS} words are too short
  * for SimHash to tell apart and always form their own cluster.
+ *
+ * <p>It keeps the fingerprints of the last {@code maxTexts} articles only, oldest forgotten first (logged once).
+ * Every article that joins a cluster is kept under the cluster's id, so a story that keeps being copied keeps
+ * its cluster; a copy that comes after {@code maxTexts} other articles, none of them a copy, starts a new one.
  */
 public final class NearDuplicateIndex {
     public static final int DEFAULT_MAX_DISTANCE = 6;
     public static final int MIN_WORDS = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(NearDuplicateIndex.class);
 
     private record Entry(long fingerprint, String clusterId) {
     }
@@ -25,12 +33,25 @@ public final class NearDuplicateIndex {
     private final int maxDistance;
     private final int bands;
     private final List<Map<Long, List<Entry>>> index = new ArrayList<>();
+    private final int maxTexts;
+    /** The entries in the order they were added, for forgetting the oldest. */
+    private final ArrayDeque<Entry> added = new ArrayDeque<>();
+    private boolean forgotten;
 
     public NearDuplicateIndex() {
         this(DEFAULT_MAX_DISTANCE);
     }
 
     public NearDuplicateIndex(int maxDistance) {
+        this(maxDistance, Integer.MAX_VALUE);
+    }
+
+    /** @param maxTexts how many articles' fingerprints to keep */
+    public NearDuplicateIndex(int maxDistance, int maxTexts) {
+        if (maxTexts <= 0) {
+            throw new IllegalArgumentException("maxTexts must be positive, got " + maxTexts);
+        }
+        this.maxTexts = maxTexts;
         if (maxDistance < 0 || maxDistance > 15) {
             throw new IllegalArgumentException("maxDistance must be 0..15, got " + maxDistance);
         }
@@ -80,10 +101,41 @@ public final class NearDuplicateIndex {
         return id;
     }
 
+    /** Fingerprints kept. */
+    public int size() {
+        return added.size();
+    }
+
     private void add(long fp, String clusterId) {
+        if (added.size() == maxTexts) {
+            forget(added.poll());
+        }
         Entry entry = new Entry(fp, clusterId);
+        added.add(entry);
         for (int b = 0; b < bands; b++) {
             index.get(b).computeIfAbsent(band(fp, b), k -> new ArrayList<>(1)).add(entry);
+        }
+    }
+
+    private void forget(Entry oldest) {
+        if (!forgotten) {
+            forgotten = true;
+            LOG.info("near-duplicate index: keeping the latest {} fingerprints (PARLEY_INGEST_MAX_CLUSTER_TEXTS); "
+                    + "a copy of an older story starts a cluster of its own", maxTexts);
+        }
+        for (int b = 0; b < bands; b++) {
+            Long key = band(oldest.fingerprint(), b);
+            List<Entry> bucket = index.get(b).get(key);
+            // The oldest entry comes first in its buckets, which grow by appending.
+            for (int i = 0; i < bucket.size(); i++) {
+                if (bucket.get(i) == oldest) {
+                    bucket.remove(i);
+                    break;
+                }
+            }
+            if (bucket.isEmpty()) {
+                index.get(b).remove(key);
+            }
         }
     }
 

@@ -21,17 +21,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.parley.ingest.IngestBounds;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;
+import org.parley.ingest.dedup.RecentKeys;
 import org.parley.ingest.publish.PublishException;
 import org.parley.ingest.source.BadInputException;
 import org.parley.ingest.source.Draft;
@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Feeds are fetched with a conditional GET: the ETag and Last-Modified of the last answer go back as
  *       If-None-Match and If-Modified-Since, and a 304 answer costs nothing more.</li>
  *   <li>An item is new when its guid (or, without one, its link) was not seen before by this poller; seen
- *       items are remembered for the life of the process. Items are read oldest first, so that the first copy
- *       of a wire story names its near-duplicate cluster.</li>
+ *       items are remembered for the life of the process, up to a bound per feed ({@link IngestBounds#feedItems},
+ *       least recently listed forgotten first). Items are read oldest first, so that the first copy of a wire
+ *       story names its near-duplicate cluster.</li>
  *   <li>Each new item's page is fetched and its article text extracted with jsoup (the {@code <article>}, else
  *       the block with the most paragraph text). The title and date come from the feed item, falling back to
  *       the page's; the source is the feed's title.</li>
@@ -68,10 +69,13 @@ public final class FeedPoller implements AutoCloseable {
         final URI uri;
         String etag;
         String lastModified;
-        final Set<String> seen = new HashSet<>();
+        /** Least recently listed forgotten first: items a feed still lists are never forgotten below the bound. */
+        final RecentKeys seen;
 
-        FeedState(URI uri) {
+        FeedState(URI uri, int maxItems) {
             this.uri = uri;
+            this.seen = new RecentKeys(maxItems, "items of feed " + uri + " (" + IngestBounds.MAX_FEED_ITEMS
+                    + "): an older item it lists again is fetched again, and its article dropped as a duplicate");
         }
     }
 
@@ -96,7 +100,7 @@ public final class FeedPoller implements AutoCloseable {
         }
         this.ingestor = ingestor;
         for (URI u : feedUris) {
-            feeds.add(new FeedState(u));
+            feeds.add(new FeedState(u, ingestor.bounds().feedItems()));
         }
         this.interval = interval;
         this.maxPageBytes = maxPageBytes;

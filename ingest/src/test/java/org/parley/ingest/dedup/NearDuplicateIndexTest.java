@@ -83,4 +83,27 @@ class NearDuplicateIndexTest {
         assertThat(index.clusterOf("a", text)).isEqualTo("a");
         assertThat(index.clusterOf("b", text + " Officials said.")).isEqualTo("b");
     }
+
+    @Test
+    void keepsTheLatestFingerprintsOnlyAndAClusterThatKeepsGrowingKeepsItsId() {
+        NearDuplicateIndex index = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_MAX_DISTANCE, 2);
+        NearDuplicateIndex.Signature story = new NearDuplicateIndex.Signature(0x0F0F_0F0F_0F0F_0F0FL, false);
+        NearDuplicateIndex.Signature copy = new NearDuplicateIndex.Signature(0x0F0F_0F0F_0F0F_0F0EL, false);
+        NearDuplicateIndex.Signature other1 = new NearDuplicateIndex.Signature(0x7777_0000_FFFF_1234L, false);
+        NearDuplicateIndex.Signature other2 = new NearDuplicateIndex.Signature(0x1234_5678_9ABC_DEF0L, false);
+
+        assertThat(index.clusterOf("s1", story)).isEqualTo("s1");
+        assertThat(index.clusterOf("o1", other1)).isEqualTo("o1");
+        // The copy joins s1, and keeping it pushes out the first fingerprint...
+        assertThat(index.clusterOf("c1", copy)).isEqualTo("s1");
+        // ...yet the next copy still finds the cluster, through the copy kept under its id.
+        assertThat(index.clusterOf("c2", copy)).isEqualTo("s1");
+        assertThat(index.size()).isEqualTo(2);
+
+        // Two unrelated articles later, nothing of the story is kept: its next copy starts a cluster.
+        index.clusterOf("o2", other2);
+        index.clusterOf("o3", other2);
+        assertThat(index.clusterOf("c3", copy)).isEqualTo("c3");
+        assertThat(index.size()).isEqualTo(2);
+    }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
 import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
+import org.parley.ingest.IngestBounds;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingested;
@@ -186,6 +187,24 @@ class FeedPollerIT {
         assertThat(talks.text()).isEqualTo(TALKS + "\n\nBoth sides welcomed the offer.");
         assertThat(talks.date()).isEqualTo(LocalDate.of(2025, 2, 27));
         assertThat(byUrl).hasSize(3);
+    }
+
+    /** PARLEY_FEED_MAX_SEEN_ITEMS below what the feed lists: its items are fetched again, and are duplicates. */
+    @Test
+    void aFeedListingMoreItemsThanTheBoundHasThemFetchedAgainAsDuplicates(KafkaFixture kafka) {
+        ParleyConfig config = kafka.config();
+        TopicAdmin.ensureTopics(config);
+        try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults(), new IngestBounds(100, 100, 2));
+             FeedPoller poller = new FeedPoller(ingestor, List.of(URI.create(base + "/feed.xml")),
+                     Duration.ofMinutes(5), IngestOptions.DEFAULT_MAX_BYTES, (origin, s) -> { })) {
+            assertThat(poller.pollOnce().published()).isEqualTo(2);
+            etag = "\"feed-v2\"";
+            IngestSummary again = poller.pollOnce();
+            assertThat(again.published()).isZero();
+            assertThat(again.duplicates()).isEqualTo(2);
+            assertThat(again.rejected()).extracting(Rejection::origin).containsExactly(base + "/news/broken");
+        }
+        assertThat(TopicReader.readCommitted(config, config.topics().articles())).hasSize(2);
     }
 
     @Test

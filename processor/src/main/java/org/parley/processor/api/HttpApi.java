@@ -31,8 +31,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
@@ -306,7 +304,7 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** One closed or open day of a dyad. */
+    /** One day of a dyad. */
     public record DailyPoint(LocalDate date, DyadStance stance) {
     }
 
@@ -321,15 +319,13 @@ public final class HttpApi implements AutoCloseable {
         if (partition == RELAYED) {
             return;
         }
-        ReadOnlyWindowStore<String, DyadStance> store = local(StanceTopology.DAILY_STANCE_STORE,
-                QueryableStoreTypes.windowStore(), partition);
+        // Keys are dyad@YYYY-MM-DD, so one dyad's days sort by date between the two keys.
         List<DailyPoint> points = new ArrayList<>();
-        try (WindowStoreIterator<DyadStance> it = store.fetch(key, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        try (KeyValueIterator<String, DyadStance> it = this.<DyadStance>kv(StanceTopology.DAILY_STANCE_STORE,
+                partition).range(key + "@" + from, key + "@" + to)) {
             while (it.hasNext()) {
-                KeyValue<Long, DyadStance> kv = it.next();
-                points.add(new DailyPoint(LocalDate.ofInstant(Instant.ofEpochMilli(kv.key), ZoneOffset.UTC),
-                        kv.value));
+                KeyValue<String, DyadStance> kv = it.next();
+                points.add(new DailyPoint(LocalDate.parse(kv.key.substring(key.length() + 1)), kv.value));
             }
         }
         ctx.json(points);

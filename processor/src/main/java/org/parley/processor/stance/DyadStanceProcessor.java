@@ -60,6 +60,6 @@ final class DyadStanceProcessor implements FixedKeyProcessor<String, List<Stance
             }
         }
         dyads.put(record.key(), current);
-        context.forward(record.withValue(new StanceChange(current, List.copyOf(newEvents))));
+        context.forward(record.withValue(new StanceChange(current, List.copyOf(newEvents), mentions)));
     }
 }

@@ -1,31 +1,19 @@
 package org.parley.processor.stance;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
@@ -39,10 +27,9 @@ public final class StanceTopology {
     public static final String DISTINCT_EVENTS_STORE = "distinct-events";
     public static final String DYAD_STANCE_STORE = "dyad-stance";
     public static final String COUNTRY_STANCE_STORE = "country-stance";
-    public static final String DAILY_STANCE_STORE = "dyad-daily";
+    /** Keyed {@code SRC->TGT@YYYY-MM-DD}; the window store {@code dyad-daily} it replaces was order-dependent. */
+    public static final String DAILY_STANCE_STORE = "dyad-days";
     public static final String EVENTS_BY_DYAD = "events-by-dyad";
-    /** How long the daily store keeps each day for {@code GET /api/stance/daily} (in stream time). */
-    public static final java.time.Duration DAILY_RETENTION = java.time.Duration.ofDays(400);
     public static final String CONTRIBUTIONS_BY_COUNTRY = "contributions-by-country";
 
     private StanceTopology() {
@@ -53,7 +40,6 @@ public final class StanceTopology {
                            StanceSettings s, StreamFaults faults) {
         Serde<String> keys = Serdes.String();
         // Stores and repartition topics are internal: binary (see CompactSerde). Public topics stay JSON.
-        Serde<StanceEvent> eventSerde = StanceSerdes.stanceEvent();
         Serde<DyadStance> dyadSerde = StanceSerdes.dyadStance();
 
         // With the record cache a key changed many times between two commits reaches RocksDB and its changelog
@@ -66,9 +52,12 @@ public final class StanceTopology {
                 keys, dyadSerde).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTRY_STANCE_STORE),
                 keys, StanceSerdes.countryState()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAILY_STANCE_STORE),
+                keys, dyadSerde).withCachingEnabled());
 
         DyadAggregator dyads = new DyadAggregator(s);
         CountryAggregator countries = new CountryAggregator(s);
+        DailyAggregator daily = new DailyAggregator(s.lastEventIds());
 
         // Stance needs both sides, each a known actor: events without a target, or with an actor of unknown
         // country ("police"), stay on the events topic only. One record per article and dyad: the dyad's state is
@@ -97,26 +86,11 @@ public final class StanceTopology {
                 .to(countryTopic.name(), Produced.with(countryTopic.keySerde(), countryTopic.valueSerde())
                         .withName("country-stance-sink"));
 
-        KStream<String, StanceEvent> distinct = changes.flatMapValues(StanceChange::newEvents,
-                Named.as("distinct-events"));
-
+        // Daily values from a key-value store keyed dyad@day, not a suppressed window: no grace and no buffer, so
+        // the values published do not depend on processing order (see DailyStanceProcessor).
         Topic<String, DyadStance> dailyTopic = topics.dailyStance();
-        distinct
-                .processValues(EventTimeStamper::new, Named.as("stamp-event-time"))
-                .groupByKey(Grouped.<String, StanceEvent>as("daily-by-dyad").withKeySerde(keys)
-                        .withValueSerde(eventSerde))
-                .windowedBy(TimeWindows.ofSizeAndGrace(java.time.Duration.ofDays(1), s.dailyGrace()))
-                .aggregate(() -> DyadAggregator.empty(null, null),
-                        (dyad, e, agg) -> dyads.add(agg.source() == null
-                                ? DyadAggregator.empty(e.source(), e.target()) : agg, e, Instant.now()),
-                        Named.as("aggregate-daily"),
-                        Materialized.<String, DyadStance, WindowStore<Bytes, byte[]>>as(DAILY_STANCE_STORE)
-                                .withKeySerde(keys).withValueSerde(dyadSerde).withRetention(DAILY_RETENTION))
-                .suppress(Suppressed.<org.apache.kafka.streams.kstream.Windowed<String>>untilWindowCloses(
-                        Suppressed.BufferConfig.unbounded()).withName("daily-until-closed"))
-                .toStream(Named.as("daily-stream"))
-                .map((window, v) -> KeyValue.pair(window.key() + "@"
-                        + LocalDate.ofInstant(window.window().startTime(), ZoneOffset.UTC), v), Named.as("key-daily"))
+        changes.process(() -> new DailyStanceProcessor(DAILY_STANCE_STORE, daily), Named.as("aggregate-daily"),
+                        DAILY_STANCE_STORE)
                 .to(dailyTopic.name(), Produced.with(dailyTopic.keySerde(), dailyTopic.valueSerde())
                         .withName("daily-stance-sink"));
     }
@@ -148,28 +122,5 @@ public final class StanceTopology {
         }
         StanceEvent first = newEvents.get(0);
         return List.of(KeyValue.pair(first.source(), asSource), KeyValue.pair(first.target(), asTarget));
-    }
-
-    /** Sets the record time to the event's day, so daily windows follow event time, not ingest time. */
-    private static final class EventTimeStamper implements FixedKeyProcessor<String, StanceEvent, StanceEvent> {
-        private static final long FUTURE_TOLERANCE_MS = 60 * 60 * 1000L;
-        private FixedKeyProcessorContext<String, StanceEvent> context;
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, StanceEvent> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, StanceEvent> record) {
-            long eventTime = DyadAggregator.eventTime(record.value()).toEpochMilli();
-            // A record stamped in the future is refused by the broker (message.timestamp.after.max.ms, an hour
-            // by default), which would fail the task again and again. A day that has not begun has no daily
-            // window yet: such an event counts in the all-time aggregates only.
-            if (eventTime > System.currentTimeMillis() + FUTURE_TOLERANCE_MS) {
-                return;
-            }
-            context.forward(record.withTimestamp(eventTime));
-        }
     }
 }

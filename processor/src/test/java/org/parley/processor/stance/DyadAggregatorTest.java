@@ -41,8 +41,7 @@ class DyadAggregatorTest {
 
     @Test
     void keepsOnlyTheLastNEventIdsAndTheTimeRange() {
-        DyadAggregator small = new DyadAggregator(new StanceSettings(java.time.Duration.ofDays(7),
-                java.time.Duration.ofDays(1), 2));
+        DyadAggregator small = new DyadAggregator(new StanceSettings(java.time.Duration.ofDays(7), 2));
         DyadStance d = DyadAggregator.empty("RUS", "USA");
         d = small.add(d, event("e1", "2025-02-20", "046", 1.0), Instant.EPOCH);
         d = small.add(d, event("e2", "2025-02-18", "046", 1.0), Instant.EPOCH);

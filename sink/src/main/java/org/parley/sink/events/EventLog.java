@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,15 +40,25 @@ import org.slf4j.LoggerFactory;
  * The events.jsonl file and its rotated predecessors: one event JSON per line, each event id at most once.
  *
  * <p>On open it reconciles with the disk: a last line cut short by a crash is truncated away, rotations that a
- * crash interrupted are finished, and the ids of every event already written are loaded so that replayed
+ * crash interrupted are finished, and the ids of the events already written are loaded so that replayed
  * records are not written twice. {@link #append} writes and fsyncs before it returns, so that the caller may
  * then commit the offsets the written events came from.
+ *
+ * <p>Memory is bounded: the log remembers the ids of the last {@code maxIds} events written (files read oldest
+ * first on open), about 24 bytes each. A replay after a crash goes back at most one poll, far less than the
+ * default million; only an event coming again after more than {@code maxIds} newer ones (a changed article
+ * re-coded long after, a consumer group reset to the earliest offsets) is written a second time. The first id
+ * forgotten is logged once (docs/operations.md, "Bounded memory").
  */
 public final class EventLog implements Closeable {
     public static final String CURRENT = "events.jsonl";
     /** events-YYYY-MM-DD.jsonl, events-YYYY-MM-DD-3.jsonl, either optionally .gz. */
     public static final Pattern ROTATED = Pattern.compile(
             "events-(\\d{4}-\\d{2}-\\d{2})(?:-(\\d+))?\\.jsonl(\\.gz)?");
+    /** About 24 MB of ids: far more than a replay after a crash can bring back. */
+    public static final int DEFAULT_MAX_IDS = 1_000_000;
+    /** The setting that sets the bound (see SinkOptions). */
+    static final String MAX_IDS_SETTING = "PARLEY_SINK_MAX_IDS";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private static final ObjectWriter LINE_WRITER = Json.mapper().writerFor(Event.class);
@@ -58,13 +69,15 @@ public final class EventLog implements Closeable {
     private final long maxBytes;
     private final boolean gzip;
     private final Clock clock;
-    private final Set<String> ids = new HashSet<>();
+    private final RecentIds ids;
+    private long lines;
     private FileChannel channel;
     private long size;
     private int rotatedFiles;
     private boolean fresh;
 
-    private EventLog(Path dir, Rotation rotation, long maxBytes, boolean gzip, Clock clock) {
+    private EventLog(Path dir, Rotation rotation, long maxBytes, boolean gzip, Clock clock, int maxIds) {
+        this.ids = new RecentIds(maxIds);
         this.dir = dir;
         this.current = dir.resolve(CURRENT);
         this.rotation = rotation;
@@ -73,12 +86,21 @@ public final class EventLog implements Closeable {
         this.clock = clock;
     }
 
-    /** Opens the log in {@code dir} (which must exist), reconciling with what a previous run left there. */
+    /** As {@link #open(Path, Rotation, long, boolean, Clock, int)} with the default id bound. */
     public static EventLog open(Path dir, Rotation rotation, long maxBytes, boolean gzip, Clock clock) {
+        return open(dir, rotation, maxBytes, gzip, clock, DEFAULT_MAX_IDS);
+    }
+
+    /**
+     * Opens the log in {@code dir} (which must exist), reconciling with what a previous run left there.
+     *
+     * @param maxIds how many of the latest event ids to remember against duplicates
+     */
+    public static EventLog open(Path dir, Rotation rotation, long maxBytes, boolean gzip, Clock clock, int maxIds) {
         if (rotation == Rotation.SIZE && maxBytes <= 0) {
             throw new IllegalArgumentException("size rotation needs a positive size limit, got " + maxBytes);
         }
-        EventLog log = new EventLog(dir, rotation, maxBytes, gzip, clock);
+        EventLog log = new EventLog(dir, rotation, maxBytes, gzip, clock, maxIds);
         try {
             log.fresh = !Files.exists(log.current) && !log.anyRotated();
             log.recoverRotated();
@@ -96,8 +118,13 @@ public final class EventLog implements Closeable {
         return ids.contains(id);
     }
 
-    /** Number of distinct event ids on disk, over the current and rotated files. */
-    public int size() {
+    /** Event lines on disk, over the current and rotated files. */
+    public long size() {
+        return lines;
+    }
+
+    /** Event ids remembered against duplicates: the latest {@link #size()}, at most the bound. */
+    public int remembered() {
         return ids.size();
     }
 
@@ -144,7 +171,9 @@ public final class EventLog implements Closeable {
             throw new UncheckedOutputException("cannot append to " + current, e);
         }
         // Only now are the ids durable: a failed write leaves them out, and a restart truncates the torn tail.
-        ids.addAll(batchIds);
+        for (Event e : fresh) {
+            remember(e.id());
+        }
         return fresh;
     }
 
@@ -158,6 +187,14 @@ public final class EventLog implements Closeable {
             } finally {
                 channel = null;
             }
+        }
+    }
+
+    private void remember(String id) {
+        lines++;
+        if (ids.add(id)) {
+            LOG.info("{}: remembering the latest {} event ids ({}); an older event that comes again will be "
+                    + "written again", current, ids.capacity(), MAX_IDS_SETTING);
         }
     }
 
@@ -228,6 +265,19 @@ public final class EventLog implements Closeable {
         AtomicFiles.fsyncDirectory(dir);
     }
 
+    /** events-D.jsonl, then events-D-1.jsonl, events-D-2.jsonl ... (plain name order puts -10 before -2). */
+    static final Comparator<Path> WRITTEN_ORDER = Comparator
+            .comparing((Path p) -> rotatedPart(p, 1))
+            .thenComparingLong(p -> {
+                String n = rotatedPart(p, 2);
+                return n == null ? 0 : Long.parseLong(n);
+            });
+
+    private static String rotatedPart(Path p, int group) {
+        Matcher m = ROTATED.matcher(p.getFileName().toString());
+        return m.matches() ? m.group(group) : null;
+    }
+
     private static LocalDate lastModifiedDay(Path p) throws IOException {
         return LocalDate.ofInstant(Files.getLastModifiedTime(p).toInstant(), ZoneOffset.UTC);
     }
@@ -266,15 +316,17 @@ public final class EventLog implements Closeable {
             }
         }
         rotatedFiles = 0;
+        List<Path> inOrder;
         try (var files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                if (ROTATED.matcher(p.getFileName().toString()).matches()) {
-                    rotatedFiles++;
-                    try (InputStream in = p.getFileName().toString().endsWith(".gz")
-                            ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p)) {
-                        readIds(p, in, false);
-                    }
-                }
+            inOrder = files.filter(p -> ROTATED.matcher(p.getFileName().toString()).matches())
+                    .sorted(WRITTEN_ORDER).toList();
+        }
+        // Oldest first, so that the ids remembered are the latest.
+        for (Path p : inOrder) {
+            rotatedFiles++;
+            try (InputStream in = p.getFileName().toString().endsWith(".gz")
+                    ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p)) {
+                readIds(p, in, false);
             }
         }
     }
@@ -359,7 +411,7 @@ public final class EventLog implements Closeable {
             }
             String id = idOf(line);
             if (id != null) {
-                ids.add(id);
+                remember(id);
             } else {
                 badLastLine = lineStart;
                 badLineNo = lineNo;

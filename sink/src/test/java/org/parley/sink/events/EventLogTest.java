@@ -203,6 +203,36 @@ class EventLogTest {
         assertThat(dir.resolve("events-" + today() + ".jsonl")).doesNotExist();
     }
 
+    @Test
+    void remembersOnlyTheLatestIdsAcrossFilesAndReopens() throws IOException {
+        try (EventLog log = EventLog.open(dir, Rotation.SIZE, 1, false, CLOCK, 3)) {
+            for (String id : List.of("a", "b", "c", "d", "e")) {
+                log.append(List.of(event(id)));
+            }
+            assertThat(log.remembered()).isEqualTo(3);
+            assertThat(log.contains("b")).isFalse();
+            assertThat(log.append(List.of(event("e"), event("d")))).as("recent: still duplicates").isEmpty();
+        }
+        // Five files of one line each: reopened, the ids remembered are those of the newest three files.
+        try (EventLog log = EventLog.open(dir, Rotation.SIZE, 1, false, CLOCK, 3)) {
+            assertThat(log.files()).isEqualTo(5);
+            assertThat(log.size()).isEqualTo(5);
+            assertThat(List.of("a", "b", "c", "d", "e")).filteredOn(log::contains).containsExactly("c", "d", "e");
+            // Beyond the bound an event that comes again is written again: the documented cost of the bound.
+            assertThat(log.append(List.of(event("a"), event("c")))).extracting(Event::id).containsExactly("a");
+        }
+    }
+
+    @Test
+    void readsRotatedFilesInTheOrderTheyWereWritten() {
+        List<Path> names = new ArrayList<>(List.of(Path.of("events-2026-11-02.jsonl"),
+                Path.of("events-2026-11-01-10.jsonl.gz"), Path.of("events-2026-11-01-2.jsonl"),
+                Path.of("events-2026-11-01.jsonl")));
+        names.sort(EventLog.WRITTEN_ORDER);
+        assertThat(names).extracting(Path::toString).containsExactly("events-2026-11-01.jsonl",
+                "events-2026-11-01-2.jsonl", "events-2026-11-01-10.jsonl.gz", "events-2026-11-02.jsonl");
+    }
+
     private static String today() {
         // Rotated files are named after the day the file was last written, by the file system's clock.
         return LocalDate.now(ZoneOffset.UTC).toString();
