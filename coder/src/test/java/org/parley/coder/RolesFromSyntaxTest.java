@@ -84,4 +84,11 @@ class RolesFromSyntaxTest {
     void anActThatCouldHappenIsNoEvent() {
         assertThat(tuples("Ghana could expel Togolese diplomats.")).noneMatch(t -> t.contains(">17"));
     }
+
+    @Test
+    void aPressConferenceOrAnElectionHeldIsNoActBetweenActors() {
+        assertThat(tuples("Canada held a general election on Monday.")).isEmpty();
+        assertThat(tuples("Russia and Iran held a joint press conference in Tehran.")).isEmpty();
+        assertThat(tuples("Russia and Iran held talks in Tehran.")).contains("RUS>IRN>046");
+    }
 }
