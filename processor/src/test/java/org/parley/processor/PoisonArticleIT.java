@@ -44,7 +44,7 @@ class PoisonArticleIT {
 
     @Test
     void aHugeArticleIsCodedWithinTheLimitsAndTheArticlesAroundItFlow(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
         TopicAdmin.ensureTopics(config);
         ProcessorLimits limits = ProcessorLimits.defaults();
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
