@@ -72,28 +72,16 @@ public record ParleyConfig(
         return new ParleyConfig(
                 env.getOrDefault(BOOTSTRAP_SERVERS, "localhost:9092"),
                 env.getOrDefault(TOPIC_PREFIX, Topics.DEFAULT_PREFIX),
-                intValue(env, PARTITIONS, 3),
-                (short) intValue(env, REPLICATION, 1),
+                EnvValues.intValue(env, PARTITIONS, 3),
+                (short) EnvValues.intValue(env, REPLICATION, 1),
                 env.getOrDefault(APPLICATION_ID, "parley-processor"),
                 pathValue(env, STATE_DIR, null),
                 env.getOrDefault(HTTP_BIND, "127.0.0.1"),
-                intValue(env, HTTP_PORT, 7070),
+                EnvValues.intValue(env, HTTP_PORT, 7070),
                 pathValue(env, OUT_DIR, Path.of("out")),
                 pathValue(env, CLIENT_PROPERTIES, null),
-                intValue(env, STANDBY_REPLICAS, 0),
+                EnvValues.intValue(env, STANDBY_REPLICAS, 0),
                 pathValue(env, HTTP_TOKEN_FILE, null));
-    }
-
-    private static int intValue(Map<String, String> env, String key, int dflt) {
-        String v = env.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
     }
 
     private static Path pathValue(Map<String, String> env, String key, Path dflt) {

@@ -1,5 +1,6 @@
 package org.parley.ingest;
 
+import org.parley.common.EnvValues;
 import java.util.Map;
 
 /**
@@ -19,9 +20,9 @@ public record IngestBounds(int seenIds, int clusterTexts, int feedItems) {
     public static final String MAX_FEED_ITEMS = "PARLEY_FEED_MAX_SEEN_ITEMS";
 
     public IngestBounds {
-        positive(MAX_SEEN_IDS, seenIds);
-        positive(MAX_CLUSTER_TEXTS, clusterTexts);
-        positive(MAX_FEED_ITEMS, feedItems);
+        EnvValues.positive(MAX_SEEN_IDS, seenIds);
+        EnvValues.positive(MAX_CLUSTER_TEXTS, clusterTexts);
+        EnvValues.positive(MAX_FEED_ITEMS, feedItems);
     }
 
     /** About 10 MB of ids, 35 MB of fingerprints (wire copies come within days), and 1 MB per feed. */
@@ -35,25 +36,9 @@ public record IngestBounds(int seenIds, int clusterTexts, int feedItems) {
 
     public static IngestBounds fromEnv(Map<String, String> env) {
         IngestBounds d = defaults();
-        return new IngestBounds(intValue(env, MAX_SEEN_IDS, d.seenIds), intValue(env, MAX_CLUSTER_TEXTS,
-                d.clusterTexts), intValue(env, MAX_FEED_ITEMS, d.feedItems));
+        return new IngestBounds(EnvValues.intValue(env, MAX_SEEN_IDS, d.seenIds),
+                EnvValues.intValue(env, MAX_CLUSTER_TEXTS, d.clusterTexts),
+                EnvValues.intValue(env, MAX_FEED_ITEMS, d.feedItems));
     }
 
-    private static int intValue(Map<String, String> env, String key, int dflt) {
-        String v = env.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static void positive(String key, int v) {
-        if (v <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + v);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.parley.processor;
 
+import org.parley.common.EnvValues;
 import java.util.Map;
 
 /**
@@ -24,9 +25,9 @@ public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes
     public static final String CONFIG = "parley.processor.limits";
 
     public ProcessorLimits {
-        positive(MAX_SENTENCES, maxSentences);
-        positive(MAX_EVENTS, maxEvents);
-        positive(MAX_SSE_CLIENTS, maxSseClients);
+        EnvValues.positive(MAX_SENTENCES, maxSentences);
+        EnvValues.positive(MAX_EVENTS, maxEvents);
+        EnvValues.positive(MAX_SSE_CLIENTS, maxSseClients);
         if (maxValueBytes < 1024) {
             throw new IllegalArgumentException(MAX_VALUE_BYTES + " must be at least 1024, got " + maxValueBytes);
         }
@@ -43,8 +44,8 @@ public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes
 
     public static ProcessorLimits fromEnv(Map<String, String> env) {
         ProcessorLimits d = defaults();
-        return new ProcessorLimits(intValue(env, MAX_SENTENCES, d.maxSentences), intValue(env, MAX_EVENTS,
-                d.maxEvents), intValue(env, MAX_VALUE_BYTES, d.maxValueBytes), intValue(env, MAX_SSE_CLIENTS,
+        return new ProcessorLimits(EnvValues.intValue(env, MAX_SENTENCES, d.maxSentences), EnvValues.intValue(env, MAX_EVENTS,
+                d.maxEvents), EnvValues.intValue(env, MAX_VALUE_BYTES, d.maxValueBytes), EnvValues.intValue(env, MAX_SSE_CLIENTS,
                 d.maxSseClients));
     }
 
@@ -53,21 +54,4 @@ public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes
         return configs.get(CONFIG) instanceof ProcessorLimits l ? l : defaults();
     }
 
-    private static int intValue(Map<String, String> env, String key, int dflt) {
-        String v = env.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static void positive(String key, int v) {
-        if (v <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + v);
-        }
-    }
 }

@@ -89,14 +89,8 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
     }
 
     private static int maxIds(String s) {
-        if (s == null || s.isBlank()) {
-            return EventLog.DEFAULT_MAX_IDS;
-        }
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MAX_IDS + " must be a whole number, got '" + s + "'");
-        }
+        return org.parley.common.EnvValues.intValue(s == null ? Map.of() : Map.of(MAX_IDS, s), MAX_IDS,
+                EventLog.DEFAULT_MAX_IDS);
     }
 
     private static boolean flag(String key, String s) {
