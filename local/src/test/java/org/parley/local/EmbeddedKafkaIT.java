@@ -79,6 +79,31 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void aNewDirectoryIsFormattedWithTransactionsV1() throws Exception {
+        try (EmbeddedKafka kafka = startOn(dataDir)) {
+            assertThat(transactionVersionOf(kafka)).isEqualTo(EmbeddedKafka.TRANSACTION_VERSION);
+        }
+    }
+
+    @Test
+    void aDirectoryFormattedWithTransactionsV2IsSteppedDownOnStart() throws Exception {
+        // Formatted as Kafka 4.4 does by default (and as Parley did before the pin): transactions v2.
+        EmbeddedKafka unstarted = EmbeddedKafka.builder().dataDir(dataDir).build();
+        Path config = Files.createTempFile("tv2-", ".properties");
+        try (var out = Files.newOutputStream(config)) {
+            unstarted.serverProperties(1, 2).store(out, null);
+        }
+        int rc = kafka.tools.StorageTool.execute(new String[] {"format", "--cluster-id",
+            org.apache.kafka.common.Uuid.randomUuid().toString(), "--config", config.toString()}, System.out);
+        assertThat(rc).isZero();
+        Files.delete(config);
+
+        try (EmbeddedKafka kafka = startOn(dataDir)) {
+            assertThat(transactionVersionOf(kafka)).isEqualTo(EmbeddedKafka.TRANSACTION_VERSION);
+        }
+    }
+
+    @Test
     void aTemporaryDataDirectoryIsDeletedOnClose() {
         Path temp;
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().testTuning(true).build().start()) {
@@ -105,6 +130,13 @@ class EmbeddedKafkaIT {
         EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).testTuning(true).build().start();
         LOG.info("broker started in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return kafka;
+    }
+
+    private static short transactionVersionOf(EmbeddedKafka kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            return admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get(EmbeddedKafka.TRANSACTION_VERSION_FEATURE).maxVersionLevel();
+        }
     }
 
     private static String clusterIdOf(EmbeddedKafka kafka) throws Exception {
