@@ -7,9 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
@@ -90,6 +94,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + dataDir, e);
         }
+        ensureNotInUse();
         // Free ports are found by binding and releasing them, so another process may take one before the
         // broker binds it: then try again with fresh ports (only ports we picked, never a requested one).
         for (int attempt = 1; ; attempt++) {
@@ -220,6 +225,30 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("background.threads", "2");
         }
         return p;
+    }
+
+    /**
+     * Kafka locks its log directory ({@code .lock}) only when the broker half starts, after the controller half has
+     * opened the metadata log in it; a second broker on a directory in use would get that far and disturb the
+     * first. So try Kafka's own lock first, and let go of it at once for the broker to take.
+     */
+    private void ensureNotInUse() {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException sameJvm) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new IllegalStateException("Kafka data directory " + dataDir
+                        + " is in use by another broker; stop it or choose another directory");
+            }
+            lock.release();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Kafka data directory " + dataDir, e);
+        }
     }
 
     /** Formats the log directory unless it already carries meta.properties (then it is a restart). */

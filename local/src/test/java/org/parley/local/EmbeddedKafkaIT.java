@@ -104,6 +104,22 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void aDirectoryInUseIsRefusedBeforeTheSecondBrokerTouchesIt() throws Exception {
+        try (EmbeddedKafka first = startOn(dataDir);
+                EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dataDir).testTuning(true).build()) {
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Kafka data directory " + dataDir.toAbsolutePath()
+                            + " is in use by another broker; stop it or choose another directory");
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("still-served", 1, (short) 1))).all().get();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> admin.listTopics().names().get().contains("still-served"));
+            }
+        }
+    }
+
+    @Test
     void aTemporaryDataDirectoryIsDeletedOnClose() {
         Path temp;
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().testTuning(true).build().start()) {
