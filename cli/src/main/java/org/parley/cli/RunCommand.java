@@ -115,14 +115,21 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(this::stopAndWait, "parley-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            start(parts, topics, stdout, stderr);
+            try {
+                start(parts, topics, stdout, stderr);
+            } catch (BrokerNotStarted e) {
+                stderr.println("parley run: " + e.getMessage());
+                return 1;
+            }
             stop.await();
             return 0;
         } finally {
-            stderr.println("parley run: stopping");
-            stderr.flush();
-            stderr.println("parley run: " + parts.close());
-            stderr.flush();
+            if (!parts.isEmpty()) {
+                stderr.println("parley run: stopping");
+                stderr.flush();
+                stderr.println("parley run: " + parts.close());
+                stderr.flush();
+            }
             lock.close();
             stopped.countDown();
             try {
@@ -143,11 +150,25 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The embedded broker's own message says what is wrong (a directory in use, a port taken); no trace needed. */
+    private static final class BrokerNotStarted extends RuntimeException {
+        BrokerNotStarted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private void start(RunParts parts, List<DerivedTopic> topics, PrintWriter stdout, PrintWriter stderr) {
         ParleyConfig config = kafka.config();
         if (kafka.bootstrapServers == null) {
             parts.broker = EmbeddedKafka.builder().port(0)
-                    .dataDir(kafkaData != null ? kafkaData : data.resolve("kafka")).build().start();
+                    .dataDir(kafkaData != null ? kafkaData : data.resolve("kafka")).build();
+            try {
+                parts.broker.start();
+            } catch (IllegalStateException e) {
+                parts.broker.close();
+                parts.broker = null;
+                throw new BrokerNotStarted(e.getMessage());
+            }
             config = config.withBootstrapServers(parts.broker.bootstrapServers()).withPartitions(1, (short) 1);
             stderr.printf("parley run: Kafka at %s%n", parts.broker.bootstrapServers());
         }

@@ -26,6 +26,10 @@ final class RunParts {
     Sink sink;
     EmbeddedKafka broker;
 
+    boolean isEmpty() {
+        return watcher == null && ingestor == null && processor == null && sink == null && broker == null;
+    }
+
     /** Closes every part, each even if one before it failed; returns one line saying how long each took. */
     String close() {
         long t0 = System.nanoTime();

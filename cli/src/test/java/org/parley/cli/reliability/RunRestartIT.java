@@ -24,8 +24,8 @@ import org.parley.common.Json;
  * {@code bin/parley run} as its own process on one data folder: stopped with SIGTERM it closes every part in order;
  * started again on the same folder (same embedded broker log, same state) it is healthy within 15 s of the processor
  * starting and still has the counts it had: no task directory wiped, every RocksDB store resumed from its own
- * committed offset with nothing to restore. A second {@code run} on the
- * folder while one runs is refused with one line.
+ * committed offset with nothing to restore. A second {@code run} on the folder, or a {@code broker} on its broker
+ * log, while one runs is refused with one line.
  */
 class RunRestartIT {
     private static final Pattern DASHBOARD = Pattern.compile("dashboard at (http://[0-9.]+:\\d+)/");
@@ -53,6 +53,7 @@ class RunRestartIT {
             before = dyads(base);
 
             assertSecondRunIsRefused(log, data);
+            assertBrokerOnTheSameLogIsRefused(log, data);
 
             long t0 = System.nanoTime();
             run.stop();
@@ -110,6 +111,18 @@ class RunRestartIT {
             assertThat(lines).containsExactly("parley run: " + data.toAbsolutePath()
                     + " is in use by another parley run (pid " + pidIn(data) + "); stop it first, or give this one "
                     + "another --data folder");
+        }
+    }
+
+    /** {@code parley broker} on run's broker log must not start a second controller on it. */
+    private static void assertBrokerOnTheSameLogIsRefused(Path log, Path data) throws Exception {
+        Path brokerLog = log.resolveSibling(log.getFileName() + ".broker");
+        Path kafkaLog = data.resolve("kafka");
+        try (ParleyProcess broker = ParleyProcess.start(brokerLog, Map.of(), "broker", "--port", "0",
+                "--data", kafkaLog.toString())) {
+            assertThat(broker.waitFor(60)).isEqualTo(1);
+            assertThat(broker.output().lines().skip(1).toList()).containsExactly("parley broker: Kafka data directory "
+                    + kafkaLog.toAbsolutePath() + " is in use by another broker; stop it or choose another directory");
         }
     }
 
