@@ -20,7 +20,8 @@ class DataLockTest {
             assertThatThrownBy(() -> DataLock.acquire(data))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage(data.toAbsolutePath() + " is in use by another parley run (pid "
-                            + ProcessHandle.current().pid() + "); stop it first, or give this one another --data folder");
+                            + ProcessHandle.current().pid()
+                            + "); stop it first, or give this one another --data folder");
         }
     }
 

@@ -130,7 +130,8 @@ class RunRestartIT {
         // The usual test JVM options, and Kafka Streams' restore lines in the log.
         String javaOpts = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="
                 + Path.of("src/test/resources/reliability/log4j2-restore.xml").toAbsolutePath();
-        return ParleyProcess.start(log, Map.of("PARLEY_JAVA_OPTS", javaOpts), "run", "--port", "0", "--data", data.toString(),
+        return ParleyProcess.start(log, Map.of("PARLEY_JAVA_OPTS", javaOpts), "run", "--port", "0",
+                "--data", data.toString(),
                 "--watch", root.resolve("inbox").toString(), "--out", root.resolve("out").toString(),
                 "--settle", "1");
     }
