@@ -24,7 +24,11 @@ public final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--bind", description = "HTTP bind address (default: $PARLEY_HTTP_BIND or 127.0.0.1)")
     String bind;
 
-    @Option(names = "--state-dir", description = "Kafka Streams state directory (default: $PARLEY_STATE_DIR)")
+    /** Kafka Streams' own default is under the OS temp folder, which the OS may clear: then every store restores. */
+    static final Path DEFAULT_STATE_DIR = Path.of(".parley", "state");
+
+    @Option(names = "--state-dir", description = "Kafka Streams state directory "
+            + "(default: $PARLEY_STATE_DIR or .parley/state)")
     Path stateDir;
 
     @Option(names = "--application-id", description = "Kafka Streams application id "
@@ -47,8 +51,8 @@ public final class ProcessCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ParleyConfig config = kafka.config();
         config = config.withHttp(bind != null ? bind : config.httpBind(), port != null ? port : config.httpPort());
-        if (stateDir != null) {
-            config = config.withStateDir(stateDir);
+        if (stateDir != null || config.stateDir() == null) {
+            config = config.withStateDir(stateDir != null ? stateDir : DEFAULT_STATE_DIR);
         }
         if (applicationId != null) {
             config = config.withApplicationId(applicationId);

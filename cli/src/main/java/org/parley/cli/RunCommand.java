@@ -1,16 +1,14 @@
 package org.parley.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.parley.coder.EventCoder;
 import org.parley.common.ParleyConfig;
 import org.parley.common.TopicAdmin;
@@ -33,6 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code parley run}: everything on this machine, live, until stopped. A Kafka broker in this JVM (unless
  * {@code --bootstrap-server} names one), the processor with its API and dashboard, the sink, and a watched
  * folder: every article file that lands there is ingested.
+ *
+ * <p>State and broker data live under {@code --data} (default {@code ./.parley}), locked while running, so a
+ * restart resumes where the last run stopped. SIGTERM and Ctrl-C close the parts in order ({@link RunParts}), which
+ * leaves the stores checkpointed and the consumer groups left.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run broker, processor, sink and dashboard here, ingesting every file that lands in a folder.")
@@ -56,12 +58,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "where the sink writes events.jsonl and stance/ (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Kafka Streams state (default: a temporary folder, removed on exit)")
+    @Option(names = "--data", defaultValue = ".parley", paramLabel = "DIR",
+            description = "where run keeps what must survive a restart: Kafka Streams state in DIR/state and the "
+                    + "embedded broker's log in DIR/kafka; locked while running (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state (default: DATA/state)")
     Path stateDir;
 
     @Option(names = "--kafka-data", paramLabel = "DIR",
-            description = "data folder of the embedded broker, to keep topics across runs (default: temporary)")
+            description = "log directory of the embedded broker (default: DATA/kafka)")
     Path kafkaData;
 
     @Option(names = "--derived", paramLabel = "NAME=FILTER", description = "a derived topic, e.g. "
@@ -76,8 +82,16 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Counted down to stop; a shutdown hook does it on Ctrl-C, tests do it directly. */
+    /**
+     * The longest a stop may take. Past it the shutdown hook lets the JVM exit anyway; what was not closed then
+     * behaves as after a crash (the next start restores the stores from their changelogs).
+     */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Counted down to stop; the shutdown hook does it on SIGTERM and Ctrl-C, tests do it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down once every part is closed: the shutdown hook waits for it, or the JVM would halt mid-close. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -90,58 +104,34 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--derived: " + e.getMessage());
         }
         Files.createDirectories(watch);
-        Path work = Files.createTempDirectory("parley-run-");
-        boolean embedded = kafka.bootstrapServers == null;
-        EmbeddedKafka broker = null;
-        ProcessorApp processor = null;
-        Sink sink = null;
-        Ingestor ingestor = null;
-        FolderWatcher watcher = null;
-        Thread hook = new Thread(stop::countDown, "parley-run-stop");
+        DataLock lock;
+        try {
+            lock = DataLock.acquire(data);
+        } catch (IllegalStateException e) {
+            stderr.println("parley run: " + e.getMessage());
+            return 1;
+        }
+        RunParts parts = new RunParts();
+        Thread hook = new Thread(this::stopAndWait, "parley-run-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ParleyConfig config = kafka.config();
-            if (embedded) {
-                broker = EmbeddedKafka.builder().port(0).dataDir(kafkaData).build().start();
-                config = config.withBootstrapServers(broker.bootstrapServers()).withPartitions(1, (short) 1);
-                stderr.printf("parley run: Kafka at %s%n", broker.bootstrapServers());
+            try {
+                start(parts, topics, stdout, stderr);
+            } catch (BrokerNotStarted e) {
+                stderr.println("parley run: " + e.getMessage());
+                return 1;
             }
-            if ("parley-processor".equals(config.applicationId())
-                    && !org.parley.common.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
-                // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
-                config = config.withApplicationId(config.topicPrefix() + "-processor");
-            }
-            config = config.withHttp(bind, port).withOutDir(out)
-                    .withStateDir(stateDir != null ? stateDir : work.resolve("state"));
-            TopicAdmin.ensureTopics(config);
-            processor = new ProcessorApp(config, EventCoder.withDefaultDictionaries(), StanceSettings.defaults(),
-                    topics).start();
-            sink = new Sink(config);
-            sink.start();
-            ingestor = new Ingestor(config, IngestOptions.defaults());
-            watcher = new FolderWatcher(ingestor, watch, IngestOptions.defaults().glob(),
-                    Duration.ofSeconds(Math.max(1, settleSeconds)), (file, summary) -> {
-                        stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,
-                                summary.published(), summary.duplicates(), summary.rejected().size());
-                        summary.rejected().forEach(r -> stderr.printf("  rejected %s: %s%n", r.origin(), r.reason()));
-                        stderr.flush();
-                    }).start();
-            String host = "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-            stdout.printf("parley run: dashboard at http://%s:%d/  (API /api/stance/dyads, streams /api/stream/*)%n",
-                    host, processor.httpPort());
-            stdout.printf("parley run: watching %s for articles; writing %s; Ctrl-C stops%n", watch.toAbsolutePath(),
-                    out.toAbsolutePath());
-            topics.forEach(t -> stdout.printf("parley run: derived topic %s%n", t));
-            stdout.flush();
             stop.await();
             return 0;
         } finally {
-            closeQuietly(watcher);
-            closeQuietly(ingestor);
-            closeQuietly(sink);
-            closeQuietly(processor);
-            closeQuietly(broker);
-            deleteTree(work);
+            if (!parts.isEmpty()) {
+                stderr.println("parley run: stopping");
+                stderr.flush();
+                stderr.println("parley run: " + parts.close());
+                stderr.flush();
+            }
+            lock.close();
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -150,22 +140,64 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
+    /** The shutdown hook: asks the main thread to stop and keeps the JVM alive until it has closed everything. */
+    private void stopAndWait() {
+        stop.countDown();
         try {
-            c.close();
-        } catch (Exception e) {
-            // closing on the way out: the rest must still close
+            stopped.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder; the OS cleans up what is left
+    /** The embedded broker's own message says what is wrong (a directory in use, a port taken); no trace needed. */
+    private static final class BrokerNotStarted extends RuntimeException {
+        BrokerNotStarted(String message) {
+            super(message, null, false, false);
         }
+    }
+
+    private void start(RunParts parts, List<DerivedTopic> topics, PrintWriter stdout, PrintWriter stderr) {
+        ParleyConfig config = kafka.config();
+        if (kafka.bootstrapServers == null) {
+            parts.broker = EmbeddedKafka.builder().port(0)
+                    .dataDir(kafkaData != null ? kafkaData : data.resolve("kafka")).build();
+            try {
+                parts.broker.start();
+            } catch (IllegalStateException e) {
+                parts.broker.close();
+                parts.broker = null;
+                throw new BrokerNotStarted(e.getMessage());
+            }
+            config = config.withBootstrapServers(parts.broker.bootstrapServers()).withPartitions(1, (short) 1);
+            stderr.printf("parley run: Kafka at %s%n", parts.broker.bootstrapServers());
+        }
+        if ("parley-processor".equals(config.applicationId())
+                && !org.parley.common.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
+            // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
+            config = config.withApplicationId(config.topicPrefix() + "-processor");
+        }
+        config = config.withHttp(bind, port).withOutDir(out)
+                .withStateDir(stateDir != null ? stateDir : data.resolve("state"));
+        TopicAdmin.ensureTopics(config);
+        parts.processor = new ProcessorApp(config, EventCoder.withDefaultDictionaries(), StanceSettings.defaults(),
+                topics).start();
+        parts.sink = new Sink(config);
+        parts.sink.start();
+        parts.ingestor = new Ingestor(config, IngestOptions.defaults());
+        parts.watcher = new FolderWatcher(parts.ingestor, watch, IngestOptions.defaults().glob(),
+                Duration.ofSeconds(Math.max(1, settleSeconds)), (file, summary) -> {
+                    stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,
+                            summary.published(), summary.duplicates(), summary.rejected().size());
+                    summary.rejected().forEach(r -> stderr.printf("  rejected %s: %s%n", r.origin(), r.reason()));
+                    stderr.flush();
+                }).start();
+        String host = "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
+        stdout.printf("parley run: dashboard at http://%s:%d/  (API /api/stance/dyads, streams /api/stream/*)%n",
+                host, parts.processor.httpPort());
+        stdout.printf("parley run: watching %s for articles; writing %s; state in %s; Ctrl-C stops%n",
+                watch.toAbsolutePath(), out.toAbsolutePath(), data.toAbsolutePath());
+        topics.forEach(t -> stdout.printf("parley run: derived topic %s%n", t));
+        stdout.flush();
     }
 }

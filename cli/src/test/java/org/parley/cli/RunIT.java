@@ -39,7 +39,7 @@ class RunIT {
                 .setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(stderr, true))
                 .execute("--bootstrap-server", kafka.bootstrapServers(), "--topic-prefix", kafka.uniqueName("run"),
                         "--port", "0", "--watch", inbox.toString(), "--out", out.toString(),
-                        "--state-dir", root.resolve("state").toString(), "--settle", "1"));
+                        "--data", root.resolve("data").toString(), "--settle", "1"));
         try {
             Pattern dashboard = Pattern.compile("dashboard at (http://[0-9.]+:\\d+)/");
             await().atMost(Duration.ofSeconds(60)).until(() -> dashboard.matcher(stdout.toString()).find()

@@ -7,9 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +24,9 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -38,6 +45,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final String HOST = "127.0.0.1";
     private static final int NODE_ID = 1;
+    /**
+     * Transactions v1: the producer adds each partition to its transaction (AddPartitionsToTxn) before writing to
+     * it. Kafka 4.x formats with v2 (KIP-890), where the partition leader checks that instead and answers a
+     * transaction's first batch with CONCURRENT_TRANSACTIONS while the previous commit is still completing; the
+     * batches pipelined behind it are then refused as OutOfOrderSequence and logged at ERROR (benign, retried,
+     * but dozens per run with Kafka Streams committing every 100 ms). See docs/local-kafka.md.
+     */
+    static final short TRANSACTION_VERSION = 1;
+    static final String TRANSACTION_VERSION_FEATURE = "transaction.version";
     /** How long {@link #start()} waits for the broker to answer an Admin request. */
     private static final long READY_TIMEOUT_MS = 60_000;
 
@@ -78,6 +94,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + dataDir, e);
         }
+        ensureNotInUse();
         // Free ports are found by binding and releasing them, so another process may take one before the
         // broker binds it: then try again with fresh ports (only ports we picked, never a requested one).
         for (int attempt = 1; ; attempt++) {
@@ -91,6 +108,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 s.startup();
                 server = s;
                 awaitReady();
+                pinTransactionVersion();
                 break;
             } catch (RuntimeException e) {
                 if (s != null) {
@@ -209,6 +227,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Kafka locks its log directory ({@code .lock}) only when the broker half starts, after the controller half has
+     * opened the metadata log in it; a second broker on a directory in use would get that far and disturb the
+     * first. So try Kafka's own lock first, and let go of it at once for the broker to take.
+     */
+    private void ensureNotInUse() {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException sameJvm) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new IllegalStateException("Kafka data directory " + dataDir
+                        + " is in use by another broker; stop it or choose another directory");
+            }
+            lock.release();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Kafka data directory " + dataDir, e);
+        }
+    }
+
     /** Formats the log directory unless it already carries meta.properties (then it is a restart). */
     private void formatIfNew(Properties props) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
@@ -225,7 +267,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             int rc;
             try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
                 rc = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", configFile.toString(), "--ignore-formatted"}, ps);
+                    "--config", configFile.toString(), "--ignore-formatted",
+                    "--feature", TRANSACTION_VERSION_FEATURE + "=" + TRANSACTION_VERSION}, ps);
             }
             if (rc != 0) {
                 throw new IllegalStateException("formatting Kafka log directory " + dataDir + " failed (exit " + rc
@@ -272,6 +315,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /**
+     * A directory formatted before the pin (or by another tool) may carry transactions v2: step it down once.
+     * The level only chooses the protocol of transactions that start afterwards, so the downgrade is safe.
+     */
+    private void pinTransactionVersion() {
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port);
+        try (Admin admin = Admin.create(conf)) {
+            FinalizedVersionRange current = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS)
+                    .finalizedFeatures().get(TRANSACTION_VERSION_FEATURE);
+            if (current == null || current.maxVersionLevel() <= TRANSACTION_VERSION) {
+                return;
+            }
+            admin.updateFeatures(Map.of(TRANSACTION_VERSION_FEATURE, new FeatureUpdate(TRANSACTION_VERSION,
+                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions())
+                    .all().get(30, TimeUnit.SECONDS);
+            LOG.info("{} set from {} to {} in {}", TRANSACTION_VERSION_FEATURE, current.maxVersionLevel(),
+                    TRANSACTION_VERSION, dataDir);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Not fatal: transactions still work, only the broker log is noisier.
+            LOG.warn("cannot set {}={} on {}: {}", TRANSACTION_VERSION_FEATURE, TRANSACTION_VERSION, dataDir,
+                    rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting " + TRANSACTION_VERSION_FEATURE, e);
         }
     }
 

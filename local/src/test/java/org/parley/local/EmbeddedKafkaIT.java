@@ -79,6 +79,47 @@ class EmbeddedKafkaIT {
     }
 
     @Test
+    void aNewDirectoryIsFormattedWithTransactionsV1() throws Exception {
+        try (EmbeddedKafka kafka = startOn(dataDir)) {
+            assertThat(transactionVersionOf(kafka)).isEqualTo(EmbeddedKafka.TRANSACTION_VERSION);
+        }
+    }
+
+    @Test
+    void aDirectoryFormattedWithTransactionsV2IsSteppedDownOnStart() throws Exception {
+        // Formatted as Kafka 4.4 does by default (and as Parley did before the pin): transactions v2.
+        EmbeddedKafka unstarted = EmbeddedKafka.builder().dataDir(dataDir).build();
+        Path config = Files.createTempFile("tv2-", ".properties");
+        try (var out = Files.newOutputStream(config)) {
+            unstarted.serverProperties(1, 2).store(out, null);
+        }
+        int rc = kafka.tools.StorageTool.execute(new String[] {"format", "--cluster-id",
+            org.apache.kafka.common.Uuid.randomUuid().toString(), "--config", config.toString()}, System.out);
+        assertThat(rc).isZero();
+        Files.delete(config);
+
+        try (EmbeddedKafka kafka = startOn(dataDir)) {
+            assertThat(transactionVersionOf(kafka)).isEqualTo(EmbeddedKafka.TRANSACTION_VERSION);
+        }
+    }
+
+    @Test
+    void aDirectoryInUseIsRefusedBeforeTheSecondBrokerTouchesIt() throws Exception {
+        try (EmbeddedKafka first = startOn(dataDir);
+                EmbeddedKafka second = EmbeddedKafka.builder().dataDir(dataDir).testTuning(true).build()) {
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Kafka data directory " + dataDir.toAbsolutePath()
+                            + " is in use by another broker; stop it or choose another directory");
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("still-served", 1, (short) 1))).all().get();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> admin.listTopics().names().get().contains("still-served"));
+            }
+        }
+    }
+
+    @Test
     void aTemporaryDataDirectoryIsDeletedOnClose() {
         Path temp;
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().testTuning(true).build().start()) {
@@ -105,6 +146,13 @@ class EmbeddedKafkaIT {
         EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir).testTuning(true).build().start();
         LOG.info("broker started in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return kafka;
+    }
+
+    private static short transactionVersionOf(EmbeddedKafka kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            return admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+                    .get(EmbeddedKafka.TRANSACTION_VERSION_FEATURE).maxVersionLevel();
+        }
     }
 
     private static String clusterIdOf(EmbeddedKafka kafka) throws Exception {
