@@ -91,7 +91,7 @@ final class LearnedOpinion {
         return new Vote(this, sentence, budget);
     }
 
-    /** A sentence's vote, lazily; {@link #NONE} when the opinion is off (it confirms nothing and vetoes nothing). */
+    /** A sentence's vote, lazily; {@link #NONE} when the opinion is off (it confirms nothing). */
     static final class Vote {
         static final Vote NONE = new Vote(null, null, null);
         private final LearnedOpinion opinion;
@@ -103,10 +103,6 @@ final class LearnedOpinion {
             this.opinion = opinion;
             this.sentence = sentence;
             this.budget = budget;
-        }
-
-        boolean on() {
-            return opinion != null;
         }
 
         /** The class probabilities, or null when the opinion is off or the article's budget is spent. */
@@ -125,10 +121,7 @@ final class LearnedOpinion {
         }
     }
 
-    static Rule opinionRule() {
-        return Rule.parse("learned.opinion | 010 | opinion |");
-    }
-
+    /** The vote in words, for explanations. */
     static String describe(double[] p) {
         StringBuilder sb = new StringBuilder("learned vote");
         for (int c = 0; c < p.length; c++) {
