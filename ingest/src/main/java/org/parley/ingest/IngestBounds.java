@@ -1,7 +1,7 @@
 package org.parley.ingest;
 
-import org.parley.common.EnvValues;
 import java.util.Map;
+import org.parley.common.EnvValues;
 
 /**
  * What an ingest process remembers, each bounded and read from the environment (docs/operations.md, "Bounded

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.common.Json;
+import org.parley.processor.ParleyTopology;
+import org.parley.processor.events.RecentEvents;
+import org.parley.processor.stance.StanceTopology;
 
 /**
  * {@code bin/parley run} as its own process on one data folder: stopped with SIGTERM it closes every part in order;
@@ -32,9 +35,10 @@ class RunRestartIT {
     private static final String ARTICLE = "Russia and the United States held talks in Istanbul on February 27, 2025.\n";
     /** Marks the task directories: Kafka Streams deletes a task directory whole when it wipes a store. */
     private static final String MARKER = "kept-by-restart-it";
-    /** The processor's RocksDB stores; the in-memory suppression buffer is always restored and is left out. */
-    private static final List<String> PERSISTENT_STORES = List.of("article-ids", "recent-events", "distinct-events",
-            "dyad-stance", "country-stance", "dyad-daily");
+    /** The processor's RocksDB stores, named by the processor itself. */
+    private static final List<String> PERSISTENT_STORES = List.of(ParleyTopology.ARTICLE_IDS_STORE,
+            RecentEvents.STORE, StanceTopology.DISTINCT_EVENTS_STORE, StanceTopology.DYAD_STANCE_STORE,
+            StanceTopology.COUNTRY_STANCE_STORE, StanceTopology.DAILY_STANCE_STORE);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,7 +53,9 @@ class RunRestartIT {
         try (ParleyProcess run = startRun(log, data)) {
             String base = awaitDashboard(run, Duration.ofSeconds(180), 1);
             Files.writeString(root.resolve("inbox").resolve("talks.txt"), ARTICLE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> dyads(base).contains("RUS->USA events=1"));
+            // both directions of the talks: the two dyads' updates may be published a moment apart
+            await().atMost(Duration.ofSeconds(60)).until(() -> dyads(base).contains("RUS->USA events=1")
+                    && dyads(base).contains("USA->RUS events=1"));
             before = dyads(base);
 
             assertSecondRunIsRefused(log, data);
