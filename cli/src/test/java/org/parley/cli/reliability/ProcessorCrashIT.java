@@ -142,6 +142,7 @@ class ProcessorCrashIT {
         String context = "seed " + seed + ", log " + log;
         // The input must be rich enough for the comparison to mean something.
         assertThat(expected.dyads()).as("dyads in the reference run").hasSizeGreaterThan(40);
+        assertThat(expected.daily()).as("daily dyad values in the reference run").hasSizeGreaterThan(40);
         assertThat(expected.dyads().values().stream().anyMatch(d -> d.mentions() > d.events()))
                 .as("some happening reported more than once").isTrue();
         assertThat(expected.codedArticleIds()).as("every article coded in the reference run")

@@ -11,13 +11,14 @@ import org.parley.common.DyadStance;
 import org.parley.common.ParleyConfig;
 
 /**
- * The final state of one pipeline run, read from its topics: the latest aggregate per dyad and per country, and how
+ * The final state of one pipeline run, read from its topics: the latest aggregate per dyad, per country and per dyad
+ * and day, and how
  * often each event id was written. Compared across runs without timestamps; sums and decayed scores are floating
  * point, added up in whatever order the records arrived, so they are compared to six decimals.
  */
 record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadStance,
-                      Map<String, CountryCounts> countries, Map<String, Integer> eventIdCounts,
-                      java.util.Set<String> codedArticleIds) {
+                      Map<String, CountryCounts> countries, Map<String, DyadCounts> daily,
+                      Map<String, Integer> eventIdCounts, java.util.Set<String> codedArticleIds) {
 
     /** The order-independent part of a dyad aggregate. */
     record DyadCounts(long events, long mentions, String goldsteinSum, Map<String, Long> quadCounts,
@@ -33,10 +34,12 @@ record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadSta
         Map<String, DyadCounts> dyads = new TreeMap<>();
         Map<String, Double> stance = new TreeMap<>();
         TopicContents.latestByKey(config, config.topics().dyadStance()).forEach((key, d) -> {
-            dyads.put(key, new DyadCounts(d.events(), d.mentions(), sixDecimals(d.goldsteinSum()),
-                    new TreeMap<>(d.quadCounts()), new TreeMap<>(d.rootCounts())));
+            dyads.put(key, countsOf(d));
             stance.put(key, d.stance());
         });
+        Map<String, DyadCounts> daily = new TreeMap<>();
+        TopicContents.latestByKey(config, config.topics().dailyStance()).forEach((key, d) ->
+                daily.put(key, countsOf(d)));
         Map<String, CountryCounts> countries = new TreeMap<>();
         TopicContents.latestByKey(config, config.topics().countryStance()).forEach((code, c) ->
                 countries.put(code, countsOf(c)));
@@ -47,7 +50,12 @@ record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadSta
             ids.merge(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), 1, Integer::sum);
             articleIds.add(events.valueSerde().deserializer().deserialize(events.name(), r.value()).articleId());
         }
-        return new StanceSnapshot(dyads, stance, countries, ids, articleIds);
+        return new StanceSnapshot(dyads, stance, countries, daily, ids, articleIds);
+    }
+
+    private static DyadCounts countsOf(DyadStance d) {
+        return new DyadCounts(d.events(), d.mentions(), sixDecimals(d.goldsteinSum()), new TreeMap<>(d.quadCounts()),
+                new TreeMap<>(d.rootCounts()));
     }
 
     private static CountryCounts countsOf(CountryStance c) {
@@ -68,6 +76,7 @@ record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadSta
     void assertSameAggregatesAs(StanceSnapshot reference, String context) {
         assertThat(dyads).as("dyad aggregates (%s)", context).isEqualTo(reference.dyads());
         assertThat(countries).as("country rows (%s)", context).isEqualTo(reference.countries());
+        assertThat(daily).as("daily dyad values (%s)", context).isEqualTo(reference.daily());
         assertThat(codedArticleIds).as("articles with events (%s)", context).isEqualTo(reference.codedArticleIds());
         assertThat(eventIdCounts.keySet()).as("event ids (%s)", context).isEqualTo(reference.eventIdCounts().keySet());
         assertThat(eventIdCounts).as("each event written once under read_committed (%s)", context)
