@@ -65,11 +65,15 @@ public final class PentaTrainer {
 
     /** Embeds every sentence once, cross-validates with {@code folds} folds, then trains on all of them. */
     public static Trained train(List<Labelled> data, SentenceEmbedder embedder, int folds) {
+        return train(data, embedAll(data, embedder), folds);
+    }
+
+    private static List<float[]> embedAll(List<Labelled> data, SentenceEmbedder embedder) {
         List<float[]> xs = new ArrayList<>();
         for (Labelled l : data) {
             xs.add(embedder.embed(l.text()));
         }
-        return train(data, xs, folds);
+        return xs;
     }
 
     static Trained train(List<Labelled> data, List<float[]> xs, int folds) {
@@ -113,10 +117,7 @@ public final class PentaTrainer {
 
     /** Models for each fold, trained without it: the evaluator codes each record with the model that never saw it. */
     public static List<SoftmaxClassifier> foldModels(List<Labelled> data, SentenceEmbedder embedder, int folds) {
-        List<float[]> xs = new ArrayList<>();
-        for (Labelled l : data) {
-            xs.add(embedder.embed(l.text()));
-        }
+        List<float[]> xs = embedAll(data, embedder);
         List<SoftmaxClassifier> out = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             out.add(fit(data, xs, f, folds));
