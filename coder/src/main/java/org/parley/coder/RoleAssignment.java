@@ -121,6 +121,10 @@ final class RoleAssignment {
         } else if (a.nominal() && !src.isEmpty() && src == before && spokenOf(src.get(src.size() - 1).end(), t)) {
             obs.ruleTried(rule, a.matched(), "skipped: an action noun its clause's subject only speaks of");
             return null; // "X called the strike justified" is no strike by X
+        } else if (!src.isEmpty() && src == before && syntax.isNoun(t) && !ownedBySubject(src, t)) {
+            obs.ruleTried(rule, a.matched(), "skipped: an action noun with no owner (no possessive, no \"by\" or "
+                    + "\"of\" actor, not the object of a verb such as \"launched\" or \"held\")");
+            return null; // "condemned anti-semitism after vandalism": the vandalism is no act of the condemner
         }
         List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
         if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
@@ -184,6 +188,83 @@ final class RoleAssignment {
         return false;
     }
 
+    /**
+     * Verbs whose object noun names the subject's own act: "launched an offensive", "staged protests", "held
+     * talks", "imposed sanctions", "expressed support". Stems, matched as word prefixes.
+     */
+    private static final List<String> SUPPORT_VERBS = List.of("launch", "stage", "hold", "held", "carr", "conduct",
+            "mount", "make", "made", "had", "has", "have", "having", "issu", "impos", "announc", "sign", "begin", "began", "begun", "start", "continu",
+            "resum", "lead", "led", "organi", "join", "step", "intensif", "order", "deliver", "provid", "offer",
+            "extend", "express", "voic", "lodg", "file", "level", "reach", "approv", "adopt", "pass", "give", "gave",
+            "giv", "send", "sent", "host", "attend", "undert", "perform", "execut", "declar", "wag", "unleash",
+            "escalat", "renew", "complet", "conclud", "finaliz", "finalis", "seal", "strike", "struck", "broker",
+            "mediat", "agree", "pledg", "promis", "vow", "threaten", "plan", "propos", "seek", "sought", "want",
+            "call", "urg", "demand", "request", "back", "welcom", "support", "accept", "reject", "refus", "deni",
+            "deny", "halt", "stop", "suspend", "end", "lift", "eas", "tighten", "expand", "increas", "boost",
+            "deepen", "strengthen", "maintain", "keep", "kept", "deploy", "fire", "open", "close", "initiat",
+            "establish", "set", "restor", "normali", "cut", "sever", "break", "broke", "grant", "allow", "facilitat",
+            "contribut", "authori", "assum", "remain", "allocat", "pursu", "press", "receiv", "got", "get", "won", "win");
+
+    /**
+     * An action noun belongs to the clause's subject only when it is in the subject's own phrase ("US airstrikes
+     * killed") or the object of a verb that makes it the subject's act ("Russia launched an offensive"); otherwise
+     * it is a topic or a circumstance ("protested after the attack", "suppress protests").
+     */
+    private boolean ownedBySubject(List<Mention> src, int t) {
+        int from = src.get(src.size() - 1).end();
+        int i = t - 1;
+        while (i >= from && insideObjectPhrase(i)) {
+            i--;
+        }
+        if (i < from) {
+            return t - from <= 4; // "the US air strikes", "Israel's latest offensive"
+        }
+        if (syntax.tag(i).equals("ADP") && PARTICLES.contains(words[i]) && i > from) {
+            i--; // "carried out attacks", "called for talks", "agreed to an expansion"
+        }
+        return (syntax.isVerb(i) || syntax.tag(i).equals("AUX")) && supportVerb(words[i]);
+    }
+
+    private static final Set<String> PARTICLES = Set.of("out", "up", "for", "to", "on", "in", "down");
+    private static final Set<String> INNER_PREPS = Set.of("of", "than", "in");
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
+
+    /** A word of the noun phrase before an action noun: determiners, modifiers, amounts, "of", "and". */
+    private boolean insideObjectPhrase(int i) {
+        String tag = syntax.tag(i);
+        switch (tag) {
+            case "DET", "ADJ", "NUM", "NOUN", "PROPN", "ADV", "PART", "SYM", "CCONJ":
+                return true;
+            case "PRON":
+                return POSSESSIVES.contains(words[i]);
+            case "ADP":
+                // "dozens of air strikes", "$2 million in aid", not "protested after the attack"
+                if (words[i].equals("with") && i > 0 && words[i - 1].equals("and")) {
+                    return true; // "supported Kiev politically and with arms supplies"
+                }
+                return INNER_PREPS.contains(words[i]) && i > 0 && (syntax.tag(i - 1).equals("NUM")
+                        || syntax.tag(i - 1).equals("NOUN") || syntax.tag(i - 1).equals("ADJ")
+                        || words[i].equals("than"));
+            case "VERB":
+                // "apparently coordinated attacks": a participle describing the noun
+                return i + 1 < words.length && i > 0 && !supportVerb(words[i])
+                        && (syntax.tag(i + 1).equals("NOUN") || syntax.tag(i + 1).equals("ADJ"))
+                        && (words[i].endsWith("ed") && Set.of("DET", "ADV", "ADJ", "NUM").contains(syntax.tag(i - 1))
+                        || words[i].endsWith("ing") && Set.of("DET", "ADJ").contains(syntax.tag(i - 1)));
+            default:
+                return false;
+        }
+    }
+
+    private static boolean supportVerb(String w) {
+        for (String v : SUPPORT_VERBS) {
+            if (w.startsWith(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Appeals, demands, disapproval, rejection and threats are addressed to whoever the "that" clause is about. */
     private static boolean demandsOf(String code) {
         String root = code.substring(0, 2);
@@ -192,11 +273,15 @@ final class RoleAssignment {
 
     /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
     private Mention possessor(int t) {
-        if (t < 2 || !words[t - 1].equals("'s")) {
+        int at = t - 1;
+        while (at > 0 && at > t - 3 && syntax.tag(at).equals("ADJ")) {
+            at--; // "Macron's recent trip", "Israel's latest deadly raid"
+        }
+        if (at < 1 || !words[at].equals("'s")) {
             return null;
         }
         for (Mention m : roles.mentions()) {
-            if (m.end() == t - 1 && !m.place() && !m.anaphor()) {
+            if (m.end() == at && !m.place() && !m.anaphor()) {
                 return m;
             }
         }

@@ -33,6 +33,24 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void anActionNounInACircumstanceIsNotTheSubjectsAct() {
+        assertThat(tuples("Finland condemned racism after vandalism against a mosque in Oslo."))
+                .noneMatch(t -> t.contains(">14"));
+        assertThat(tuples("The Peruvian government chose to suppress protests in Lima.")).noneMatch(t -> t.contains(">14"));
+        assertThat(tuples("Chile expressed concern at reports Bolivia hid weapons during riots."))
+                .noneMatch(t -> t.contains(">145"));
+    }
+
+    @Test
+    void anActionNounThatIsTheObjectOfALightVerbIsTheSubjectsAct() {
+        assertThat(tuples("Turkish forces carried out two dozen air strikes against Iraq."))
+                .anyMatch(t -> t.startsWith("TUR>IRQ>19"));
+        assertThat(tuples("Norway is once again sending aid to Kenya.")).anyMatch(t -> t.startsWith("NOR>KEN>07"));
+        assertThat(tuples("Egypt had a phone conversation with Jordan.")).anyMatch(t -> t.startsWith("EGY>JOR>04"));
+        assertThat(tuples("Macron's recent trip to Washington pleased Trump.")).anyMatch(t -> t.startsWith("FRA>USA>04"));
+    }
+
+    @Test
     void aParticipleDescribingANounIsNotTheSubjectsAct() {
         assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
                 .noneMatch(t -> t.startsWith("QAT>OMN>17"));
