@@ -21,6 +21,7 @@ final class ClauseRoles {
             "submitted", "initiated", "tabled", "put", "introduced", "written");
 
     private final List<Mention> mentions;
+    private final Syntax syntax;
     private final String[] words;
     private final int[] seg;
     private final int n;
@@ -31,7 +32,8 @@ final class ClauseRoles {
     /** The actor next to a reporting word, if any. */
     private Mention reportingSpeaker;
 
-    ClauseRoles(Sentence s, List<Mention> mentions) {
+    ClauseRoles(Sentence s, List<Mention> mentions, Syntax syntax) {
+        this.syntax = syntax;
         this.mentions = mentions;
         this.words = s.words();
         this.seg = s.seg();
@@ -86,9 +88,13 @@ final class ClauseRoles {
     /** The clause's subject: the first actor before the trigger not governed by a preposition, and its coordinates. */
     List<Mention> subject(int segStart, int t) {
         List<Mention> out = new ArrayList<>();
+        int verb = firstVerb(segStart, t);
         for (Mention m : mentions) {
             if (m.start() < segStart || m.end() > t || m.place() || (m.anti() && !m.anaphor())) {
                 continue;
+            }
+            if (out.isEmpty() && m.start() > verb && !(m.anti() && m.anaphor())) {
+                break; // "a typhoon hit the Philippines, killing 20": an actor after the clause's verb is no subject
             }
             if (out.isEmpty() && m.anonymousCivilians()) {
                 continue; // "eight people were killed": unnamed civilians are acted upon, not actors
@@ -112,6 +118,70 @@ final class ClauseRoles {
         }
         return dropAppositives(out);
     }
+
+    /**
+     * The first main verb of the clause before {@code t} (or {@code t}), past which no subject stands; a verb
+     * introducing reported speech ("said", "announced") does not count, since what follows has its own subject.
+     */
+    private int firstVerb(int segStart, int t) {
+        if (syntax == null) {
+            return t;
+        }
+        int start = segStart;
+        for (int i = segStart; i < t; i++) {
+            if (i == segStart ? introductory(i) : OPENERS.contains(words[i])) {
+                start = subordinateEnd(i, t, start);
+            }
+        }
+        for (int i = start; i < t; i++) {
+            if (syntax.isVerb(i) && !REPORTING.contains(words[i]) && !participleInPhrase(i)) {
+                return i;
+            }
+        }
+        return t;
+    }
+
+    /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
+    private static final Set<String> OPENERS = Set.of("after", "before", "when", "while", "because", "since",
+            "although", "though", "until", "whereas", "once", "as", "if");
+
+    /**
+     * Where the clause of {@code t} starts, given a subordinate or opening phrase at {@code i}: after its comma
+     * ("Following his visit, Erdogan will meet"; "before the jet crashed, Iran launched"), or inside it when it
+     * holds the trigger ("the announcement was made after Trump had a call").
+     */
+    private int subordinateEnd(int i, int t, int start) {
+        for (int k = i + 1; k < t; k++) {
+            if (words[k].equals(",")) {
+                return k + 1;
+            }
+        }
+        for (int k = i + 1; k <= t && k < n; k++) {
+            if (syntax.isVerb(k) || syntax.tag(k).equals("AUX")) {
+                return i == start ? start : i + 1;
+            }
+        }
+        return start;
+    }
+
+    private boolean introductory(int i) {
+        String tag = syntax.tag(i);
+        return tag.equals("ADP") || tag.equals("SCONJ") || tag.equals("ADV")
+                || tag.equals("VERB") && (words[i].endsWith("ing") || words[i].endsWith("ed"));
+    }
+
+    private boolean participleInPhrase(int i) {
+        if (i > 0 && i + 1 < n && words[i].endsWith("ed") && words[i + 1].equals("by")
+                && syntax.isNoun(i - 1)) {
+            return true; // "the missiles fired by the army struck ...": a reduced relative clause
+        }
+        return i + 1 < n && (words[i].endsWith("ed") || words[i].endsWith("ing"))
+                && (i == 0 || PHRASE_BEFORE_PARTICIPLE.contains(syntax.tag(i - 1)))
+                && Set.of("NOUN", "PROPN", "ADJ").contains(syntax.tag(i + 1));
+    }
+
+    private static final Set<String> PHRASE_BEFORE_PARTICIPLE = Set.of("DET", "ADJ", "ADV", "PROPN", "NUM",
+            "SCONJ", "ADP", "PUNCT");
 
     private static final Set<String> QUANTITIES = Set.of("thousands", "hundreds", "dozens", "scores", "millions",
             "tens", "groups", "group", "crowds", "crowd", "number", "members", "supporters");

@@ -98,6 +98,7 @@ final class CodeAdjustments {
      * but "released a statement" or "asks about many laws" are no releasing or asking of anyone.
      */
     static boolean forceOrNoSense(String code) {
-        return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11");
+        // an accusation of no one is a claim ("claimed 190 were dead"), not an act against anybody
+        return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11") && !code.startsWith("112");
     }
 }

@@ -190,7 +190,7 @@ public final class EventCoder {
             obs.noActors(matches, s.words());
         }
         List<Match> chosen = ActionMatcher.longest(matches, s.words(), obs);
-        ClauseRoles roles = new ClauseRoles(s, mentions);
+        ClauseRoles roles = new ClauseRoles(s, mentions, syntax);
         LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
                 : opinion.voteOn(text.substring(span[0], span[1]), memory.votes());
         ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)

@@ -51,6 +51,23 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void anActorAfterTheClausesVerbIsNotItsSubject() {
+        assertThat(tuples("A cyclone made landfall on the coast of Mozambique on Tuesday, killing at least 20."))
+                .isEmpty();
+        assertThat(tuples("A few hours before the jet crashed, Iran launched missiles at Iraq."))
+                .anyMatch(t -> t.startsWith("IRN>IRQ>"));
+        assertThat(tuples("The statement came after Egypt had a phone conversation with Jordan."))
+                .anyMatch(t -> t.startsWith("EGY>JOR>04"));
+        assertThat(tuples("Following his visit, Erdogan will meet Italian President Sergio Mattarella in Rome."))
+                .anyMatch(t -> t.startsWith("TUR>ITA>"));
+    }
+
+    @Test
+    void aClaimAboutNoOneIsNoAccusation() {
+        assertThat(tuples("Armenia claimed 790 soldiers had been killed.")).noneMatch(t -> t.contains(">112"));
+    }
+
+    @Test
     void aParticipleDescribingANounIsNotTheSubjectsAct() {
         assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
                 .noneMatch(t -> t.startsWith("QAT>OMN>17"));
