@@ -43,8 +43,10 @@ import org.parley.testkit.WithKafka;
 /**
  * Failover of interactive queries: two instances share 4 partitions with one standby replica each; while a client
  * queries one instance every 50 ms, the other stops cleanly (as in a rolling restart), then a new instance joins
- * and the first one stops. Every answer must be either the exact data or a 503 with Retry-After, and 503s may
- * only come shortly after a membership change.
+ * and the first one stops. Every answer must be either the exact data or a 503 with Retry-After. A 503 may only
+ * come while a membership change is under way: from the moment it begins until the test has seen the instance the
+ * client asks answer every dyad and the full list exactly (a condition awaited, not a time window). After that,
+ * until the next change, every answer must be a 200.
  */
 @WithKafka
 class FailoverIT {
@@ -55,8 +57,6 @@ class FailoverIT {
             "%s and %s signed an agreement in Paris.",
             "%s criticized %s over the border.",
             "%s praised %s for the trade deal.");
-    /** 503s are allowed only this long after a stop or start begins. */
-    private static final Duration REBALANCE_WINDOW = Duration.ofSeconds(25);
     private static final String LIST = "/api/stance/dyads?limit=1000000";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,8 +66,11 @@ class FailoverIT {
                   boolean dataOk, String note) {
     }
 
-    /** A stop or start, from when it began (ms since the test's clock started). */
-    record Change(String what, long atMs) {
+    /**
+     * A stop or start: when it began, and when the test had seen it settle, i.e. every dyad and the list answered
+     * exactly by the instance the client asks (ms since the test's clock started).
+     */
+    record Change(String what, long atMs, long settledMs) {
     }
 
     @Test
@@ -119,9 +122,12 @@ class FailoverIT {
             List<String> queried = new ArrayList<>();
             queried.addAll(ownedByA.subList(0, Math.min(5, ownedByA.size())));
             queried.addAll(ownedByB.subList(0, Math.min(5, ownedByB.size())));
-            for (String dyad : queried) {
-                assertThat(comparable(getJson(urlB + "/api/stance/dyads/" + dyad))).isEqualTo(expected.get(dyad));
-            }
+            // Through B, so that A's dyads are relayed; awaited, as a relay may meet a rebalance still settling.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                for (String dyad : queried) {
+                    assertThat(comparable(getJson(urlB + "/api/stance/dyads/" + dyad))).isEqualTo(expected.get(dyad));
+                }
+            });
 
             // The background client: one request every 50 ms, cycling through single dyads and the list.
             AtomicReference<String> target = new AtomicReference<>(urlA);
@@ -137,7 +143,6 @@ class FailoverIT {
 
             // Phase 1: B stops cleanly; A must take over all partitions.
             long closeB = elapsed(t0);
-            changes.add(new Change("stop B", closeB));
             running.remove(b);
             b.close();
             long closedB = elapsed(t0);
@@ -145,13 +150,13 @@ class FailoverIT {
                     .untilAsserted(() -> assertAnswersAll(a, urlA, expected, expectedList, 1));
             long takeoverB = elapsed(t0) - closeB;
             long tookOverB = closeB + takeoverB;
+            changes.add(new Change("stop B", closeB, tookOverB));
             await().atMost(Duration.ofSeconds(30)).until(() -> samples.stream()
                     .filter(s -> s.sentAtMs() > tookOverB).count() >= 20);
 
             // Phase 2: a new instance B' joins (fresh state dir: it restores from the changelogs) and shares the
             // work; the client moves to it; then A stops and B' takes everything.
             long startB2 = elapsed(t0);
-            changes.add(new Change("start B'", startB2));
             ProcessorApp joined = start(base, root.resolve("state-b2"), running);
             String urlB2 = url(joined);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -159,6 +164,7 @@ class FailoverIT {
                 assertAnswersAll(joined, urlB2, expected, expectedList, 2);
             });
             long joinB2 = elapsed(t0) - startB2;
+            changes.add(new Change("start B'", startB2, startB2 + joinB2));
             List<String> movedToB2 = expected.keySet().stream().filter(d -> joined.streams().queryMetadataForKey(
                     StanceTopology.DYAD_STANCE_STORE, d.replace("/", "->"), Serdes.String().serializer())
                     .activeHost().port() == joined.httpPort()).toList();
@@ -169,13 +175,13 @@ class FailoverIT {
                     .filter(s -> s.sentAtMs() > switched).count() >= 20);
 
             long closeA = elapsed(t0);
-            changes.add(new Change("stop A", closeA));
             running.remove(a);
             a.close();
             long closedA = elapsed(t0);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertAnswersAll(joined, urlB2, expected, expectedList, 1));
             long takeoverA = elapsed(t0) - closeA;
+            changes.add(new Change("stop A", closeA, closeA + takeoverA));
             await().atMost(Duration.ofSeconds(30)).until(() -> samples.stream()
                     .filter(s -> s.sentAtMs() > closeA + takeoverA).count() >= 20);
             poller.shutdown();
@@ -194,17 +200,19 @@ class FailoverIT {
                     assertThat(s.retryAfter()).as("Retry-After on " + s).isTrue();
                 }
             }
-            // 503s only shortly after a membership change.
+            // 503s only while a change is under way: none before the first, none once a change had settled.
             for (Sample s : all) {
                 if (s.status() == 503) {
-                    assertThat(changes).as("a change less than " + REBALANCE_WINDOW.toSeconds()
-                                    + " s before the 503 " + s)
-                            .anyMatch(c -> s.sentAtMs() >= c.atMs()
-                                    && s.sentAtMs() <= c.atMs() + REBALANCE_WINDOW.toMillis());
+                    assertThat(changes).as("a change under way (begun, not yet seen settled) when the 503 " + s
+                                    + " was asked for")
+                            .anyMatch(c -> s.sentAtMs() >= c.atMs() && s.sentAtMs() <= c.settledMs());
                 }
             }
-            assertThat(all).as("answers before, between and after the changes").filteredOn(s -> s.status() == 200)
-                    .hasSizeGreaterThan(all.size() / 2);
+            // And the client did get answers after each change had settled (awaited above, at least 20 each).
+            for (Change c : changes) {
+                assertThat(all).as("answers after %s settled", c.what())
+                        .anyMatch(s -> s.sentAtMs() > c.settledMs() && s.status() == 200);
+            }
         } finally {
             poller.shutdownNow();
             running.forEach(FailoverIT::closeQuietly);

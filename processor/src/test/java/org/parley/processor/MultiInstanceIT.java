@@ -87,25 +87,26 @@ class MultiInstanceIT {
                 assertThat(fromB).isEqualTo(fromA);
             });
 
-            int ownedByA = 0;
-            int ownedByB = 0;
-            for (String key : fromA) {
-                KeyQueryMetadata md = a.streams().queryMetadataForKey(StanceTopology.DYAD_STANCE_STORE, key,
-                        Serdes.String().serializer());
-                if (md.activeHost().port() == a.httpPort()) {
-                    ownedByA++;
-                } else {
-                    ownedByB++;
+            // Each instance answers for every dyad, its own and (relayed) the other's: awaited as a whole, since a
+            // request may still meet the end of a rebalance.
+            int[] owned = new int[2];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                owned[0] = 0;
+                owned[1] = 0;
+                for (String key : fromA) {
+                    KeyQueryMetadata md = a.streams().queryMetadataForKey(StanceTopology.DYAD_STANCE_STORE, key,
+                            Serdes.String().serializer());
+                    owned[md.activeHost().port() == a.httpPort() ? 0 : 1]++;
+                    String path = "/api/stance/dyads/" + key.replace("->", "/");
+                    HttpResponse<String> ra = get(urlA + path);
+                    HttpResponse<String> rb = get(urlB + path);
+                    assertThat(ra.statusCode()).as("A answers " + key + ": " + ra.body()).isEqualTo(200);
+                    assertThat(rb.statusCode()).as("B answers " + key + ": " + rb.body()).isEqualTo(200);
+                    assertThat(Json.mapper().readTree(ra.body())).isEqualTo(Json.mapper().readTree(rb.body()));
                 }
-                String path = "/api/stance/dyads/" + key.replace("->", "/");
-                HttpResponse<String> ra = get(urlA + path);
-                HttpResponse<String> rb = get(urlB + path);
-                assertThat(ra.statusCode()).as("A answers " + key).isEqualTo(200);
-                assertThat(rb.statusCode()).as("B answers " + key).isEqualTo(200);
-                assertThat(Json.mapper().readTree(ra.body())).isEqualTo(Json.mapper().readTree(rb.body()));
-            }
-            assertThat(ownedByA).as("dyads owned by A").isPositive();
-            assertThat(ownedByB).as("dyads owned by B").isPositive();
+            });
+            assertThat(owned[0]).as("dyads owned by A").isPositive();
+            assertThat(owned[1]).as("dyads owned by B").isPositive();
 
             // Countries are relayed the same way (their store fills through another repartition topic and rows
             // are published on a schedule, so they may trail the dyads a little). A country's recent events are
@@ -114,18 +115,26 @@ class MultiInstanceIT {
                 for (String code : List.of("RUS", "USA", "FRA", "CHN", "JPN")) {
                     HttpResponse<String> ca = get(urlA + "/api/stance/countries/" + code);
                     HttpResponse<String> cb = get(urlB + "/api/stance/countries/" + code);
-                    assertThat(ca.statusCode()).as("country " + code).isEqualTo(200);
+                    assertThat(ca.statusCode()).as("country " + code + " from A").isEqualTo(200);
+                    assertThat(cb.statusCode()).as("country " + code + " from B").isEqualTo(200);
                     assertThat(Json.mapper().readTree(ca.body())).isEqualTo(Json.mapper().readTree(cb.body()));
-                    JsonNode ea = Json.mapper().readTree(get(urlA + "/api/events?country=" + code).body());
-                    JsonNode eb = Json.mapper().readTree(get(urlB + "/api/events?country=" + code).body());
+                    HttpResponse<String> ra = get(urlA + "/api/events?country=" + code);
+                    HttpResponse<String> rb = get(urlB + "/api/events?country=" + code);
+                    assertThat(ra.statusCode()).as("events of " + code + " from A: " + ra.body()).isEqualTo(200);
+                    assertThat(rb.statusCode()).as("events of " + code + " from B: " + rb.body()).isEqualTo(200);
+                    JsonNode ea = Json.mapper().readTree(ra.body());
+                    JsonNode eb = Json.mapper().readTree(rb.body());
                     assertThat(ea.size()).as("events of " + code).isPositive();
                     assertThat(ea).isEqualTo(eb);
                 }
             });
-            JsonNode allEvents = Json.mapper().readTree(get(urlB + "/api/events?limit=1000").body());
-            Set<String> articles = new TreeSet<>();
-            allEvents.forEach(e -> articles.add(e.get("articleId").asText()));
-            assertThat(articles).contains("m0", "m1", "m2");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HttpResponse<String> r = get(urlB + "/api/events?limit=1000");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                Set<String> articles = new TreeSet<>();
+                Json.mapper().readTree(r.body()).forEach(e -> articles.add(e.get("articleId").asText()));
+                assertThat(articles).contains("m0", "m1", "m2");
+            });
         }
     }
 

@@ -269,7 +269,7 @@ public final class Sink implements AutoCloseable {
             events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock,
                     options.maxIds());
             if (options.gdelt()) {
-                gdelt = GdeltExport.open(out, events, clock);
+                gdelt = GdeltExport.open(out, events, clock, options.maxIds());
             }
             stance = StanceStore.load(out);
             state = StateFile.load(out.resolve(StateFile.DIR, StateFile.FILE));

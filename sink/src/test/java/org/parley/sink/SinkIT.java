@@ -189,14 +189,22 @@ class SinkIT {
     }
 
     /**
-     * Needs a small file system, so it runs only with {@code -Dparley.sink.smallFs=DIR} (as root:
-     * {@code mount -t tmpfs -o size=64k tmpfs DIR}).
+     * Needs a small file system: {@code -Dparley.sink.smallFs=DIR} names one; otherwise the test mounts a 64 KiB
+     * tmpfs itself, which works as root (CI runs as root) and where mounting is allowed, and is skipped with the
+     * reason where it is not.
      */
     @Test
     void aFullDiskStopsTheSinkAndCommitsNoUnwrittenEvent(KafkaFixture kafka) throws Exception {
-        String smallFs = System.getProperty("parley.sink.smallFs");
-        Assumptions.assumeTrue(smallFs != null, "set -Dparley.sink.smallFs=DIR to a small file system");
-        ParleyConfig config = kafka.config().withOutDir(Path.of(smallFs, kafka.uniqueName("out")));
+        String given = System.getProperty("parley.sink.smallFs");
+        try (SmallFileSystem fs = given != null ? SmallFileSystem.existing(Path.of(given))
+                : SmallFileSystem.mount(64 * 1024)) {
+            Assumptions.assumeTrue(fs.root() != null, () -> "no small file system for the full-disk test: "
+                    + fs.why() + "; run as root, or set -Dparley.sink.smallFs=DIR to a small file system");
+            fillTheDisk(kafka, kafka.config().withOutDir(fs.root().resolve(kafka.uniqueName("out"))));
+        }
+    }
+
+    private void fillTheDisk(KafkaFixture kafka, ParleyConfig config) throws Exception {
         TopicAdmin.ensureTopics(config);
         Topics t = config.topics();
         List<ProducerRecord<byte[], byte[]>> many = new ArrayList<>();
@@ -215,9 +223,74 @@ class SinkIT {
         try (Stream<String> lines = Files.lines(config.outDir().resolve("events.jsonl"))) {
             completeLines = lines.filter(l -> l.endsWith("}")).count();
         }
+        assertThat(completeLines).as("some events fit before the disk was full").isPositive();
         assertThat(committed(kafka, config, events)).isLessThan(400).isLessThanOrEqualTo(completeLines);
         try (Stream<Path> files = Files.walk(config.outDir())) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A small file system for the full-disk test: one given, or a tmpfs this test mounts and unmounts. */
+    private static final class SmallFileSystem implements AutoCloseable {
+        private final Path root;
+        private final boolean mounted;
+        private final String why;
+
+        private SmallFileSystem(Path root, boolean mounted, String why) {
+            this.root = root;
+            this.mounted = mounted;
+            this.why = why;
+        }
+
+        static SmallFileSystem existing(Path dir) {
+            return new SmallFileSystem(dir, false, null);
+        }
+
+        /** Mounts a tmpfs of {@code bytes} on a new temporary directory; root() is null when that fails. */
+        static SmallFileSystem mount(long bytes) throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("parley-small-fs-");
+            String result = run("mount", "-t", "tmpfs", "-o", "size=" + bytes, "tmpfs", dir.toString());
+            if (result != null) {
+                Files.deleteIfExists(dir);
+                return new SmallFileSystem(null, false, result);
+            }
+            return new SmallFileSystem(dir, true, null);
+        }
+
+        Path root() {
+            return root;
+        }
+
+        String why() {
+            return why;
+        }
+
+        /** Null when the command succeeded, else what went wrong. */
+        private static String run(String... command) throws IOException, InterruptedException {
+            Process p;
+            try {
+                p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                return "cannot run " + command[0] + ": " + e.getMessage();
+            }
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return String.join(" ", command) + " did not finish within 20 s";
+            }
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.exitValue() == 0 ? null : String.join(" ", command) + " failed with " + p.exitValue()
+                    + (output.isEmpty() ? "" : ": " + output);
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (mounted) {
+                String result = run("umount", root.toString());
+                if (result != null) {
+                    throw new IllegalStateException("cannot unmount the test's tmpfs at " + root + ": " + result);
+                }
+                Files.deleteIfExists(root);
+            }
         }
     }
 

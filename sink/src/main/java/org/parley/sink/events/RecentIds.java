@@ -9,11 +9,12 @@ import java.security.NoSuchAlgorithmException;
  * The ids of the last {@code capacity} events added, oldest forgotten first. Event ids are 16 hex digits (64 bits
  * of a SHA-256, see the coder), so each is held as one long: 24 bytes an id at most (a ring in insertion order and
  * an open-addressing table at most half full), against about 130 for a {@code HashSet<String>}. Any other id is
- * held as the first 64 bits of its own SHA-256.
+ * held as the first 64 bits of its own SHA-256. Ids that already are numbers (the GDELT export's GLOBALEVENTIDs)
+ * go in as they are, by {@link #addKey} and {@link #containsKey}.
  *
  * <p>Not thread-safe.
  */
-final class RecentIds {
+public final class RecentIds {
     private static final int MIN_TABLE = 1024;
 
     private final int capacity;
@@ -27,7 +28,7 @@ final class RecentIds {
     private boolean hasZero;
     private boolean evicted;
 
-    RecentIds(int capacity) {
+    public RecentIds(int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         }
@@ -69,7 +70,15 @@ final class RecentIds {
      * @return true when this add forgot an id for the first time (for the caller to log once)
      */
     boolean add(String id) {
-        long k = key(id);
+        return addKey(key(id));
+    }
+
+    /**
+     * Remembers a numeric id, forgetting the oldest when full.
+     *
+     * @return true when this add forgot an id for the first time (for the caller to log once)
+     */
+    public boolean addKey(long k) {
         if (containsKey(k)) {
             return false;
         }
@@ -89,11 +98,11 @@ final class RecentIds {
         return firstEviction;
     }
 
-    int size() {
+    public int size() {
         return count;
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
@@ -105,7 +114,8 @@ final class RecentIds {
         next = count;
     }
 
-    private boolean containsKey(long k) {
+    /** Whether this numeric id is among the latest {@link #capacity()} added. */
+    public boolean containsKey(long k) {
         if (k == 0) {
             return hasZero;
         }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.zip.GZIPInputStream;
 import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.sink.events.EventLog;
+import org.parley.sink.events.RecentIds;
 import org.parley.sink.files.AtomicFiles;
 import org.parley.sink.files.OutDir;
 import org.parley.sink.files.UncheckedOutputException;
@@ -43,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * and copies them from the event files, so the two agree again before the sink reads on. Rows are also
  * deduplicated by GLOBALEVENTID against what is on disk here, so an events.jsonl rebuilt from the topic does not
  * duplicate rows either.
+ *
+ * <p>The GLOBALEVENTIDs it remembers against duplicates are bounded like the event log's ids, by the same setting
+ * ({@value #MAX_IDS_SETTING}): the latest N are kept, the oldest forgotten first (24 bytes an id). Like the event
+ * log, an event coming again after more than N newer ones is written again. After a crash, the rows the export
+ * lacks are the last ones the log wrote (the export appends what the log has just appended, in the same order),
+ * so once the remembered ids no longer cover the whole export, what is copied from the log is what comes after the
+ * last event of the log the export still remembers.
  */
 public final class GdeltExport {
     public static final String DIR = "gdelt";
@@ -52,17 +61,23 @@ public final class GdeltExport {
     private static final Logger LOG = LoggerFactory.getLogger(GdeltExport.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     private static final int BACKFILL_BATCH = 10_000;
+    static final String MAX_IDS_SETTING = "PARLEY_SINK_MAX_IDS";
 
     private final OutDir out;
     private final Path dir;
     private final Clock clock;
-    private final Set<Long> ids = new HashSet<>();
+    private final RecentIds ids;
+    /** Whether an id was ever forgotten: then {@link #ids} no longer covers every row. */
+    private boolean forgetting;
+    /** Complete rows in the export. */
+    private long rows;
     private int files;
 
-    private GdeltExport(OutDir out, Path dir, Clock clock) {
+    private GdeltExport(OutDir out, Path dir, Clock clock, int maxIds) {
         this.out = out;
         this.dir = dir;
         this.clock = clock;
+        this.ids = new RecentIds(maxIds);
     }
 
     /**
@@ -73,11 +88,19 @@ public final class GdeltExport {
      * @param log the event log, already opened (and so reconciled) on the same directory
      */
     public static GdeltExport open(OutDir out, EventLog log, Clock clock) {
-        GdeltExport export = new GdeltExport(out, out.directory(DIR), clock);
+        return open(out, log, clock, EventLog.DEFAULT_MAX_IDS);
+    }
+
+    /**
+     * As {@link #open(OutDir, EventLog, Clock)}, remembering the latest {@code maxIds} GLOBALEVENTIDs against
+     * duplicates ({@value #MAX_IDS_SETTING}).
+     */
+    public static GdeltExport open(OutDir out, EventLog log, Clock clock, int maxIds) {
+        GdeltExport export = new GdeltExport(out, out.directory(DIR), clock, maxIds);
         try {
             AtomicFiles.deleteTemps(export.dir);
             export.load();
-            if (export.ids.size() != log.size()) {
+            if (export.rows != log.size()) {
                 int added = export.copyMissingFrom(out.root());
                 if (added > 0) {
                     LOG.info("{}: added {} events from the event files that the GDELT export lacked", export.dir,
@@ -90,8 +113,13 @@ public final class GdeltExport {
         return export;
     }
 
-    /** Distinct rows (GLOBALEVENTIDs) in the export. */
-    public int size() {
+    /** Complete rows in the export (each a distinct GLOBALEVENTID, unless one was forgotten and came again). */
+    public long size() {
+        return rows;
+    }
+
+    /** GLOBALEVENTIDs remembered against duplicates: the latest ones, at most the bound. */
+    public int remembered() {
         return ids.size();
     }
 
@@ -119,19 +147,30 @@ public final class GdeltExport {
                 continue;
             }
             long id = GdeltRow.globalEventId(e.id());
-            if (ids.contains(id) || !batch.add(id)) {
+            if (ids.containsKey(id) || !batch.add(id)) {
                 continue;
             }
             LocalDate day = GdeltRow.dayAdded(e, now);
             byDay.computeIfAbsent(day, d -> new StringBuilder()).append(GdeltRow.line(e, now));
-            idsByDay.computeIfAbsent(day, d -> new HashSet<>()).add(id);
+            idsByDay.computeIfAbsent(day, d -> new LinkedHashSet<>()).add(id); // in order: the latest are kept
         }
         for (Map.Entry<LocalDate, StringBuilder> day : byDay.entrySet()) {
             write(fileOf(day.getKey()), day.getValue().toString().getBytes(StandardCharsets.UTF_8));
             // Only now are these rows durable.
-            ids.addAll(idsByDay.get(day.getKey()));
+            for (long id : idsByDay.get(day.getKey())) {
+                remember(id);
+            }
         }
         return batch.size();
+    }
+
+    private void remember(long id) {
+        rows++;
+        if (ids.addKey(id)) {
+            forgetting = true;
+            LOG.info("{}: remembering the latest {} GLOBALEVENTIDs ({}); an older event that comes again will be "
+                    + "exported again", dir, ids.capacity(), MAX_IDS_SETTING);
+        }
     }
 
     private Path fileOf(LocalDate day) {
@@ -199,7 +238,7 @@ public final class GdeltExport {
                 line.reset();
                 lastValid = id != null;
                 if (lastValid) {
-                    ids.add(id);
+                    remember(id);
                 }
                 lastLineStart = lineStart;
                 lineStart = offset;
@@ -250,6 +289,69 @@ public final class GdeltExport {
      * export lacks. The event log has already repaired those files and reported lines that are not events.
      */
     private int copyMissingFrom(Path eventsDir) throws IOException {
+        List<Path> eventFiles = eventFiles(eventsDir);
+        // While every row's id is remembered, membership decides. Once some are forgotten, an event the export
+        // holds may look missing; but the rows a crash left out come after the last event the export remembers.
+        long skip = forgetting ? lastRemembered(eventFiles) + 1 : 0;
+        long index = 0;
+        int added = 0;
+        List<Event> missing = new ArrayList<>();
+        for (Path p : eventFiles) {
+            try (BufferedReader reader = reader(p)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    Event e = eventOf(line);
+                    if (e == null) {
+                        continue;
+                    }
+                    if (index++ >= skip && !ids.containsKey(GdeltRow.globalEventId(e.id()))) {
+                        missing.add(e);
+                        if (missing.size() >= BACKFILL_BATCH) {
+                            added += append(missing);
+                            missing.clear();
+                        }
+                    }
+                }
+            }
+        }
+        return added + append(missing);
+    }
+
+    /** The index, among the events of the event files in order, of the last one the export remembers; -1: none. */
+    private long lastRemembered(List<Path> eventFiles) throws IOException {
+        long index = 0;
+        long last = -1;
+        for (Path p : eventFiles) {
+            try (BufferedReader reader = reader(p)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    Event e = eventOf(line);
+                    if (e == null) {
+                        continue;
+                    }
+                    if (ids.containsKey(GdeltRow.globalEventId(e.id()))) {
+                        last = index;
+                    }
+                    index++;
+                }
+            }
+        }
+        return last;
+    }
+
+    private static BufferedReader reader(Path p) throws IOException {
+        InputStream raw = Files.newInputStream(p);
+        try {
+            InputStream in = p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** Rotated event files oldest first, then events.jsonl. */
+    private static List<Path> eventFiles(Path eventsDir) throws IOException {
         List<Path> eventFiles = new ArrayList<>();
         try (var list = Files.list(eventsDir)) {
             for (Path p : list.sorted().toList()) {
@@ -262,27 +364,7 @@ public final class GdeltExport {
         if (Files.exists(current)) {
             eventFiles.add(current);
         }
-        int added = 0;
-        List<Event> missing = new ArrayList<>();
-        for (Path p : eventFiles) {
-            try (InputStream raw = Files.newInputStream(p);
-                 InputStream in = p.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-                         64 * 1024)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    Event e = eventOf(line);
-                    if (e != null && !ids.contains(GdeltRow.globalEventId(e.id()))) {
-                        missing.add(e);
-                        if (missing.size() >= BACKFILL_BATCH) {
-                            added += append(missing);
-                            missing.clear();
-                        }
-                    }
-                }
-            }
-        }
-        return added + append(missing);
+        return eventFiles;
     }
 
     private static Event eventOf(String line) {

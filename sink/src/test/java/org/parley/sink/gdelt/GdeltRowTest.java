@@ -40,16 +40,31 @@ class GdeltRowTest {
         return m;
     }
 
+    /**
+     * The GDELT 2.0 event table's column count (GDELT 2.0 Event Codebook; ../shared/reference lists them), here so
+     * that the size check runs in every checkout, with or without the shared reference beside it.
+     */
+    private static final int GDELT_2_EVENT_COLUMNS = 61;
+
+    @Test
+    void thereAreGdeltsSixtyOneColumnsEachOnceFromGlobalEventIdToSourceUrl() {
+        assertThat(GdeltRow.COLUMNS).hasSize(GDELT_2_EVENT_COLUMNS).doesNotHaveDuplicates();
+        assertThat(GdeltRow.COLUMNS.get(0)).isEqualTo("GLOBALEVENTID");
+        assertThat(GdeltRow.COLUMNS.subList(GDELT_2_EVENT_COLUMNS - 2, GDELT_2_EVENT_COLUMNS))
+                .containsExactly("DATEADDED", "SOURCEURL");
+        assertThat(GdeltRow.fields(documented(), NOW)).hasSize(GDELT_2_EVENT_COLUMNS);
+    }
+
     @Test
     void theColumnsAreGdeltsInItsOrder() throws Exception {
         // The reference list lives beside the project (../shared), read in place, never copied in.
         Path columns = Path.of("..", "..", "shared", "reference", "gdelt-2.0-event-columns.csv");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(columns),
-                "the shared GDELT column reference is not beside this checkout");
-        assertThat(GdeltRow.COLUMNS).hasSize(61).doesNotHaveDuplicates();
+                "the shared GDELT column reference is not beside this checkout (the column count is checked "
+                        + "without it, by thereAreGdeltsSixtyOneColumnsEachOnceFromGlobalEventIdToSourceUrl)");
         List<String> reference = Files.readAllLines(columns).stream().skip(1).filter(l -> !l.isBlank())
                 .map(l -> l.substring(0, l.indexOf(','))).toList();
-        assertThat(reference).hasSize(61);
+        assertThat(reference).hasSize(GDELT_2_EVENT_COLUMNS);
         assertThat(GdeltRow.COLUMNS).containsExactlyElementsOf(reference);
     }
 
@@ -129,7 +144,7 @@ class GdeltRowTest {
         assertThat(line).endsWith("\n");
         String body = line.substring(0, line.length() - 1);
         assertThat(body).doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085", "\u000B", "\u0000");
-        assertThat(body.split("\t", -1)).hasSize(61);
+        assertThat(body.split("\t", -1)).hasSize(GDELT_2_EVENT_COLUMNS);
         assertThat(body.lines()).hasSize(1);
         Map<String, String> row = byName(GdeltRow.fields(e, NOW));
         assertThat(row.get("ActionGeo_FullName")).isEqualTo("a b c d e f g h i");

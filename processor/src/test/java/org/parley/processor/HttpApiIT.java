@@ -1,0 +1,200 @@
+package org.parley.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.parley.coder.EventCoder;
+import org.parley.common.Article;
+import org.parley.common.DeadLetterHeaders;
+import org.parley.common.Json;
+import org.parley.common.ParleyConfig;
+import org.parley.common.TopicAdmin;
+import org.parley.processor.stance.StanceSettings;
+import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.TopicReader;
+import org.parley.testkit.WithKafka;
+
+/**
+ * The HTTP API over a real broker and a running processor: every {@code sort} of the dyad list, a country with no
+ * events (404), {@code since} as an instant, and an article the topology cannot process (it has no text): it goes
+ * to the dead-letter topic with the reason from the processing stage, counted under {@code stage="processing"},
+ * while the articles around it are coded. (The 400s and 503s that need no data are in {@code HttpApiErrorsTest}.)
+ */
+@WithKafka
+class HttpApiIT {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static Article article(String id, String day, String text) {
+        return new Article(id, null, text, LocalDate.parse(day), Article.DateSource.METADATA, null, null, null, null,
+                id, Instant.now());
+    }
+
+    @Test
+    void sortsCountriesSinceAndAProcessingDeadLetter(KafkaFixture kafka) throws Exception {
+        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config);
+        var articles = config.topics().articles();
+        List<Article> good = List.of(
+                article("a1", "2025-03-01", "Russia imposed sanctions on Ukraine."),
+                article("a2", "2025-03-02", "Russia threatened Ukraine with military action."),
+                article("a3", "2025-03-03", "Russia accused Ukraine of shelling civilians."),
+                article("a4", "2025-03-02", "France praised Germany for its leadership."),
+                article("a5", "2025-03-05", "China threatened India with military action."),
+                article("a6", "2025-03-04", "Japan sent humanitarian aid to Brazil."),
+                article("a7", "2025-03-04", "Japan signed a trade agreement with Brazil."));
+        byte[] noText = "{\"id\":\"bad-1\",\"date\":\"2025-03-01\",\"dateSource\":\"METADATA\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
+                StanceSettings.defaults(), List.of()).start();
+             var producer = new KafkaProducer<>(config.kafkaProperties(), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            String base = "http://127.0.0.1:" + app.httpPort();
+            for (int i = 0; i < good.size(); i++) {
+                Article a = good.get(i);
+                if (i == 3) {
+                    producer.send(new ProducerRecord<>(articles.name(), bytes("bad-1"), noText)).get();
+                }
+                producer.send(new ProducerRecord<>(articles.name(), bytes(a.id()),
+                        articles.valueSerde().serializer().serialize(articles.name(), a))).get();
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() ->
+                    get(base + "/health").statusCode() == 200 && dyadKeys(list(base + "/api/stance/dyads")).containsAll(
+                            List.of("RUS->UKR", "FRA->DEU", "CHN->IND", "JPN->BRA")));
+
+            // The article without text: dead-lettered by the processing stage with the reason, and counted.
+            List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dead.clear();
+                dead.addAll(TopicReader.readCommitted(config, config.topics().deadLetters().name()));
+                return !dead.isEmpty();
+            });
+            assertThat(dead).hasSize(1);
+            Map<String, String> h = headers(dead.get(0));
+            assertThat(h).containsEntry(DeadLetterHeaders.TOPIC, articles.name())
+                    .containsEntry(DeadLetterHeaders.PARTITION, "0")
+                    .containsEntry(DeadLetterHeaders.OFFSET, "3")
+                    .containsEntry(DeadLetterHeaders.COMPONENT, "processor")
+                    .containsEntry(DeadLetterHeaders.MESSAGE, "processing failed in dedupe-articles: article bad-1 has no text");
+            assertThat(h.get(DeadLetterHeaders.EXCEPTION)).contains("IllegalArgumentException");
+            assertThat(dead.get(0).key()).isEqualTo(bytes("bad-1"));
+            assertThat(dead.get(0).value()).isEqualTo(noText);
+            String metrics = get(base + "/metrics").body();
+            assertThat(metrics).containsPattern("parley_dead_letters_total\\{stage=\"processing\"\\} 1\\.0");
+            assertThat(metrics).doesNotContainPattern("parley_dead_letters_total\\{stage=\"deserialization\"\\} [1-9]");
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+
+            // Every sort gives the whole list in its order (ties by dyad key); the orders differ.
+            JsonNode byEvents = list(base + "/api/stance/dyads");
+            assertThat(byEvents.size()).isGreaterThanOrEqualTo(4);
+            Set<String> all = new TreeSet<>(dyadKeys(byEvents));
+            Map<String, List<String>> orders = new HashMap<>();
+            Map<String, Comparator<JsonNode>> expected = Map.of(
+                    "events", Comparator.comparingLong((JsonNode d) -> d.get("events").asLong()).reversed(),
+                    "stance", Comparator.comparingDouble(d -> d.get("stance").asDouble()),
+                    "-stance", Comparator.comparingDouble((JsonNode d) -> d.get("stance").asDouble()).reversed(),
+                    "goldstein", Comparator.comparingDouble(d -> d.get("goldsteinSum").asDouble()),
+                    "recent", Comparator.comparing((JsonNode d) -> Instant.parse(d.get("lastEventTime").asText()))
+                            .reversed());
+            for (Map.Entry<String, Comparator<JsonNode>> e : expected.entrySet()) {
+                JsonNode rows = list(base + "/api/stance/dyads?sort=" + e.getKey());
+                List<JsonNode> sorted = new ArrayList<>();
+                rows.forEach(sorted::add);
+                sorted.sort(e.getValue().thenComparing(HttpApiIT::dyadKey));
+                assertThat(dyadKeys(rows)).as("sort=%s: %s", e.getKey(), rows).containsExactlyElementsOf(
+                        sorted.stream().map(HttpApiIT::dyadKey).toList());
+                assertThat(new TreeSet<>(dyadKeys(rows))).as("sort=%s", e.getKey()).isEqualTo(all);
+                orders.put(e.getKey(), dyadKeys(rows));
+            }
+            assertThat(dyadKeys(byEvents)).isEqualTo(orders.get("events"));
+            assertThat(orders.get("events").get(0)).isEqualTo("RUS->UKR");
+            assertThat(orders.get("stance")).isNotEqualTo(orders.get("-stance"));
+            assertThat(orders.get("recent").get(0)).isEqualTo("CHN->IND");
+            assertThat(new java.util.HashSet<>(orders.values())).as("distinct orders").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(list(base + "/api/stance/dyads?sort=stance&limit=2")).hasSize(2);
+
+            // A country with events is found; one without is 404 with the reason, as is an unknown dyad.
+            assertThat(get(base + "/api/stance/countries/ukr").statusCode()).isEqualTo(200);
+            HttpResponse<String> none = get(base + "/api/stance/countries/ZZZ");
+            assertThat(none.statusCode()).isEqualTo(404);
+            assertThat(Json.mapper().readTree(none.body()).get("error").asText()).isEqualTo("no events for ZZZ");
+            assertThat(get(base + "/api/stance/dyads/UKR/FRA").statusCode()).isEqualTo(404);
+            // A daily series of a dyad with no events is an empty list, not a 404.
+            assertThat(list(base + "/api/stance/daily/UKR/FRA")).isEmpty();
+
+            // since: a date, or an instant standing for its UTC day (with any offset).
+            Function<String, Set<String>> articlesSince = since -> {
+                try {
+                    Set<String> ids = new TreeSet<>();
+                    list(base + "/api/events?since=" + since).forEach(e -> ids.add(e.get("articleId").asText()));
+                    return ids;
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            };
+            assertThat(articlesSince.apply("")).containsExactly("a1", "a2", "a3", "a4", "a5", "a6", "a7");
+            assertThat(articlesSince.apply("2025-03-04")).containsExactly("a5", "a6", "a7");
+            assertThat(articlesSince.apply("2025-03-04T18:30:00Z")).containsExactly("a5", "a6", "a7");
+            assertThat(articlesSince.apply("2025-03-05T00:00:00Z")).containsExactly("a5");
+            assertThat(articlesSince.apply("2025-03-05T01:00:00%2B02:00")).as("23:00 UTC on the 4th")
+                    .containsExactly("a5", "a6", "a7");
+            assertThat(articlesSince.apply("2025-03-06T00:00:00.000000001Z")).isEmpty();
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode list(String url) throws Exception {
+        HttpResponse<String> r = get(url);
+        assertThat(r.statusCode()).as("%s: %s", url, r.body()).isEqualTo(200);
+        return Json.mapper().readTree(r.body());
+    }
+
+    private static String dyadKey(JsonNode d) {
+        return d.get("source").asText() + "->" + d.get("target").asText();
+    }
+
+    private static List<String> dyadKeys(JsonNode rows) {
+        List<String> keys = new ArrayList<>();
+        rows.forEach(d -> keys.add(dyadKey(d)));
+        return keys;
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, String> m = new HashMap<>();
+        for (Header h : r.headers()) {
+            m.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
