@@ -80,8 +80,13 @@ final class ActionMatcher {
 
     private static boolean adjectival(Sentence s, Syntax syntax, int t) {
         String w = s.words()[t];
-        return w.endsWith("ed") && t > 0 && t + 1 < s.n() && DETERMINERS.contains(s.words()[t - 1])
-                && syntax.isNoun(t + 1);
+        if (!w.endsWith("ed") || t == 0 || t + 1 >= s.n()) {
+            return false;
+        }
+        String prev = s.words()[t - 1];
+        boolean opensPhrase = DETERMINERS.contains(prev) || prev.endsWith("ing") && syntax.isVerb(t - 1);
+        // "a banned militant organization", "guarding captured ISIS fighters"
+        return opensPhrase && (syntax.isNoun(t + 1) || syntax.tag(t + 1).equals("ADJ"));
     }
 
     /**

@@ -88,9 +88,10 @@ final class ClauseRoles {
     /** The clause's subject: the first actor before the trigger not governed by a preposition, and its coordinates. */
     List<Mention> subject(int segStart, int t) {
         List<Mention> out = new ArrayList<>();
-        int verb = firstVerb(segStart, t);
+        int[] window = subjectWindow(segStart, t);
+        int verb = window[1];
         for (Mention m : mentions) {
-            if (m.start() < segStart || m.end() > t || m.place() || (m.anti() && !m.anaphor())) {
+            if (m.start() < window[0] || m.end() > t || m.place() || (m.anti() && !m.anaphor())) {
                 continue;
             }
             if (out.isEmpty() && m.start() > verb && !(m.anti() && m.anaphor())) {
@@ -123,27 +124,47 @@ final class ClauseRoles {
      * The first main verb of the clause before {@code t} (or {@code t}), past which no subject stands; a verb
      * introducing reported speech ("said", "announced") does not count, since what follows has its own subject.
      */
-    private int firstVerb(int segStart, int t) {
+    private int[] subjectWindow(int segStart, int t) {
         if (syntax == null) {
-            return t;
+            return new int[] {segStart, t};
         }
         int start = segStart;
         for (int i = segStart; i < t; i++) {
-            if (i == segStart ? introductory(i) : OPENERS.contains(words[i])) {
+            if (i == segStart ? introductory(i) : OPENERS.contains(words[i]) && opensClause(i)) {
                 start = subordinateEnd(i, t, start);
+            } else if (REPORTING.contains(words[i]) && syntax.isVerb(i) && !objectOf(i, t)) {
+                // "officials confirmed it has killed three": what is reported has its own subject
+                start = i + 1 < t && words[i + 1].equals("that") ? i + 2 : i + 1;
             }
         }
         for (int i = start; i < t; i++) {
             if (syntax.isVerb(i) && !REPORTING.contains(words[i]) && !participleInPhrase(i)) {
-                return i;
+                return new int[] {start, i};
             }
         }
-        return t;
+        return new int[] {start, t};
+    }
+
+    /** "announced new restrictions": the action noun at {@code t} is the reporting verb's own object. */
+    private boolean objectOf(int verb, int t) {
+        for (int i = verb + 1; i < t; i++) {
+            if (!Set.of("DET", "ADJ", "NUM", "ADV", "NOUN", "PROPN").contains(syntax.tag(i)) && !words[i].equals("of")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
     private static final Set<String> OPENERS = Set.of("after", "before", "when", "while", "because", "since",
-            "although", "though", "until", "whereas", "once", "as", "if");
+            "although", "though", "until", "whereas", "as", "if");
+
+    /** A subordinating word, not "once again" or "such as". */
+    private boolean opensClause(int i) {
+        String tag = syntax.tag(i);
+        return tag.equals("SCONJ") || tag.equals("ADP") && !words[i].equals("as")
+                && !(i > 0 && (words[i - 1].equals("such") || words[i - 1].equals("well")));
+    }
 
     /**
      * Where the clause of {@code t} starts, given a subordinate or opening phrase at {@code i}: after its comma

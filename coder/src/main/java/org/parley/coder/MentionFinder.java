@@ -325,8 +325,8 @@ final class MentionFinder {
     private Mention anaphor(Item first, int end, String[] words, String after, String text, ArticleMemory d,
                             List<Mention> earlier) {
         int start = first.start();
-        if (words[start].equals("it") && COPULA_AFTER_IT.contains(after)) {
-            return null;
+        if (words[start].equals("it") && (COPULA_AFTER_IT.contains(after) || text.equals("IT"))) {
+            return null; // "it is ...", and "an IT worker" is no pronoun
         }
         String cls = first.phrase().role();
         Mention speaker = end - start == 1 ? MentionContext.reportingSpeaker(start, words, earlier) : null;

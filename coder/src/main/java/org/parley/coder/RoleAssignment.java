@@ -102,6 +102,15 @@ final class RoleAssignment {
         if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])) {
             src = roles.relativeHead(segStart - 1);
         }
+        if (participialAdjunct(t)) {
+            if (!src.isEmpty() && src == before && t > 0 && syntax.isNoun(t - 1) && !endsMention(t)) {
+                src = List.of(); // "with sanctions restricting the purchase": the noun is the participle's subject
+            }
+            if (src.isEmpty()) {
+                obs.ruleTried(rule, a.matched(), "skipped: a participle whose subject is no actor");
+                return null; // "a typhoon made landfall in the Philippines, killing 20"
+            }
+        }
         if (src.isEmpty()) {
             src = modifierSource(segStart, t);
         }
@@ -170,6 +179,31 @@ final class RoleAssignment {
         return new Roles(src, tgt, between);
     }
 
+    /** "..., killing four", "with sanctions restricting ...": a participle adjunct, acted by its clause's subject. */
+    private boolean participialAdjunct(int t) {
+        return t > 0 && words[t].endsWith("ing") && syntax.isVerb(t)
+                && (words[t - 1].equals(",") || syntax.isNoun(t - 1) && !endsMention(t) && afterWith(t - 1));
+    }
+
+    /** "with sanctions restricting": the noun before {@code at} opens an absolute phrase after "with". */
+    private boolean afterWith(int at) {
+        for (int i = at - 1; i >= Math.max(0, at - 3); i--) {
+            if (words[i].equals("with") || words[i].equals("without")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean endsMention(int t) {
+        for (Mention m : roles.mentions()) {
+            if (m.end() == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> REASON_PREPS = Set.of("over", "about", "amid", "despite",
             "because", "regarding", "concerning", "following");
 
@@ -203,7 +237,7 @@ final class RoleAssignment {
             "deny", "halt", "stop", "suspend", "end", "lift", "eas", "tighten", "expand", "increas", "boost",
             "deepen", "strengthen", "maintain", "keep", "kept", "deploy", "fire", "open", "close", "initiat",
             "establish", "set", "restor", "normali", "cut", "sever", "break", "broke", "grant", "allow", "facilitat",
-            "contribut", "authori", "assum", "remain", "allocat", "pursu", "press", "receiv", "got", "get", "won", "win");
+            "contribut", "authori", "assum", "remain", "allocat", "pursu", "press");
 
     /**
      * An action noun belongs to the clause's subject only when it is in the subject's own phrase ("US airstrikes
@@ -235,6 +269,8 @@ final class RoleAssignment {
         switch (tag) {
             case "DET", "ADJ", "NUM", "NOUN", "PROPN", "ADV", "PART", "SYM", "CCONJ":
                 return true;
+            case "PUNCT":
+                return words[i].equals("-"); // "near-daily attacks"
             case "PRON":
                 return POSSESSIVES.contains(words[i]);
             case "ADP":
