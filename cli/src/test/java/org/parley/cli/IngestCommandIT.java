@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 import picocli.CommandLine;

@@ -20,17 +20,17 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.parley.coder.EventCoder;
 import org.parley.common.Actor;
 import org.parley.common.Event;
-import org.parley.common.ParleyConfig;
 import org.parley.common.Span;
-import org.parley.common.TopicAdmin;
-import org.parley.coder.EventCoder;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.local.EmbeddedKafka;
 import org.parley.processor.ProcessorApp;
-import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceEvent;
 import org.parley.processor.stance.StanceSerdes;
+import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
 
 /**

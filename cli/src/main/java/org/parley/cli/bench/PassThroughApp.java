@@ -9,8 +9,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.parley.common.Article;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topic;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topic;
 import org.parley.processor.StreamsSettings;
 
 /**

@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.cli;
 
 import java.time.Duration;
 import java.util.Map;

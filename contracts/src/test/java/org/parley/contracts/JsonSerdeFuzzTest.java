@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,16 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
+import org.parley.common.Actor;
+import org.parley.common.Article;
+import org.parley.common.CountryStance;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
+import org.parley.common.Span;
 
 /**
  * Fuzzes every topic's serdes. Whatever bytes arrive, a deserializer gives a value or throws

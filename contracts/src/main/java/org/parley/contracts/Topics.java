@@ -1,8 +1,12 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.parley.common.Article;
+import org.parley.common.CountryStance;
+import org.parley.common.DyadStance;
+import org.parley.common.Event;
 
 /**
  * Parley's topics under one prefix: {@code <prefix>.articles}, {@code <prefix>.events} and so on.

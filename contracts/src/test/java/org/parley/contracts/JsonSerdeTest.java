@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.parley.common.Actor;
+import org.parley.common.Event;
+import org.parley.common.Span;
 
 class JsonSerdeTest {
     private final JsonSerde<Event> serde = JsonSerde.of(Event.class);

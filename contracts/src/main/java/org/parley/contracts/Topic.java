@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import org.apache.kafka.common.serialization.Serde;
 

@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 /** Header names on dead-letter records. Parley's own writers use the same names as Kafka Streams' handlers. */
 public final class DeadLetterHeaders {

@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 /**
  * Header names on event records (the events topic and derived topics), so that consumers can filter without

@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

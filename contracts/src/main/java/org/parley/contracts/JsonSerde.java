@@ -1,4 +1,4 @@
-package org.parley.common;
+package org.parley.contracts;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -7,6 +7,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.parley.common.Json;
 
 /**
  * A JSON serde for any record type. Null maps to null both ways (tombstones). A value that cannot be read
