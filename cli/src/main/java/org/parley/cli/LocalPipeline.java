@@ -16,6 +16,7 @@ import org.parley.common.DyadStance;
 import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
+import org.parley.local.GroupProgress;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;

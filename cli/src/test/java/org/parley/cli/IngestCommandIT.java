@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.bench.BenchCommand;
 import org.parley.contracts.ParleyConfig;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;

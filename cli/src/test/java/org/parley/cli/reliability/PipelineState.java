@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.parley.cli.GroupProgress;
+import org.parley.local.GroupProgress;
 import org.parley.contracts.ParleyConfig;
 
 /** What the tests ask the broker about a running processor: has it caught up, and is it writing. */

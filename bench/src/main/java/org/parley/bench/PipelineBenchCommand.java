@@ -1,4 +1,4 @@
-package org.parley.cli.bench;
+package org.parley.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,15 +1,24 @@
-package org.parley.cli.bench;
+package org.parley.bench;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.parley.common.Article;
+import org.parley.common.Json;
 
 /**
- * Made-up diplomatic news for the pipeline benchmark: real country names, leaders and the verbs the coder knows,
+ * Made-up diplomatic news for every benchmark (ingest, coder, pipeline, memory), the one synthetic-article
+ * generator: real country names, leaders and the verbs the coder knows,
  * in articles of about 30 sentences of which roughly a third report an event between two actors and the rest
  * are the background, figures and quotes that fill real articles and code nothing.
  *
@@ -126,11 +135,51 @@ public final class SyntheticCorpus {
 
     /** Article number {@code index}, dated {@code date}. */
     public Article article(int index, LocalDate date, Instant ingestedAt) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        SplittableRandom random = random(index);
         int sentences = MIN_SENTENCES + random.nextInt(MAX_SENTENCES - MIN_SENTENCES + 1);
-        StringBuilder text = new StringBuilder(sentences * 90);
+        String text = text(random, index, sentences, 0);
+        String id = "bench-" + Long.toHexString(seed) + "-" + index;
+        return new Article(id, "Synthetic report " + index, text, date, Article.DateSource.METADATA,
+                null, "synthetic", null, null, id, ingestedAt);
+    }
+
+    /**
+     * Writes articles {@code from} to {@code from + count} as JSON lines (title, text, date, url, source), the
+     * input {@code parley ingest} reads, each text at least {@code minChars} long, and returns the number of bytes
+     * of article text written.
+     */
+    public long writeJsonLines(Path file, int from, int count, int minChars) {
+        ObjectWriter writer = Json.mapper().writer();
+        long textBytes = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = from; i < from + count; i++) {
+                SplittableRandom random = random(i);
+                String text = text(random, i, MIN_SENTENCES, minChars);
+                textBytes += text.getBytes(StandardCharsets.UTF_8).length;
+                ObjectNode node = Json.mapper().createObjectNode();
+                node.put("title", "Synthetic report " + i);
+                node.put("text", text);
+                node.put("date", FIRST_DAY.plusDays(Math.floorMod(i, DAYS)).toString());
+                node.put("url", "https://example.org/synthetic/" + seed + "/" + i);
+                node.put("source", "synthetic");
+                out.write(writer.writeValueAsString(node));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return textBytes;
+    }
+
+    private SplittableRandom random(int index) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    }
+
+    /** At least {@code sentences} sentences and {@code minChars} characters, in paragraphs, then the serial. */
+    private String text(SplittableRandom random, int index, int sentences, int minChars) {
+        StringBuilder text = new StringBuilder(Math.max(sentences * 90, minChars + 200));
         int inParagraph = 0;
-        for (int s = 0; s < sentences; s++) {
+        for (int s = 0; s < sentences || text.length() < minChars; s++) {
             if (s > 0) {
                 // paragraphs of 2 to 5 sentences
                 boolean breakHere = inParagraph >= 2 && (inParagraph >= 5 || random.nextInt(3) == 0);
@@ -149,9 +198,7 @@ public final class SyntheticCorpus {
         }
         // Serial number in the text: every article is distinct, so ingest and the processor never deduplicate it.
         text.append("\n\nSynthetic report no. ").append(seed).append('-').append(index).append('.');
-        String id = "bench-" + Long.toHexString(seed) + "-" + index;
-        return new Article(id, "Synthetic report " + index, text.toString(), date, Article.DateSource.METADATA,
-                null, "synthetic", null, null, id, ingestedAt);
+        return text.toString();
     }
 
     private static String fill(String template, SplittableRandom random) {

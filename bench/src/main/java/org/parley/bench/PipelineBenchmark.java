@@ -1,4 +1,4 @@
-package org.parley.cli.bench;
+package org.parley.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.parley.cli.GroupProgress;
+import org.parley.local.GroupProgress;
 import org.parley.coder.CodedArticle;
 import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;

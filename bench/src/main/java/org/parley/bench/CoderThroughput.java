@@ -1,4 +1,4 @@
-package org.parley.cli.bench;
+package org.parley.bench;
 
 import java.time.Instant;
 import java.util.List;

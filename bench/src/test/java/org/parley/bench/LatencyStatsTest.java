@@ -1,4 +1,4 @@
-package org.parley.cli.bench;
+package org.parley.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

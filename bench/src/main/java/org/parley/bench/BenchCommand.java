@@ -1,4 +1,4 @@
-package org.parley.cli;
+package org.parley.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +13,6 @@ import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;
-import org.parley.ingest.bench.SyntheticArticles;
 import org.parley.ingest.publish.PublishException;
 import org.parley.local.EmbeddedKafka;
 import picocli.CommandLine;
@@ -28,9 +27,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput on this machine. The last line printed holds the figures.",
-        subcommands = {BenchCommand.IngestBench.class, org.parley.cli.bench.PipelineBenchCommand.class,
-            org.parley.cli.bench.CoderBenchCommand.class, org.parley.cli.bench.MemoryBenchCommand.class})
+        subcommands = {BenchCommand.IngestBench.class, PipelineBenchCommand.class, CoderBenchCommand.class,
+            MemoryBenchCommand.class})
 public final class BenchCommand implements Runnable {
+    static final int OK = 0;
+    static final int FAILED = 1;
+
     @Spec
     CommandSpec spec;
 
@@ -79,14 +81,16 @@ public final class BenchCommand implements Runnable {
             if (articles <= 0 || warmup < 0) {
                 err.println("parley bench ingest: --articles must be positive and --warmup not negative, got "
                         + articles + " and " + warmup);
-                return IngestCommand.FAILED;
+                return FAILED;
             }
             Path work = Files.createTempDirectory("parley-bench-");
             try {
                 Path input = work.resolve("articles.jsonl");
-                long textBytes = new SyntheticArticles(SEED, TEXT_CHARS).writeJsonLines(input, articles);
+                SyntheticCorpus corpus = new SyntheticCorpus(SEED);
+                long textBytes = corpus.writeJsonLines(input, 0, articles, TEXT_CHARS);
                 if (warmup > 0) {
-                    new SyntheticArticles(SEED + 1, TEXT_CHARS).writeJsonLines(work.resolve("warmup.jsonl"), warmup);
+                    // other articles of the same corpus: distinct, so none is a duplicate of the timed ones
+                    corpus.writeJsonLines(work.resolve("warmup.jsonl"), articles, warmup, TEXT_CHARS);
                 }
                 out.printf(Locale.ROOT, "generated %d articles, %.1f MB of text (%d bytes each on average)%n",
                         articles, textBytes / 1e6, textBytes / articles);
@@ -126,7 +130,7 @@ public final class BenchCommand implements Runnable {
                 TopicAdmin.ensureTopics(config);
             } catch (RuntimeException e) {
                 err.println("parley bench ingest: " + e.getMessage());
-                return IngestCommand.FAILED;
+                return FAILED;
             }
             IngestOptions options = new IngestOptions(null, null, IngestOptions.DEFAULT_MAX_BYTES);
             IngestSummary summary;
@@ -147,12 +151,12 @@ public final class BenchCommand implements Runnable {
                 cpu = processCpuNanos() - cpuStarted;
             } catch (PublishException e) {
                 err.println("parley bench ingest: " + e.getMessage());
-                return IngestCommand.FAILED;
+                return FAILED;
             }
             if (summary.published() != articles) {
                 err.println("parley bench ingest: expected " + articles + " published, got " + summary.line());
                 summary.rejected().stream().limit(5).forEach(r -> err.println("rejected " + r));
-                return IngestCommand.FAILED;
+                return FAILED;
             }
             double seconds = elapsed / 1e9;
             // CPU time and load tell a slow figure on a busy machine from a slow ingest: the process CPU
@@ -165,7 +169,7 @@ public final class BenchCommand implements Runnable {
                     summary.published(), textBytes / 1e6, seconds, summary.published() / seconds,
                     textBytes / 1e6 / seconds, cpuNote);
             out.flush();
-            return IngestCommand.OK;
+            return OK;
         }
     }
 }

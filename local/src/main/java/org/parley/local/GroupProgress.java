@@ -1,4 +1,4 @@
-package org.parley.cli;
+package org.parley.local;
 
 import java.time.Duration;
 import java.util.Map;
