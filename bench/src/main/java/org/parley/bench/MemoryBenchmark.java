@@ -144,7 +144,7 @@ public final class MemoryBenchmark {
                 }
             }
         } finally {
-            PipelineBenchmark.deleteTree(work);
+            BenchKafka.deleteTree(work);
         }
         return points;
     }

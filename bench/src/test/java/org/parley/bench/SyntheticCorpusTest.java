@@ -85,10 +85,10 @@ class SyntheticCorpusTest {
         SyntheticCorpus corpus = new SyntheticCorpus(3);
         List<Article> articles = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            articles.add(corpus.article(PipelineBenchmark.LATENCY_INDEX_BASE + i,
-                    PipelineBenchmark.latencyDay(i), NOW));
+            articles.add(corpus.article(PipelineLatency.LATENCY_INDEX_BASE + i,
+                    PipelineLatency.latencyDay(i), NOW));
         }
-        List<Set<String>> expected = PipelineBenchmark.expectedNewEventIds(articles, coder);
+        List<Set<String>> expected = PipelineLatency.expectedNewEventIds(articles, coder);
         assertThat(expected).hasSize(50);
         assertThat(expected.stream().filter(Set::isEmpty).count()).isLessThan(3);
         Set<String> all = new HashSet<>();
