@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.parley.coder.EventCoder;
 import org.parley.common.DyadStance;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;

@@ -14,27 +14,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
+import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
-import org.parley.ingest.feed.FeedPoller;
-import org.parley.ingest.http.ArticleServer;
 import org.parley.ingest.progress.ProgressBarDisplay;
 import org.parley.ingest.publish.PublishException;
-import org.parley.ingest.watch.FolderWatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -231,94 +227,22 @@ public final class IngestCommand implements Callable<Integer> {
 
     /**
      * Runs the watchers, feed pollers and HTTP endpoint until Ctrl-C (or {@code --run-for}), printing a line per
-     * file, item or request. On Ctrl-C the JVM is already shutting down: the hook lets this method finish and
-     * print the summary, then ends the process with the exit code itself, since the normal exit path is gone.
+     * file, item or request. On Ctrl-C the app prints the summary through this command and ends the process with
+     * the exit code, since the normal exit path is gone.
      */
     private IngestSummary runUntilStopped(Ingestor ingestor, List<URI> feedUris, PrintWriter out, PrintWriter err) {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch summarised = new CountDownLatch(1);
-        AtomicInteger exitCode = new AtomicInteger(OK);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                if (summarised.await(60, TimeUnit.SECONDS)) {
-                    Runtime.getRuntime().halt(exitCode.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "parley-ingest-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-
-        List<FolderWatcher> watchers = new ArrayList<>();
-        FeedPoller poller = null;
-        ArticleServer server = null;
-        IngestSummary total = IngestSummary.empty();
-        boolean interrupted = false;
-        try {
-            for (Path dir : watch) {
-                watchers.add(new FolderWatcher(ingestor, dir, glob, settle,
-                        (file, s) -> report(out, err, s)).start());
-                err.println("parley ingest: watching " + dir + " (files are read once quiet for "
-                        + human(settle) + ")");
-            }
-            if (!feedUris.isEmpty()) {
-                poller = new FeedPoller(ingestor, feedUris, interval, maxBytes, (origin, s) -> report(out, err, s))
-                        .start();
-                err.println("parley ingest: polling " + feedUris.size() + " feed(s) every " + human(interval));
-            }
-            if (httpPort != null) {
-                server = new ArticleServer(ingestor, maxRequestBytes, maxBytes, (origin, s) -> report(out, err, s))
-                        .start(bind, httpPort);
-                err.println("parley ingest: accepting POST http://" + bind + ":" + server.port()
-                        + ArticleServer.PATH);
-            }
-            err.println("parley ingest: press Ctrl-C to stop");
+        IngestApp.Settings settings = new IngestApp.Settings(watch, glob, settle, feedUris, interval, maxBytes, bind,
+                httpPort, maxRequestBytes);
+        IngestApp app = new IngestApp(ingestor, settings, s -> report(out, err, s), line -> {
+            err.println("parley ingest: " + line);
             err.flush();
-            try {
-                if (runFor != null) {
-                    stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-                } else {
-                    stop.await();
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-                total = total.plus(server.total());
-            }
-            if (poller != null) {
-                poller.close();
-                total = total.plus(poller.total());
-            }
-            for (FolderWatcher w : watchers) {
-                w.close();
-                total = total.plus(w.total());
-            }
-            boolean signalled = stop.getCount() == 0;
-            if (!signalled) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // shutdown began meanwhile: the hook will end the process after the summary
-                    signalled = true;
-                }
-            }
-            if (signalled) {
-                // The normal exit path is gone; print the summary here, the hook then halts with its code.
-                out.println(total.line());
-                out.flush();
-                err.flush();
-                exitCode.set(total.anyRejected() ? SOME_REJECTED : OK);
-                summarised.countDown();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return total;
+        });
+        return app.runUntilStopped(runFor, total -> {
+            out.println(total.line());
+            out.flush();
+            err.flush();
+            return total.anyRejected() ? SOME_REJECTED : OK;
+        });
     }
 
     /** One line per published or duplicate article on stdout, one per rejection on stderr. */
@@ -342,10 +266,6 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("rejected " + r.origin() + ": " + r.reason());
         }
         err.flush();
-    }
-
-    private static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** Null when the broker answers, else what to tell the user. Bounded, unlike the admin client's defaults. */

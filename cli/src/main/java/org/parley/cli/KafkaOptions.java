@@ -1,7 +1,7 @@
 package org.parley.cli;
 
 import java.nio.file.Path;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import picocli.CommandLine.Option;
 
 /** Options every command that talks to Kafka shares. Defaults come from the PARLEY_* environment variables. */

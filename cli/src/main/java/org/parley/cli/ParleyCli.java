@@ -1,5 +1,6 @@
 package org.parley.cli;
 
+import org.parley.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.parley.coder.EventCoder;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.stance.StanceSettings;
 import picocli.CommandLine.Command;

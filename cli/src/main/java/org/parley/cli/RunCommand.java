@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.parley.coder.EventCoder;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.watch.FolderWatcher;
@@ -173,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
             stderr.printf("parley run: Kafka at %s%n", parts.broker.bootstrapServers());
         }
         if ("parley-processor".equals(config.applicationId())
-                && !org.parley.common.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
+                && !org.parley.contracts.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
             // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
             config = config.withApplicationId(config.topicPrefix() + "-processor");
         }

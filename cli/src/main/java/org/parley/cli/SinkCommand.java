@@ -2,7 +2,7 @@ package org.parley.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.sink.Sink;
 import org.parley.sink.SinkException;
 import org.parley.sink.SinkOptions;

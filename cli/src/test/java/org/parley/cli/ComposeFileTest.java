@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.sink.SinkOptions;
 
 /** docker-compose.yml may only configure Parley's services through variables the code actually reads. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.parley.bench.BenchCommand;
 import picocli.CommandLine;
 
 class IngestCommandTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 

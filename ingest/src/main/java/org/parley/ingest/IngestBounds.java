@@ -1,7 +1,7 @@
 package org.parley.ingest;
 
 import java.util.Map;
-import org.parley.common.EnvValues;
+import org.parley.contracts.EnvValues;
 
 /**
  * What an ingest process remembers, each bounded and read from the environment (docs/operations.md, "Bounded

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
-import org.parley.ingest.bench.SyntheticArticles;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.progress.ProgressBarDisplay;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -23,11 +23,16 @@ class IngestProgressIT {
         ParleyConfig config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path dir = Files.createDirectories(kafka.tempDir().resolve("bulk"));
-        SyntheticArticles articles = new SyntheticArticles(3, 2000);
+        SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 6; i++) {
-            Files.writeString(dir.resolve("a" + i + ".txt"), articles.nextText());
+            Files.writeString(dir.resolve("a" + i + ".txt"), text(random, 2000));
         }
-        articles.writeJsonLines(dir.resolve("many.jsonl"), 40);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append("{\"title\":\"Article ").append(i).append("\",\"text\":\"").append(text(random, 2000))
+                    .append("\",\"date\":\"2025-01-01\"}\n");
+        }
+        Files.writeString(dir.resolve("many.jsonl"), lines);
         Files.writeString(dir.resolve("empty.txt"), "");
         long totalBytes;
         try (Stream<Path> files = Files.list(dir)) {
@@ -61,5 +66,18 @@ class IngestProgressIT {
         assertThat(ProgressBarDisplay.worthShowing(8, totalBytes)).isTrue();
         assertThat(ProgressBarDisplay.worthShowing(ProgressBarDisplay.HANDFUL, 1000)).isFalse();
         assertThat(ProgressBarDisplay.worthShowing(1, ProgressBarDisplay.LARGE_BYTES)).isTrue();
+    }
+
+    /** About {@code chars} characters of made-up words: every text differs from every other. */
+    private static String text(SplittableRandom random, int chars) {
+        StringBuilder text = new StringBuilder(chars + 20);
+        while (text.length() < chars) {
+            text.append(text.length() % 400 < 10 && text.length() > 0 ? ". " : " ");
+            int letters = 2 + random.nextInt(8);
+            for (int l = 0; l < letters; l++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return text.append('.').toString().strip();
     }
 }

@@ -1,7 +1,7 @@
 package org.parley.processor;
 
 import java.util.Map;
-import org.parley.common.EnvValues;
+import org.parley.contracts.EnvValues;
 
 /**
  * Bounds on what one input may cost the processor, each read from the environment (docs/operations.md, "Limits

@@ -4,7 +4,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.faults.DeadLetterDeserializationHandler;
 import org.parley.processor.faults.DeadLetterProcessingHandler;
 import org.parley.processor.faults.DeadLetterProductionHandler;

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +25,13 @@ import org.parley.common.Article;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
-import org.parley.common.EventHeaders;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.parley.contracts.EventHeaders;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
-import org.parley.processor.subscribe.DerivedTopic;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topics;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.subscribe.DerivedTopic;
 
 /** The real topology, driven by TopologyTestDriver with the real coder. */
 class ParleyTopologyTest {

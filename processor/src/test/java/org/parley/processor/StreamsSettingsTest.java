@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 class StreamsSettingsTest {
     @TempDir

@@ -1,14 +1,7 @@
 package org.parley.sink;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,30 +21,16 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.parley.common.CountryStance;
-import org.parley.common.DyadStance;
-import org.parley.common.Event;
-import org.parley.common.JsonSerde;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topics;
+import org.parley.contracts.ParleyConfig;
 import org.parley.sink.deadletter.DeadLetterPublisher;
-import org.parley.sink.events.EventFields;
-import org.parley.sink.events.EventLog;
-import org.parley.sink.files.OutDir;
-import org.parley.sink.gdelt.GdeltExport;
 import org.parley.sink.outage.OutageGuard;
-import org.parley.sink.stance.DailyKey;
-import org.parley.sink.stance.StanceStore;
 import org.parley.sink.state.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * sink reads those stored offsets, the event ids already on disk and the snapshots, so a crash at any moment
  * neither loses nor duplicates anything. The sink reads every partition itself (no group rebalancing): one
  * sink owns one output directory, which a file lock enforces.
+ *
+ * <p>This class is the sink's front door and its poll loop (assignment, offsets after fsync, lag);
+ * {@link SinkFiles} holds the locked output directory and {@link PollWriter} writes each poll, one writer per
+ * topic.
  */
 public final class Sink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sink.class);
@@ -75,26 +58,14 @@ public final class Sink implements AutoCloseable {
     private final ParleyConfig config;
     private final SinkOptions options;
     private final Clock clock;
-    private final String eventsTopic;
-    private final String dyadTopic;
-    private final String countryTopic;
-    private final String dailyTopic;
-    private final JsonSerde<Event> eventSerde = JsonSerde.of(Event.class);
-    private final JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
-    private final JsonSerde<CountryStance> countrySerde = JsonSerde.of(CountryStance.class);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Map<String, String> topicIds = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
-    private OutDir out;
-    private FileChannel lockChannel;
-    private FileLock lock;
-    private EventLog events;
-    /** The GDELT export, or null when it is off. */
-    private GdeltExport gdelt;
-    private StanceStore stance;
+    private SinkFiles files;
     private StateFile state;
+    private PollWriter writer;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Admin admin;
     private DeadLetterPublisher deadLetters;
@@ -106,9 +77,6 @@ public final class Sink implements AutoCloseable {
     private boolean closed;
 
     private volatile boolean stopping;
-    private volatile long eventsWritten;
-    private volatile long duplicatesSkipped;
-    private volatile long deadLettered;
     private volatile int snapshotFiles;
     private volatile long lag = -1;
     private volatile String lastError;
@@ -128,11 +96,6 @@ public final class Sink implements AutoCloseable {
         this.config = config;
         this.options = options;
         this.clock = clock;
-        Topics topics = config.topics();
-        this.eventsTopic = topics.events().name();
-        this.dyadTopic = topics.dyadStance().name();
-        this.countryTopic = topics.countryStance().name();
-        this.dailyTopic = topics.dailyStance().name();
     }
 
     /**
@@ -145,16 +108,18 @@ public final class Sink implements AutoCloseable {
         }
         started = true;
         try {
-            openFiles();
-        } catch (RuntimeException e) {
-            releaseFiles();
+            files = SinkFiles.open(config.outDir(), options, clock, config.topics());
+        } catch (SinkException e) {
             lastError = e.getMessage();
             stopped.countDown();
-            throw e instanceof SinkException se ? se : new SinkException(e.getMessage(), e);
+            throw e;
         }
+        state = files.state();
+        snapshotFiles = files.stance().files();
         consumer = new KafkaConsumer<>(consumerProperties());
         admin = Admin.create(config.kafkaProperties());
         deadLetters = new DeadLetterPublisher(config);
+        writer = new PollWriter(config.topics(), files, deadLetters);
         outage = new OutageGuard(config.bootstrapServers());
         thread = new Thread(this::run, "parley-sink");
         thread.start();
@@ -162,7 +127,10 @@ public final class Sink implements AutoCloseable {
 
     /** Events written so far, snapshot files, records left to read and the error that stopped the sink, if any. */
     public SinkStats stats() {
-        return new SinkStats(eventsWritten, duplicatesSkipped, deadLettered, snapshotFiles, lag, lastError);
+        PollWriter w = writer;
+        return w == null ? new SinkStats(0, 0, 0, snapshotFiles, lag, lastError)
+                : new SinkStats(w.eventsWritten(), w.duplicatesSkipped(), w.deadLettered(), snapshotFiles, lag,
+                        lastError);
     }
 
     /**
@@ -209,8 +177,8 @@ public final class Sink implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        } else if (thread == null) {
-            releaseFiles();
+        } else if (thread == null && files != null) {
+            files.release();
         }
     }
 
@@ -243,57 +211,6 @@ public final class Sink implements AutoCloseable {
     }
 
     // --- start ----------------------------------------------------------------------------------------------
-
-    private void openFiles() {
-        out = new OutDir(config.outDir());
-        try {
-            Files.createDirectories(out.root());
-        } catch (IOException e) {
-            throw new SinkException("cannot create output directory " + out.root() + ": " + e, e);
-        }
-        if (!Files.isDirectory(out.root()) || !Files.isWritable(out.root())) {
-            throw new SinkException("output directory " + out.root() + " is not a writable directory");
-        }
-        try {
-            Path stateDir = out.directory(StateFile.DIR);
-            lockChannel = FileChannel.open(stateDir.resolve("lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new SinkException("another sink is writing to " + out.root());
-            }
-            events = EventLog.open(out.root(), options.rotation(), options.maxBytes(), options.gzip(), clock,
-                    options.maxIds());
-            if (options.gdelt()) {
-                gdelt = GdeltExport.open(out, events, clock, options.maxIds());
-            }
-            stance = StanceStore.load(out);
-            state = StateFile.load(out.resolve(StateFile.DIR, StateFile.FILE));
-            // The files are the truth: a file that is missing (deleted, or never written) is rebuilt by reading
-            // its topic from the beginning, whatever offsets are stored.
-            if (events.fresh()) {
-                state.forget(eventsTopic);
-            }
-            for (StanceStore.Snapshot missing : stance.missing()) {
-                state.forget(switch (missing) {
-                    case DYADS -> dyadTopic;
-                    case COUNTRIES -> countryTopic;
-                    case DAILY -> dailyTopic;
-                });
-            }
-            snapshotFiles = stance.files();
-            LOG.debug("{}: {} events on disk in {} files, {} snapshot files", out.root(), events.size(),
-                    events.files(), snapshotFiles);
-        } catch (UncheckedIOException e) {
-            throw new SinkException("cannot use output directory " + out.root() + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SinkException("cannot lock output directory " + out.root() + ": " + e, e);
-        }
-    }
 
     private Properties consumerProperties() {
         Properties p = config.kafkaProperties();
@@ -337,7 +254,8 @@ public final class Sink implements AutoCloseable {
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
         if (!records.isEmpty()) {
-            write(records);
+            writer.write(records);
+            snapshotFiles = files.stance().files();
         }
         commitWritten();
         updateLag(records.isEmpty());
@@ -348,105 +266,6 @@ public final class Sink implements AutoCloseable {
                 ? e.getMessage() : e.toString();
         lastError = message;
         LOG.error("sink stopped, offsets of unwritten records not committed: {}", message, e);
-    }
-
-    /** Writes one poll's records: events appended and fsynced, changed snapshots replaced, dead letters acked. */
-    private void write(ConsumerRecords<byte[], byte[]> records) {
-        List<Event> batch = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> rec : records) {
-            String topic = rec.topic();
-            if (topic.equals(eventsTopic)) {
-                Event e = readValue(rec, eventSerde);
-                if (e == null) {
-                    continue;
-                }
-                String missing = EventFields.missing(e);
-                if (missing != null) {
-                    deadLetter(rec, "event has no " + missing, null);
-                } else {
-                    batch.add(e);
-                }
-            } else if (topic.equals(dyadTopic)) {
-                String key = key(rec);
-                if (key != null && rec.value() == null) {
-                    stance.putDyad(key, null);
-                } else if (key != null) {
-                    DyadStance v = readValue(rec, dyadSerde);
-                    if (v != null) {
-                        stance.putDyad(key, v);
-                    }
-                }
-            } else if (topic.equals(countryTopic)) {
-                String key = key(rec);
-                if (key != null && rec.value() == null) {
-                    stance.putCountry(key, null);
-                } else if (key != null) {
-                    CountryStance v = readValue(rec, countrySerde);
-                    if (v != null) {
-                        stance.putCountry(key, v);
-                    }
-                }
-            } else if (topic.equals(dailyTopic)) {
-                String text = key(rec);
-                if (text == null) {
-                    continue;
-                }
-                DailyKey key;
-                try {
-                    key = DailyKey.parse(text);
-                } catch (IllegalArgumentException e) {
-                    deadLetter(rec, e.getMessage(), e);
-                    continue;
-                }
-                if (rec.value() == null) {
-                    stance.putDaily(key, null);
-                } else {
-                    DyadStance v = readValue(rec, dyadSerde);
-                    if (v != null) {
-                        stance.putDaily(key, v);
-                    }
-                }
-            }
-        }
-        List<Event> written = events.append(batch);
-        // The same events, right after: a crash in between is repaired from events.jsonl when the export opens.
-        if (gdelt != null) {
-            gdelt.append(written);
-        }
-        eventsWritten += written.size();
-        duplicatesSkipped += batch.size() - written.size();
-        stance.flush();
-        snapshotFiles = stance.files();
-        // The dead letters must be on the broker before their offsets are committed.
-        deadLetters.flush();
-    }
-
-    /** The record's value, or null after dead-lettering it when it is missing or not valid JSON of the type. */
-    private <T> T readValue(ConsumerRecord<byte[], byte[]> rec, JsonSerde<T> serde) {
-        if (rec.value() == null) {
-            deadLetter(rec, "record has no value", null);
-            return null;
-        }
-        try {
-            return serde.fromBytes(rec.value());
-        } catch (SerializationException e) {
-            deadLetter(rec, e.getMessage(), e);
-            return null;
-        }
-    }
-
-    /** The key as text, or null after dead-lettering a record that has none. */
-    private String key(ConsumerRecord<byte[], byte[]> rec) {
-        if (rec.key() == null) {
-            deadLetter(rec, "record has no key", null);
-            return null;
-        }
-        return new String(rec.key(), StandardCharsets.UTF_8);
-    }
-
-    private void deadLetter(ConsumerRecord<byte[], byte[]> rec, String reason, Exception cause) {
-        deadLetters.send(rec, reason, cause);
-        deadLettered++;
     }
 
     /**
@@ -507,7 +326,7 @@ public final class Sink implements AutoCloseable {
         if (now < nextRefresh) {
             return;
         }
-        List<String> names = List.of(eventsTopic, dyadTopic, countryTopic, dailyTopic);
+        List<String> names = writer.topics();
         Map<String, TopicDescription> found = new HashMap<>();
         Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(names).topicNameValues();
         // One short deadline for all four, so that close() is not kept waiting while the broker is away.
@@ -578,37 +397,16 @@ public final class Sink implements AutoCloseable {
             closeQuietly(() -> admin.close(Duration.ofSeconds(2)));
         }
         closeQuietly(deadLetters);
-        int snapshots = stance == null ? 0 : stance.files();
-        int eventFiles = events == null ? 0 : events.files();
-        releaseFiles();
+        int snapshots = files.stance().files();
+        int eventFiles = files.eventFiles();
+        files.release();
+        long eventsWritten = writer.eventsWritten();
+        long duplicatesSkipped = writer.duplicatesSkipped();
+        long deadLettered = writer.deadLettered();
         LOG.info("sink {}: {} events written ({} duplicates skipped, {} dead-lettered), {} event files and {} "
                         + "stance files in {}, remaining lag {}", lastError == null ? "stopped" : "failed",
-                eventsWritten, duplicatesSkipped, deadLettered, eventFiles, snapshots, out.root(), remaining);
+                eventsWritten, duplicatesSkipped, deadLettered, eventFiles, snapshots, files.root(), remaining);
         stopped.countDown();
-    }
-
-    private synchronized void releaseFiles() {
-        if (events != null) {
-            try {
-                events.close();
-            } catch (RuntimeException e) {
-                LOG.warn("{}", e.getMessage());
-            }
-            events = null;
-        }
-        gdelt = null;
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot release the lock on {}: {}", out.root(), e.toString());
-        }
-        lock = null;
-        lockChannel = null;
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -89,7 +89,7 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
     }
 
     private static int maxIds(String s) {
-        return org.parley.common.EnvValues.intValue(s == null ? Map.of() : Map.of(MAX_IDS, s), MAX_IDS,
+        return org.parley.contracts.EnvValues.intValue(s == null ? Map.of() : Map.of(MAX_IDS, s), MAX_IDS,
                 EventLog.DEFAULT_MAX_IDS);
     }
 

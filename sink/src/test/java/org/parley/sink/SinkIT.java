@@ -28,12 +28,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.parley.common.DeadLetterHeaders;
 import org.parley.common.Json;
-import org.parley.common.JsonSerde;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
-import org.parley.common.Topics;
+import org.parley.contracts.DeadLetterHeaders;
+import org.parley.contracts.JsonSerde;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
+import org.parley.contracts.Topics;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /**
  * What one test gets from {@link KafkaExtension}: the shared broker's address plus names and directories of

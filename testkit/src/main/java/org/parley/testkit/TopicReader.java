@@ -12,8 +12,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topic;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topic;
 
 /** Reads what a test's pipeline wrote: every committed record of a topic, as it stands at the time of the call. */
 public final class TopicReader {

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /** Writes test input the way the processor writes its output: raw bytes, in one committed transaction. */
 public final class TopicWriter {

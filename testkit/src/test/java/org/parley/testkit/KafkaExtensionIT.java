@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 @WithKafka
 class KafkaExtensionIT {

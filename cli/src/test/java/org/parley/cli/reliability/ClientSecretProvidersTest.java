@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /**
  * The client properties file need not hold secrets itself: Kafka's config providers resolve {@code ${file:...}}

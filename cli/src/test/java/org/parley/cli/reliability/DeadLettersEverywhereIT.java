@@ -29,10 +29,10 @@ import org.parley.cli.LocalPipeline;
 import org.parley.cli.ParleyCli;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
-import org.parley.common.DeadLetterHeaders;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.DeadLetterHeaders;
+import org.parley.contracts.ParleyConfig;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.parley.common.GroupProgress;
-import org.parley.common.ParleyConfig;
+import org.parley.local.GroupProgress;
+import org.parley.contracts.ParleyConfig;
 
 /** What the tests ask the broker about a running processor: has it caught up, and is it writing. */
 final class PipelineState {

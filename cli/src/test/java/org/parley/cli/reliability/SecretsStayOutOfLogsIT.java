@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 

@@ -13,10 +13,10 @@ import org.parley.common.Actor;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.common.JsonSerde;
-import org.parley.common.ParleyConfig;
 import org.parley.common.Span;
-import org.parley.common.Topics;
+import org.parley.contracts.JsonSerde;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topics;
 
 /** Records for the sink's topics, written as the processor writes them: in transactions. */
 final class SinkRecords {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /**
  * The final state of one pipeline run, read from its topics: the latest aggregate per dyad, per country and per dyad

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topic;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topic;
 
 /** Reads what a topic holds right now, as a read_committed consumer without a group sees it. */
 final class TopicContents {

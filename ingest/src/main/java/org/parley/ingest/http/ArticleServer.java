@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,66 +97,13 @@ public final class ArticleServer implements AutoCloseable {
 
     private void post(Context ctx) {
         String from = "POST " + PATH + " from " + ctx.req().getRemoteAddr();
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxRequestBytes) {
-            refuse(ctx, from, 413, "request body of " + declared + " bytes is over the limit of " + maxRequestBytes, null);
-            return;
-        }
-        byte[] body;
-        try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-        } catch (IOException e) {
-            refuse(ctx, from, 400, "cannot read the request body: " + e.getMessage(), null);
-            return;
-        }
-        if (body.length > maxRequestBytes) {
-            refuse(ctx, from, 413, "request body is over the limit of " + maxRequestBytes + " bytes", null);
-            return;
-        }
-        JsonNode root;
-        try {
-            root = READER.readTree(body);
-        } catch (JsonProcessingException e) {
-            refuse(ctx, from, 400, "malformed JSON: " + JsonRecords.describe(e, Format.JSON), null);
-            return;
-        } catch (IOException e) {
-            refuse(ctx, from, 400, "cannot read the request body: " + e.getMessage(), null);
-            return;
-        }
-        if (root == null || root.isMissingNode()) {
-            refuse(ctx, from, 400, "empty body: expected a JSON object or an array of them", null);
-            return;
-        }
-        boolean array = root.isArray();
-        List<JsonNode> nodes = new ArrayList<>();
-        root.forEach(nodes::add);
-        if (!array) {
-            nodes = List.of(root);
-        } else if (nodes.isEmpty()) {
-            refuse(ctx, from, 400, "empty array: no articles", null);
-            return;
-        }
-        List<Draft> drafts = new ArrayList<>(nodes.size());
         Map<String, Integer> indexOf = new HashMap<>();
-        Instant received = Instant.now();
-        for (int i = 0; i < nodes.size(); i++) {
-            String origin = array ? from + " [" + i + "]" : from;
-            Integer index = array ? i : null;
-            JsonNode node = nodes.get(i);
-            JsonNode text = node.get("text");
-            if (text != null && text.isTextual() && utf8Length(text.asText()) > maxArticleBytes) {
-                refuse(ctx, from, 413, "article text of " + utf8Length(text.asText())
-                        + " bytes is over the limit of " + maxArticleBytes, index);
-                return;
-            }
-            try {
-                Draft d = JsonRecords.fromNode(node, origin, Format.JSON, null);
-                drafts.add(d);
-                indexOf.put(origin, i);
-            } catch (BadInputException e) {
-                refuse(ctx, from, 400, e.reason(), index);
-                return;
-            }
+        List<Draft> drafts;
+        try {
+            drafts = drafts(readBody(ctx), from, indexOf);
+        } catch (Refused r) {
+            refuse(ctx, from, r.status, r.getMessage(), r.index);
+            return;
         }
         if (ingestor.kafkaAway()) {
             // Answer at once rather than queue behind the attempt that is waiting on the broker.
@@ -173,7 +119,83 @@ public final class ArticleServer implements AutoCloseable {
         }
         add(summary);
         onRequest.accept(from, summary);
-        Map<String, Object> response = new LinkedHashMap<>();
+        ctx.status(202).json(response(summary, indexOf));
+    }
+
+    /** A request refused whole, with its HTTP status and, for one article of an array, that article's index. */
+    private static final class Refused extends Exception {
+        private final int status;
+        private final Integer index;
+
+        Refused(int status, String reason, Integer index) {
+            super(reason, null, false, false);
+            this.status = status;
+            this.index = index;
+        }
+    }
+
+    /** The body as JSON, within the size limit. */
+    private JsonNode readBody(Context ctx) throws Refused {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            throw new Refused(413, "request body of " + declared + " bytes is over the limit of " + maxRequestBytes,
+                    null);
+        }
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
+        } catch (IOException e) {
+            throw new Refused(400, "cannot read the request body: " + e.getMessage(), null);
+        }
+        if (body.length > maxRequestBytes) {
+            throw new Refused(413, "request body is over the limit of " + maxRequestBytes + " bytes", null);
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new Refused(400, "malformed JSON: " + JsonRecords.describe(e, Format.JSON), null);
+        } catch (IOException e) {
+            throw new Refused(400, "cannot read the request body: " + e.getMessage(), null);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new Refused(400, "empty body: expected a JSON object or an array of them", null);
+        }
+        return root;
+    }
+
+    /** One draft per article of the body (an object or an array of them); fills in each origin's index. */
+    private List<Draft> drafts(JsonNode root, String from, Map<String, Integer> indexOf) throws Refused {
+        boolean array = root.isArray();
+        List<JsonNode> nodes = new ArrayList<>();
+        root.forEach(nodes::add);
+        if (!array) {
+            nodes = List.of(root);
+        } else if (nodes.isEmpty()) {
+            throw new Refused(400, "empty array: no articles", null);
+        }
+        List<Draft> drafts = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            String origin = array ? from + " [" + i + "]" : from;
+            Integer index = array ? i : null;
+            JsonNode node = nodes.get(i);
+            JsonNode text = node.get("text");
+            if (text != null && text.isTextual() && utf8Length(text.asText()) > maxArticleBytes) {
+                throw new Refused(413, "article text of " + utf8Length(text.asText())
+                        + " bytes is over the limit of " + maxArticleBytes, index);
+            }
+            try {
+                drafts.add(JsonRecords.fromNode(node, origin, Format.JSON, null));
+                indexOf.put(origin, i);
+            } catch (BadInputException e) {
+                throw new Refused(400, e.reason(), index);
+            }
+        }
+        return drafts;
+    }
+
+    /** The 202 answer: which articles were published, which were duplicates, which were rejected, by index. */
+    private static Map<String, Object> response(IngestSummary summary, Map<String, Integer> indexOf) {
         List<Map<String, Object>> published = new ArrayList<>();
         List<Map<String, Object>> duplicates = new ArrayList<>();
         for (Ingested a : summary.articles()) {
@@ -194,10 +216,11 @@ public final class ArticleServer implements AutoCloseable {
             item.put("reason", r.reason());
             rejected.add(item);
         }
+        Map<String, Object> response = new LinkedHashMap<>();
         response.put("published", published);
         response.put("duplicates", duplicates);
         response.put("rejected", rejected);
-        ctx.status(202).json(response);
+        return response;
     }
 
     /**

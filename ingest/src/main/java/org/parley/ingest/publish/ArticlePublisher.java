@@ -18,12 +18,12 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.parley.common.Article;
-import org.parley.common.DeadLetter;
-import org.parley.common.DeadLetterHeaders;
-import org.parley.common.JsonSerde;
-import org.parley.common.KafkaOutage;
-import org.parley.common.ParleyConfig;
-import org.parley.common.Topic;
+import org.parley.contracts.DeadLetter;
+import org.parley.contracts.DeadLetterHeaders;
+import org.parley.contracts.JsonSerde;
+import org.parley.contracts.KafkaOutage;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestBounds;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
@@ -31,8 +31,8 @@ import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
 
-import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.WithKafka;
 
 /** A feed and its pages served by an HTTP server inside the test. */

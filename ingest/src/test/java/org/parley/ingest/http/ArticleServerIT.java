@@ -12,16 +12,16 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.common.DeadLetter;
 import org.parley.common.Json;
-import org.parley.common.JsonSerde;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.DeadLetter;
+import org.parley.contracts.JsonSerde;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.Ingestor;
 
-import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.WithKafka;
 
 @WithKafka

@@ -18,16 +18,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingested;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.Rejection;
 
-import org.parley.testkit.TopicReader;
 import org.parley.testkit.KafkaFixture;
+import org.parley.testkit.TopicReader;
 import org.parley.testkit.WithKafka;
 
 @WithKafka

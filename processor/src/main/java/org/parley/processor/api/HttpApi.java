@@ -35,7 +35,7 @@ import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.ProcessorLimits;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.faults.StreamFaults;

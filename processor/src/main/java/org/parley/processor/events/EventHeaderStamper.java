@@ -6,7 +6,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.parley.common.Event;
-import org.parley.common.EventHeaders;
+import org.parley.contracts.EventHeaders;
 
 /**
  * Gives each event record its own headers {@code source}, {@code target}, {@code root} and {@code quadClass}, so

@@ -10,8 +10,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.parley.contracts.DeadLetterHeaders;
 import org.parley.processor.ProcessorLimits;
-import org.parley.common.DeadLetterHeaders;
 
 /**
  * Dead letters in the format of Kafka Streams' own handlers (KIP-1034: the original key and value, with

@@ -18,8 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.parley.common.KafkaOutage;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.parley.contracts.KafkaOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
-import org.parley.common.Topic;
-import org.parley.common.Topics;
+import org.parley.contracts.Topic;
+import org.parley.contracts.Topics;
 import org.parley.processor.faults.PoisonGuard;
 import org.parley.processor.faults.StreamFaults;
 

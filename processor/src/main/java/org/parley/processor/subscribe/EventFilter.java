@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.parley.common.Event;
-import org.parley.common.EventHeaders;
+import org.parley.contracts.EventHeaders;
 
 /**
  * Which events a subscriber wants, judged from the record headers alone (see {@link EventHeaders}). Every

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.coder.EventCoder;
 import org.parley.common.Json;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.ParleyTopology;
 import org.parley.processor.StreamsSettings;
 import org.parley.processor.metrics.PipelineMetrics;

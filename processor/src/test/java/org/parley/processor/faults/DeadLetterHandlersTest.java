@@ -20,7 +20,7 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
-import org.parley.common.DeadLetterHeaders;
+import org.parley.contracts.DeadLetterHeaders;
 import org.parley.processor.ProcessorLimits;
 
 class DeadLetterHandlersTest {

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 import org.parley.processor.api.HttpApi;
 import org.parley.processor.testing.SseReader;
 import org.parley.testkit.KafkaFixture;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.parley.common.Actor;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Span;
-import org.junit.jupiter.api.Test;
 
 class DyadAggregatorTest {
     private final DyadAggregator aggregator = new DyadAggregator(StanceSettings.defaults());

@@ -3,7 +3,7 @@ package org.parley.sink.outage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.RetriableException;
-import org.parley.common.KafkaOutage;
+import org.parley.contracts.KafkaOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
