@@ -129,6 +129,13 @@ final class ActionMatcher {
             }
             return false;
         }
+        if (m.rule().verbAlone() && m.rule().code().compareTo("06") < 0) {
+            if (obs.recording()) {
+                obs.ruleTried(m.rule(), s.words()[m.start()], "skipped: an imported verb alone codes only material"
+                        + " acts (roots 06-20); a statement, appeal, intent or consultation needs a pattern");
+            }
+            return false; // "I think Helsinki ...", "announced he is to send a bill": verbs of saying and thinking
+        }
         String why = VerbRole.notAnAct(s, syntax, m.start());
         if (why != null && obs.recording()) {
             obs.ruleTried(m.rule(), Clauses.slice(s.words(), m.start(), m.end()), "skipped: " + why);

@@ -81,6 +81,12 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void anImportedVerbAloneCodesNoStatementOrConsultation() {
+        assertThat(tuples("Norway thinks Sweden is wrong about the border.")).noneMatch(t -> t.startsWith("NOR>SWE>0"));
+        assertThat(tuples("Peru cited Chile's refusal as the reason.")).noneMatch(t -> t.startsWith("PER>CHL>01"));
+    }
+
+    @Test
     void aVerbUsedAsANounIsNotAnImportedAction() {
         assertThat(tuples("The release of the report angered Peru.")).noneMatch(t -> t.contains(">084"));
     }
