@@ -66,6 +66,8 @@ final class ActionMatcher {
         // without an actor in its clause no imported rule can give an event: spare the tagger
         matches.removeIf(m -> m.rule().imported() && (!actorInClause(s, mentions, m.start())
                 || !isAct(m, s, syntax, obs)));
+        // "allegedly threatened": an adverb is no act
+        matches.removeIf(m -> !mentions.isEmpty() && syntax.tag(m.start()).equals("ADV"));
         // "talks" the noun, not "he talks about"
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));

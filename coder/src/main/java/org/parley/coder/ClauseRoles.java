@@ -104,7 +104,8 @@ final class ClauseRoles {
                 continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
             }
             if (out.isEmpty()) {
-                if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1]) && !countOf(m.start())) {
+                if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1]) && !countOf(m.start())
+                        && !inAppositive(window[0], m.start())) {
                     continue;
                 }
                 out.add(m);
@@ -203,6 +204,32 @@ final class ClauseRoles {
 
     private static final Set<String> PHRASE_BEFORE_PARTICIPLE = Set.of("DET", "ADJ", "ADV", "PROPN", "NUM",
             "SCONJ", "ADP", "PUNCT");
+
+    /**
+     * "Yang Jiechi, the State Councillor of China, said": {@code at} lies in an appositive that follows a name
+     * opening the clause and closes with a comma, so its country is the named person's.
+     */
+    boolean inAppositive(int start, int at) {
+        if (syntax == null) {
+            return false;
+        }
+        int i = start;
+        while (i < at && syntax.tag(i).equals("PROPN")) {
+            i++;
+        }
+        if (i == start || i >= at || !words[i].equals(",")) {
+            return false;
+        }
+        for (int k = at; k < n; k++) {
+            if (words[k].equals(",")) {
+                return true;
+            }
+            if (syntax.isVerb(k)) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     private static final Set<String> QUANTITIES = Set.of("thousands", "hundreds", "dozens", "scores", "millions",
             "tens", "groups", "group", "crowds", "crowd", "number", "members", "supporters");

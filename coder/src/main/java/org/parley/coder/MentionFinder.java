@@ -13,6 +13,7 @@ import org.parley.common.Actor.ActorType;
 final class MentionFinder {
     private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
             "outside", "around");
+    private static final Set<String> EXPLETIVE_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains");
     private static final Set<String> COPULA_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains",
             "will", "would", "could", "cannot", "can", "has", "had", "might", "must", "should", "may");
     private static final Set<String> NOT_A_SEAT_AFTER = Set.of("state", "post", "times", "consensus", "journal",
@@ -322,11 +323,21 @@ final class MentionFinder {
                 text);
     }
 
+    private static boolean plural(String text) {
+        String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        return last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && Character.isLowerCase(
+                text.charAt(text.lastIndexOf(' ') + 1));
+    }
+
     private Mention anaphor(Item first, int end, String[] words, String after, String text, ArticleMemory d,
                             List<Mention> earlier) {
         int start = first.start();
-        if (words[start].equals("it") && (COPULA_AFTER_IT.contains(after) || text.equals("IT"))) {
-            return null; // "it is ...", and "an IT worker" is no pronoun
+        Mention reporter = end - start == 1 && !EXPLETIVE_AFTER_IT.contains(after)
+                ? MentionContext.reportingSpeaker(start, words, earlier) : null;
+        // "officials confirmed it has infected 200": a plural speaker is not "it"
+        boolean reported = reporter != null && !(words[start].equals("it") && plural(reporter.text()));
+        if (words[start].equals("it") && (COPULA_AFTER_IT.contains(after) && !reported || text.equals("IT"))) {
+            return null; // "it is ...", and "an IT worker" is no pronoun; "the army says it has ..." is the army
         }
         String cls = first.phrase().role();
         Mention speaker = end - start == 1 ? MentionContext.reportingSpeaker(start, words, earlier) : null;

@@ -7,7 +7,9 @@ import org.parley.coder.MentionFinder.Item;
 /** Which adjacent dictionary phrases group into one actor: "Russian Foreign Minister Sergei Lavrov". */
 final class MentionGrouping {
     private static final Set<String> CONNECTORS = Set.of("'s", "of", "the", "to");
-    private static final Set<String> ROLE_IN_COUNTRY = Set.of("GOV", "JUD", "COP", "LEG");
+    private static final Set<String> ROLE_IN_COUNTRY = Set.of("GOV", "JUD", "COP", "LEG", "OPP");
+    /** A city's own institutions: "the Kabul police", "an Istanbul court", "the Paris prosecutor". */
+    private static final Set<String> LOCAL_ROLES = Set.of("GOV", "COP", "JUD");
 
     private static final Set<String> LOCAL = Set.of("state", "city", "provincial", "regional", "local",
             "municipal", "district", "county", "province");
@@ -23,20 +25,23 @@ final class MentionGrouping {
                 || inst.start() == place.end() + 1 && LOCAL.contains(words[place.end()]);
         return adjacent && (k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION)
                 && (inst.phrase().code() == null || EventCoder.UNKNOWN.equals(inst.phrase().code()))
-                && ("GOV".equals(inst.phrase().role()) || "COP".equals(inst.phrase().role()));
+                && LOCAL_ROLES.contains(inst.phrase().role());
     }
 
     static boolean isLoner(Item it) {
         return it.anti() || it.phrase().kind() == Lexicon.Kind.ANAPHOR || it.phrase().kind() == Lexicon.Kind.PLACE;
     }
 
-    /** "a court in Guyana", "authorities in Kenya": a civilian institution in a country is that country's. */
+    /**
+     * "a court in Guyana", "authorities in Kenya", "protesters in Belgrade": a civilian institution or a crowd in a
+     * country or one of its cities is that country's.
+     */
     static boolean roleIn(List<Item> group, String[] words, int end, Item next) {
         Lexicon.Phrase last = group.get(group.size() - 1).phrase();
         Lexicon.Kind k = next.phrase().kind();
         return next.start() == end + 1 && words[end].equals("in") && last.kind() == Lexicon.Kind.ROLE
                 && last.code() == null && ROLE_IN_COUNTRY.contains(last.role())
-                && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT);
+                && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT || k == Lexicon.Kind.PLACE);
     }
 
     /** Words that qualify a title between a country and the title: "US Deputy Secretary", "Russian acting envoy". */

@@ -96,11 +96,70 @@ final class RoleAssignment {
     private Roles activeRoles(Trigger a, List<Mention> before) {
         Rule rule = a.rule();
         int t = a.t();
+        List<Mention> src = activeSource(a, before);
+        if (src == null) {
+            return null;
+        }
+        boolean between = false;
+        List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
+        if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
+            tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
+        }
+        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
+            tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
+        }
+        if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
+            tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
+        }
+        tgt = tgt.isEmpty() ? modifierTarget(a) : tgt;
+        if (rule.clausal()) {
+            List<Mention> object = tgt;
+            tgt = roles.clauseSubject(a.end());
+            if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
+                tgt = List.of(); // "X claimed that they ...": a claim about oneself accuses no one
+            } else if (tgt.isEmpty() && !object.isEmpty() && object.get(0).start() <= a.end() + 1
+                    && !object.get(0).anaphor() && !subjectOfAClause(object.get(0).end())) {
+                tgt = object; // "charged Erdogan with terrorism": the verb's own object
+            }
+        }
+        boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
+                && !words[t - 1].equals("'s");
+        if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
+            src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
+            tgt = List.of();
+            between = true;
+        } else if (nominalObject) {
+            obs.ruleTried(rule, a.matched(), "skipped: the action noun is the object of an earlier action");
+            return null; // "facilitated the signing of an agreement": the noun is the verb's object
+        }
+        if (tgt.isEmpty() && rule.objectBefore() && !src.isEmpty()) {
+            int from = src.get(src.size() - 1).end();
+            for (Mention o : roles.mentions()) {
+                if (o.start() >= from && o.end() <= t && !o.place() && !o.anti()) {
+                    tgt = List.of(o);
+                    break;
+                }
+            }
+        }
+        // "supported Kiev politically and with arms supplies": the object is shared
+        if (tgt.isEmpty() && !src.isEmpty() && st.lastTargetSeg == seg[t] && t - st.lastMatchEnd <= 6
+                && Clauses.contains(words, st.lastMatchEnd, t, "and")) {
+            tgt = st.lastTargets;
+        }
+        return new Roles(src, tgt, between);
+    }
+
+    /** The source of an active trigger; null when the match is skipped. */
+    private List<Mention> activeSource(Trigger a, List<Mention> before) {
+        Rule rule = a.rule();
+        int t = a.t();
         int segStart = a.segStart();
         List<Mention> src = before;
-        boolean between = false;
         if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])) {
             src = roles.relativeHead(segStart - 1);
+        }
+        if (src.isEmpty()) {
+            src = sharedSubject(t); // "X ceased its operations but warned ...": coordinated verbs share X
         }
         if (participialAdjunct(t)) {
             if (!src.isEmpty() && src == before && t > 0 && syntax.isNoun(t - 1) && !endsMention(t)) {
@@ -135,48 +194,27 @@ final class RoleAssignment {
                     + "\"of\" actor, not the object of a verb such as \"launched\" or \"held\")");
             return null; // "condemned anti-semitism after vandalism": the vandalism is no act of the condemner
         }
-        List<Mention> tgt = roles.targets(rule, t, a.end(), a.segEnd(), src);
-        if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
-            tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
+        return src;
+    }
+
+    /** "claimed 790 soldiers had been killed": the actor after the verb is the subject of what is claimed. */
+    private boolean subjectOfAClause(int end) {
+        return end < n && (syntax.isVerb(end) || syntax.tag(end).equals("AUX"));
+    }
+
+    /** The subject of the clause before "and"/"but" when the trigger's verb has none of its own. */
+    private List<Mention> sharedSubject(int t) {
+        if (!syntax.isVerb(t)) {
+            return List.of();
         }
-        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
-            tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
+        int c = t - 1;
+        while (c > 0 && (syntax.tag(c).equals("ADV") || syntax.tag(c).equals("AUX"))) {
+            c--;
         }
-        if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
-            tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
+        if (c <= 0 || !(words[c].equals("and") || words[c].equals("but"))) {
+            return List.of();
         }
-        tgt = tgt.isEmpty() ? modifierTarget(a) : tgt;
-        if (rule.clausal()) {
-            tgt = roles.clauseSubject(a.end());
-            if (!tgt.isEmpty() && tgt.get(0).anaphor()) {
-                tgt = List.of(); // "X claimed that they ...": a claim about oneself accuses no one
-            }
-        }
-        boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
-                && !words[t - 1].equals("'s");
-        if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
-            src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
-            tgt = List.of();
-            between = true;
-        } else if (nominalObject) {
-            obs.ruleTried(rule, a.matched(), "skipped: the action noun is the object of an earlier action");
-            return null; // "facilitated the signing of an agreement": the noun is the verb's object
-        }
-        if (tgt.isEmpty() && rule.objectBefore() && !src.isEmpty()) {
-            int from = src.get(src.size() - 1).end();
-            for (Mention o : roles.mentions()) {
-                if (o.start() >= from && o.end() <= t && !o.place() && !o.anti()) {
-                    tgt = List.of(o);
-                    break;
-                }
-            }
-        }
-        // "supported Kiev politically and with arms supplies": the object is shared
-        if (tgt.isEmpty() && !src.isEmpty() && st.lastTargetSeg == seg[t] && t - st.lastMatchEnd <= 6
-                && Clauses.contains(words, st.lastMatchEnd, t, "and")) {
-            tgt = st.lastTargets;
-        }
-        return new Roles(src, tgt, between);
+        return roles.subject(Clauses.clauseStart(seg, c - 1), c);
     }
 
     /** "..., killing four", "with sanctions restricting ...": a participle adjunct, acted by its clause's subject. */
@@ -360,6 +398,9 @@ final class RoleAssignment {
         }
         int maxGap = code.compareTo("15") >= 0 ? 2 : 3;
         for (Mention mod : modifiers) {
+            if (mod.start() > a.t() && mod.end() <= a.end()) {
+                return List.of(mod); // "burned the Macedonian flag" matched as one pattern
+            }
             int gap = mod.start() - a.end();
             if (gap >= 0 && gap <= maxGap
                     && (gap == 0 || Clauses.onlyWords(words, a.end(), mod.start(), OBJECT_DETERMINERS))) {
@@ -378,7 +419,8 @@ final class RoleAssignment {
             boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2;
             boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
                     && Clauses.onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
-            if (mod.start() >= segStart && (beforeNoun || opensSubject)) {
+            if (mod.start() >= segStart && (beforeNoun || opensSubject
+                    || mod.end() < t && roles.inAppositive(segStart, mod.start()))) {
                 src = List.of(mod);
             }
         }

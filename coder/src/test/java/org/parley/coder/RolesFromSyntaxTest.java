@@ -68,6 +68,29 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void actorsFoundThroughReportedSpeechAppositivesAndCoordination() {
+        assertThat(tuples("Turkey's president says it will attack Syria.")).contains("TUR>SYR>190");
+        assertThat(tuples("Chilean officials confirmed it has killed three people.")).noneMatch(t -> t.contains(">18"));
+        assertThat(tuples("Mohammad Karimi, the Afghan defence spokesperson, criticized Pakistan."))
+                .contains("AFG>PAK>111");
+        assertThat(tuples("Li Wei, the State Councillor of China, criticized Japan.")).contains("CHN>JPN>111");
+        assertThat(tuples("Ghana closed its embassy but criticized Togo.")).anyMatch(t -> t.startsWith("GHA>TGO>11"));
+    }
+
+    @Test
+    void aCitysCourtAndCrowdAreItsCountrys() {
+        assertThat(tuples("An Istanbul court charged Erdogan with terrorism.")).anyMatch(t -> t.startsWith("TUR>TUR>1"));
+        assertThat(tuples("Protesters in Belgrade burned the Macedonian flag.")).anyMatch(t -> t.startsWith("SRB>MKD>"));
+    }
+
+    @Test
+    void anAdverbIsNoActAndAClaimedClauseSubjectIsNoTarget() {
+        assertThat(tuples("Protesters allegedly threatened Senator Rand Paul.")).noneMatch(t -> t.contains(">112"));
+        assertThat(tuples("Armenia claimed 790 Azerbaijani soldiers had been killed."))
+                .noneMatch(t -> t.startsWith("ARM>AZE>112"));
+    }
+
+    @Test
     void aParticipleDescribingANounIsNotTheSubjectsAct() {
         assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
                 .noneMatch(t -> t.startsWith("QAT>OMN>17"));
