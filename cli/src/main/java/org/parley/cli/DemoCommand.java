@@ -43,6 +43,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "give up if processing takes longer (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "publication date for articles whose page, fields, sidecar and text state none "
+                    + "(else: the day of ingest)")
+    java.time.LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -66,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (LocalPipeline pipeline = LocalPipeline.start(config, EventCoder.withDefaultDictionaries(), timeout)) {
                 stderr.printf("parley demo: API on http://127.0.0.1:%d/api/stance/dyads%n",
                         pipeline.processor().httpPort());
-                try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults())) {
+                try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES))) {
                     summary = ingestor.ingest(List.of(seeds));
                 }
                 summary.rejected().forEach(r -> stderr.printf("rejected %s: %s%n", r.origin(), r.reason()));

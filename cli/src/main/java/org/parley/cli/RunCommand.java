@@ -79,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int settleSeconds;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "publication date for articles whose page, fields, sidecar and text state none "
+                    + "(else: the day of ingest)")
+    java.time.LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -184,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
                 topics).start();
         parts.sink = new Sink(config);
         parts.sink.start();
-        parts.ingestor = new Ingestor(config, IngestOptions.defaults());
+        parts.ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES));
         parts.watcher = new FolderWatcher(parts.ingestor, watch, IngestOptions.defaults().glob(),
                 Duration.ofSeconds(Math.max(1, settleSeconds)), (file, summary) -> {
                     stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,
