@@ -48,6 +48,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + "(else: the day of ingest)")
     java.time.LocalDate date;
 
+    @Option(names = "--verbose", description = "show Kafka's and Parley's log messages (default: errors only)")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             stderr.println("parley demo: no such folder: " + seeds);
             return 2;
         }
+        Quiet.logs(verbose);
         long started = System.nanoTime();
         Path work = Files.createTempDirectory("parley-demo-");
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
@@ -76,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 summary.rejected().forEach(r -> stderr.printf("rejected %s: %s%n", r.origin(), r.reason()));
                 pipeline.awaitIdle(timeout);
-                printTable(stdout, pipeline.dyads());
+                printTable(stdout, pipeline.dyads(), EventDates.byDyad(config, timeout));
             }
             stdout.printf("%nIngested %d article(s) (%d duplicate, %d rejected) in %.1f s. Events: %s  Stance: %s%n",
                     summary.published(), summary.duplicates(), summary.rejected().size(),
@@ -88,6 +92,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    static void printTable(PrintWriter out, List<DyadStance> dyads,
+                           Map<String, java.util.SortedSet<String>> datedBy) {
+        new StanceTable(ActorNames.shipped()).print(out, dyads, datedBy);
+    }
+
+    /** The compact table {@code parley watch} redraws: codes only, no legend. */
     static void printTable(PrintWriter out, List<DyadStance> dyads) {
         out.printf("%-6s %-6s %7s %8s %9s %7s %8s  %s%n", "SOURCE", "TARGET", "EVENTS", "MENTIONS", "GOLDSTEIN",
                 "COOP%", "STANCE", "ROOTS");
