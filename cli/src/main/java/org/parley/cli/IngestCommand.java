@@ -142,7 +142,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("parley ingest: " + e.getMessage());
             return FAILED;
         }
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         String unreachable = checkReachable(config);
         if (unreachable != null) {
             err.println("parley ingest: " + unreachable);

@@ -93,6 +93,9 @@ public final class RunCommand implements Callable<Integer> {
      */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The bootstrap address written to DATA/bootstrap, removed again on stop. */
+    private volatile String address;
+
     /** Counted down to stop; the shutdown hook does it on SIGTERM and Ctrl-C, tests do it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
     /** Counted down once every part is closed: the shutdown hook waits for it, or the JVM would halt mid-close. */
@@ -135,6 +138,9 @@ public final class RunCommand implements Callable<Integer> {
                 stderr.println("parley run: " + parts.close());
                 stderr.flush();
             }
+            if (address != null) {
+                BrokerAddress.remove(data, address);
+            }
             lock.close();
             stopped.countDown();
             try {
@@ -175,8 +181,14 @@ public final class RunCommand implements Callable<Integer> {
                 throw new BrokerNotStarted(e.getMessage());
             }
             config = config.withBootstrapServers(parts.broker.bootstrapServers()).withPartitions(1, (short) 1);
-            stderr.printf("parley run: Kafka at %s%n", parts.broker.bootstrapServers());
+        } else {
+            BrokerAddress.requireReachable(config, "", BrokerAddress.PROBE_TIMEOUT);
         }
+        // Other commands (watch, subscribe, ingest, sink) find this broker through the file.
+        BrokerAddress.write(data, config.bootstrapServers());
+        address = config.bootstrapServers();
+        stdout.printf("parley run: Kafka at %s (address in %s)%n", address, BrokerAddress.file(data));
+        stdout.flush();
         if ("parley-processor".equals(config.applicationId())
                 && !org.parley.common.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
             // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.

@@ -62,7 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparator<DyadStance> order = order(sort);
         String only = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         String topic = config.topics().dyadStance().name();
         JsonSerde<DyadStance> serde = JsonSerde.of(DyadStance.class);
         Map<String, DyadStance> table = new HashMap<>();

@@ -33,7 +33,26 @@ class DemoIT {
         String output = Files.readString(log);
         assertThat(finished).as("demo finished; output:%n%s", output).isTrue();
         assertThat(demo.exitValue()).as("exit code; output:%n%s", output).isZero();
-        assertThat(output).contains("SOURCE", "TARGET", "RUS", "USA");
+        assertThat(output).contains("SOURCE", "TARGET", "RUS Russia", "USA United States", "G.MEAN", "DATED BY",
+                "How to read it", "04 consult");
+        assertThat(output).as("Kafka's logs are quiet without --verbose").doesNotContain(" WARN ", " INFO ");
+
+        // The seed's sidecar dates it 2025-02-28; its sentences name days of that week ("on February 27").
+        List<Event> events = Files.readAllLines(out.resolve("events.jsonl")).stream()
+                .map(line -> {
+                    try {
+                        return Json.mapper().readValue(line, Event.class);
+                    } catch (Exception e) {
+                        throw new AssertionError("not an event: " + line, e);
+                    }
+                }).toList();
+        assertThat(events).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.date()).isBetween(java.time.LocalDate.of(2025, 2, 18), java.time.LocalDate.of(2025, 2, 28));
+            assertThat(e.dateFrom()).isEqualTo("sidecar");
+        });
+        assertThat(events).extracting(Event::date).contains(java.time.LocalDate.of(2025, 2, 27),
+                java.time.LocalDate.of(2025, 2, 28));
+        assertThat(output).contains("2025-02-28        sidecar");
 
         List<String> tuples = Files.readAllLines(out.resolve("events.jsonl")).stream()
                 .map(line -> {
