@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.parley.coder.EventCoder;
 import org.parley.common.DyadStance;
 import org.parley.common.ParleyConfig;
@@ -95,18 +94,6 @@ public final class DemoCommand implements Callable<Integer> {
     static void printTable(PrintWriter out, List<DyadStance> dyads,
                            Map<String, java.util.SortedSet<String>> datedBy) {
         new StanceTable(ActorNames.shipped()).print(out, dyads, datedBy);
-    }
-
-    /** The compact table {@code parley watch} redraws: codes only, no legend. */
-    static void printTable(PrintWriter out, List<DyadStance> dyads) {
-        out.printf("%-6s %-6s %7s %8s %9s %7s %8s  %s%n", "SOURCE", "TARGET", "EVENTS", "MENTIONS", "GOLDSTEIN",
-                "COOP%", "STANCE", "ROOTS");
-        for (DyadStance d : dyads) {
-            String roots = d.rootCounts().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" "));
-            out.printf("%-6s %-6s %7d %8d %9.1f %6.0f%% %8.2f  %s%n", d.source(), d.target(), d.events(),
-                    d.mentions(), d.goldsteinSum(), d.cooperationShare() * 100, d.stance(), roots);
-        }
     }
 
     private static void deleteTree(Path dir) {

@@ -30,22 +30,32 @@ final class StanceTable {
      * @param datedBy dyad key ({@code RUS->USA}) to where its events' dates came from; missing dyads show "?"
      */
     void print(PrintWriter out, List<DyadStance> dyads, Map<String, SortedSet<String>> datedBy) {
+        legend(out, rows(out, dyads, datedBy));
+    }
+
+    /**
+     * Prints the rows alone (what {@code parley watch} redraws) and returns the CAMEO roots they show.
+     *
+     * @param datedBy as for {@link #print}, or null to leave the DATED BY column out
+     */
+    SortedSet<String> rows(PrintWriter out, List<DyadStance> dyads, Map<String, SortedSet<String>> datedBy) {
         String actor = "%-" + (4 + NAME_WIDTH + 1) + "s";
-        String head = actor + " " + actor + " %6s %8s %6s %6s %5s %7s  %-17s %-10s  %s%n";
+        String dated = datedBy == null ? "%s" : "%-10s  ";
+        String head = actor + " " + actor + " %6s %8s %6s %6s %5s %7s  %-17s " + dated + "%s%n";
         out.printf(head, "SOURCE", "TARGET", "EVENTS", "MENTIONS", "G.SUM", "G.MEAN", "COOP%", "STANCE", "DATES",
-                "DATED BY", "ROOTS");
+                datedBy == null ? "" : "DATED BY", "ROOTS");
         SortedSet<String> roots = new TreeSet<>();
         for (DyadStance d : dyads) {
             roots.addAll(d.rootCounts().keySet());
             String rootCounts = d.rootCounts().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" "));
-            SortedSet<String> from = datedBy.get(d.source() + "->" + d.target());
-            out.printf(actor + " " + actor + " %6d %8d %6.1f %6.2f %4.0f%% %7.2f  %-17s %-10s  %s%n",
+            SortedSet<String> from = datedBy == null ? null : datedBy.get(d.source() + "->" + d.target());
+            out.printf(actor + " " + actor + " %6d %8d %6.1f %6.2f %4.0f%% %7.2f  %-17s " + dated + "%s%n",
                     label(d.source()), label(d.target()), d.events(), d.mentions(), d.goldsteinSum(),
                     d.goldsteinMean(), d.cooperationShare() * 100, d.stance(), days(d),
-                    from == null ? "?" : String.join("+", from), rootCounts);
+                    datedBy == null ? "" : from == null ? "?" : String.join("+", from), rootCounts);
         }
-        legend(out, roots);
+        return roots;
     }
 
     String label(String code) {

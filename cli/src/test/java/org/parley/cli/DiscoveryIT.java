@@ -68,6 +68,34 @@ class DiscoveryIT {
     }
 
     @Test
+    void ingestFindsTheBrokerThatBrokerWroteDownAndTheFileGoesWithIt(KafkaFixture kafka) throws Exception {
+        Path cwd = Files.createDirectories(kafka.tempDir().resolve("discovery-broker"));
+        Files.writeString(cwd.resolve("a.txt"), "Russia and the United States held talks in Istanbul.");
+        Path log = cwd.resolve("broker.log");
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/parley").toString(), "broker", "--port", "0")
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process broker = pb.start();
+        try {
+            Path file = cwd.resolve(".parley/bootstrap");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                    .until(() -> Files.exists(file) || !broker.isAlive());
+            assertThat(broker.isAlive()).as("broker: %s", Files.readString(log)).isTrue();
+            String address = Files.readString(file).trim();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Files.readString(log)).contains("Kafka broker ready at " + address,
+                            "address in " + file.toAbsolutePath()));
+
+            Result r = parley(cwd, "ingest", "a.txt");
+            assertThat(r.exit()).as("stderr: %s", r.stderr()).isZero();
+            assertThat(r.stdout()).contains("published 1");
+        } finally {
+            broker.destroy();
+            assertThat(broker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(cwd.resolve(".parley/bootstrap")).as("removed when the broker stops").doesNotExist();
+    }
+
+    @Test
     void everyCommandFailsFastWithOneLineWhenNoBrokerAnswers(KafkaFixture kafka) throws Exception {
         Path cwd = Files.createDirectories(kafka.tempDir().resolve("discovery-gone"));
         String nobody = "127.0.0.1:" + freePort();
