@@ -103,7 +103,8 @@
     li.className = 'q' + e.quadClass;
     const meta = document.createElement('div');
     meta.className = 'meta';
-    meta.textContent = e.date + '  ' + e.source.code + ' \u2192 ' + (e.target ? e.target.code : '\u2013') + '  CAMEO '
+    // Where the date came from (html-meta, dateline, sidecar, ... ingest-time) tells a dated page from a guess.
+    meta.textContent = e.date + ' [' + (e.dateFrom || '?') + ']  ' + e.source.code + ' \u2192 ' + (e.target ? e.target.code : '\u2013') + '  CAMEO '
       + e.cameo + ' (' + e.plover + ')  Goldstein ' + e.goldstein;
     const sentence = document.createElement('div');
     sentence.className = 'sentence';

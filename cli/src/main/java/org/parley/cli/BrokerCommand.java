@@ -40,6 +40,11 @@ public final class BrokerCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C and SIGTERM run this: a controlled shutdown, so the next start on DIR is quick.
         Thread hook = new Thread(() -> {
+            try {
+                BrokerAddress.remove(data.toAbsolutePath().getParent(), kafka.bootstrapServers());
+            } catch (IllegalStateException notRunning) {
+                // it never started: no address was written
+            }
             kafka.close();
             stopped.countDown();
         }, "parley-broker-shutdown");
@@ -52,7 +57,11 @@ public final class BrokerCommand implements Callable<Integer> {
             err.println("parley broker: " + e.getMessage());
             return 1;
         }
-        out.println("Kafka broker ready at " + kafka.bootstrapServers() + " (data " + data + ")");
+        // Beside the log directory (.parley/bootstrap for the default .parley/kafka): other commands look there.
+        Path addressDir = data.toAbsolutePath().getParent();
+        BrokerAddress.write(addressDir, kafka.bootstrapServers());
+        out.println("Kafka broker ready at " + kafka.bootstrapServers() + " (data " + data + "; address in "
+                + BrokerAddress.file(addressDir) + ")");
         out.flush();
         stopped.await();
         return 0;

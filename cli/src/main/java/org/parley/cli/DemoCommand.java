@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.parley.coder.EventCoder;
 import org.parley.common.DyadStance;
 import org.parley.contracts.ParleyConfig;
@@ -43,6 +42,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "give up if processing takes longer (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "publication date for articles whose page, fields, sidecar and text state none "
+                    + "(else: the day of ingest)")
+    java.time.LocalDate date;
+
+    @Option(names = "--verbose", description = "show Kafka's and Parley's log messages (default: errors only)")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
             stderr.println("parley demo: no such folder: " + seeds);
             return 2;
         }
+        Quiet.logs(verbose);
         long started = System.nanoTime();
         Path work = Files.createTempDirectory("parley-demo-");
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
@@ -66,12 +74,12 @@ public final class DemoCommand implements Callable<Integer> {
             try (LocalPipeline pipeline = LocalPipeline.start(config, EventCoder.withDefaultDictionaries(), timeout)) {
                 stderr.printf("parley demo: API on http://127.0.0.1:%d/api/stance/dyads%n",
                         pipeline.processor().httpPort());
-                try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults())) {
+                try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES))) {
                     summary = ingestor.ingest(List.of(seeds));
                 }
                 summary.rejected().forEach(r -> stderr.printf("rejected %s: %s%n", r.origin(), r.reason()));
                 pipeline.awaitIdle(timeout);
-                printTable(stdout, pipeline.dyads());
+                printTable(stdout, pipeline.dyads(), EventDates.byDyad(config, timeout));
             }
             stdout.printf("%nIngested %d article(s) (%d duplicate, %d rejected) in %.1f s. Events: %s  Stance: %s%n",
                     summary.published(), summary.duplicates(), summary.rejected().size(),
@@ -83,15 +91,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static void printTable(PrintWriter out, List<DyadStance> dyads) {
-        out.printf("%-6s %-6s %7s %8s %9s %7s %8s  %s%n", "SOURCE", "TARGET", "EVENTS", "MENTIONS", "GOLDSTEIN",
-                "COOP%", "STANCE", "ROOTS");
-        for (DyadStance d : dyads) {
-            String roots = d.rootCounts().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "x" + e.getValue()).collect(Collectors.joining(" "));
-            out.printf("%-6s %-6s %7d %8d %9.1f %6.0f%% %8.2f  %s%n", d.source(), d.target(), d.events(),
-                    d.mentions(), d.goldsteinSum(), d.cooperationShare() * 100, d.stance(), roots);
-        }
+    static void printTable(PrintWriter out, List<DyadStance> dyads,
+                           Map<String, java.util.SortedSet<String>> datedBy) {
+        new StanceTable(ActorNames.shipped()).print(out, dyads, datedBy);
     }
 
     private static void deleteTree(Path dir) {

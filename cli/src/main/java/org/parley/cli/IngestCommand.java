@@ -66,7 +66,8 @@ public final class IngestCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "publication date for articles whose source states none (else: the file's time)")
+            description = "publication date for articles whose page, fields, sidecar and text state none "
+                    + "(else: the day of ingest)")
     LocalDate date;
 
     @Option(names = "--glob", paramLabel = "GLOB",
@@ -137,7 +138,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("parley ingest: " + e.getMessage());
             return FAILED;
         }
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         String unreachable = checkReachable(config);
         if (unreachable != null) {
             err.println("parley ingest: " + unreachable);

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** Options every command that talks to Kafka shares. Defaults come from the PARLEY_* environment variables. */
 public final class KafkaOptions {
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: $PARLEY_BOOTSTRAP_SERVERS or localhost:9092)")
+            description = "Kafka bootstrap servers (default: $PARLEY_BOOTSTRAP_SERVERS, else the address 'parley run' "
+                    + "or 'parley broker' wrote to $PARLEY_DATA/bootstrap (default .parley/bootstrap), else "
+                    + "localhost:9092)")
     String bootstrapServers;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX",
@@ -22,7 +24,7 @@ public final class KafkaOptions {
     public ParleyConfig config() {
         ParleyConfig c = ParleyConfig.fromEnv();
         if (bootstrapServers != null) {
-            c = c.withBootstrapServers(bootstrapServers);
+            c = c.withBootstrapServers(valid("--bootstrap-server", bootstrapServers));
         }
         if (topicPrefix != null) {
             c = c.withTopicPrefix(topicPrefix);
@@ -31,5 +33,42 @@ public final class KafkaOptions {
             c = c.withClientProperties(clientProperties);
         }
         return c;
+    }
+
+    /**
+     * {@link #config()}, with the broker found the way a user expects ({@code --bootstrap-server}, else
+     * {@code $PARLEY_BOOTSTRAP_SERVERS}, else the address file of a running {@code parley run} or
+     * {@code parley broker}, else localhost:9092) and checked to answer: else {@link CliFailure}, one line.
+     */
+    public ParleyConfig connect() {
+        java.util.Map<String, String> env = System.getenv();
+        ParleyConfig c = config();
+        String whence = "";
+        if (bootstrapServers == null) {
+            String fromEnv = env.get("PARLEY_BOOTSTRAP_SERVERS");
+            Path dir = BrokerAddress.defaultDataDir(env);
+            String found = BrokerAddress.read(dir);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                c = c.withBootstrapServers(valid("$PARLEY_BOOTSTRAP_SERVERS", fromEnv));
+                whence = " (from $PARLEY_BOOTSTRAP_SERVERS)";
+            } else if (found != null) {
+                Path file = BrokerAddress.file(dir);
+                c = c.withBootstrapServers(valid(file.toString(), found));
+                whence = " (from " + file + ", written by parley run or parley broker; it may have stopped)";
+            } else {
+                whence = " (the default: no --bootstrap-server, no $PARLEY_BOOTSTRAP_SERVERS, no "
+                        + BrokerAddress.file(dir) + ")";
+            }
+        }
+        BrokerAddress.requireReachable(c, whence, BrokerAddress.PROBE_TIMEOUT);
+        return c;
+    }
+
+    private static String valid(String what, String servers) {
+        try {
+            return BrokerAddress.validate(servers);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(what + " " + e.getMessage(), 2);
+        }
     }
 }

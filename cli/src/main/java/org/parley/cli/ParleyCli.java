@@ -38,11 +38,23 @@ public final class ParleyCli implements Runnable {
 
     /** Runs a command line and returns its exit code; tests call this instead of main. */
     public static int run(String... args) {
-        return new CommandLine(new ParleyCli()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs a command line with its output and errors going to the given writers. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        return new CommandLine(new ParleyCli()).setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    /** The command line, with failures the user can act on ({@link CliFailure}) said in one line, no trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ParleyCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CliFailure f) {
+                cmd.getErr().println("parley " + cmd.getCommandName() + ": " + f.getMessage());
+                cmd.getErr().flush();
+                return f.exitCode();
+            }
+            throw e;
+        });
     }
 }

@@ -49,7 +49,7 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         config = config.withHttp(bind != null ? bind : config.httpBind(), port != null ? port : config.httpPort());
         if (stateDir != null || config.stateDir() == null) {
             config = config.withStateDir(stateDir != null ? stateDir : DEFAULT_STATE_DIR);

@@ -79,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int settleSeconds;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "publication date for articles whose page, fields, sidecar and text state none "
+                    + "(else: the day of ingest)")
+    java.time.LocalDate date;
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +92,9 @@ public final class RunCommand implements Callable<Integer> {
      * behaves as after a crash (the next start restores the stores from their changelogs).
      */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The bootstrap address written to DATA/bootstrap, removed again on stop. */
+    private volatile String address;
 
     /** Counted down to stop; the shutdown hook does it on SIGTERM and Ctrl-C, tests do it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
@@ -130,6 +138,9 @@ public final class RunCommand implements Callable<Integer> {
                 stderr.println("parley run: " + parts.close());
                 stderr.flush();
             }
+            if (address != null) {
+                BrokerAddress.remove(data, address);
+            }
             lock.close();
             stopped.countDown();
             try {
@@ -170,8 +181,14 @@ public final class RunCommand implements Callable<Integer> {
                 throw new BrokerNotStarted(e.getMessage());
             }
             config = config.withBootstrapServers(parts.broker.bootstrapServers()).withPartitions(1, (short) 1);
-            stderr.printf("parley run: Kafka at %s%n", parts.broker.bootstrapServers());
+        } else {
+            BrokerAddress.requireReachable(config, "", BrokerAddress.PROBE_TIMEOUT);
         }
+        // Other commands (watch, subscribe, ingest, sink) find this broker through the file.
+        BrokerAddress.write(data, config.bootstrapServers());
+        address = config.bootstrapServers();
+        stdout.printf("parley run: Kafka at %s (address in %s)%n", address, BrokerAddress.file(data));
+        stdout.flush();
         if ("parley-processor".equals(config.applicationId())
                 && !org.parley.contracts.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
             // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
@@ -184,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
                 topics).start();
         parts.sink = new Sink(config);
         parts.sink.start();
-        parts.ingestor = new Ingestor(config, IngestOptions.defaults());
+        parts.ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES));
         parts.watcher = new FolderWatcher(parts.ingestor, watch, IngestOptions.defaults().glob(),
                 Duration.ofSeconds(Math.max(1, settleSeconds)), (file, summary) -> {
                     stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,

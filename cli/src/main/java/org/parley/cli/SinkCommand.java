@@ -40,7 +40,7 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         if (out != null) {
             config = config.withOutDir(out);
         }

@@ -66,7 +66,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         String name = topic != null ? topic : config.topics().events().name();
         PrintWriter out = spec.commandLine().getOut();
         long printed = 0;

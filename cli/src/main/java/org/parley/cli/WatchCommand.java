@@ -62,7 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparator<DyadStance> order = order(sort);
         String only = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
-        ParleyConfig config = kafka.config();
+        ParleyConfig config = kafka.connect();
         String topic = config.topics().dyadStance().name();
         JsonSerde<DyadStance> serde = JsonSerde.of(DyadStance.class);
         Map<String, DyadStance> table = new HashMap<>();
@@ -159,7 +159,9 @@ public final class WatchCommand implements Callable<Integer> {
         w.printf("parley watch  %s%s  %d dyad(s)%s  %s%n", topic, country == null ? "" : "  country " + country,
                 total, total > shown.size() ? " (top " + shown.size() + ")" : "",
                 LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
-        DemoCommand.printTable(w, shown);
+        new StanceTable(ActorNames.shipped()).rows(w, shown, null);
+        w.println("G.SUM: Goldstein sum; G.MEAN: per event, -10 (hostile) .. +10 (cooperative); STANCE: sum decayed "
+                + "by half a week; 'parley demo' explains every column");
         w.flush();
         return text.toString();
     }

@@ -33,7 +33,27 @@ class DemoIT {
         String output = Files.readString(log);
         assertThat(finished).as("demo finished; output:%n%s", output).isTrue();
         assertThat(demo.exitValue()).as("exit code; output:%n%s", output).isZero();
-        assertThat(output).contains("SOURCE", "TARGET", "RUS", "USA");
+        assertThat(output).contains("SOURCE", "TARGET", "RUS Russia", "USA United States", "G.MEAN", "DATED BY",
+                "How to read it", "04 consult");
+        assertThat(output).as("Kafka's logs are quiet without --verbose").doesNotContain(" WARN ", " INFO ");
+        checkWorkedExample(root.resolve("docs/stance.md"), output);
+
+        // The seed's sidecar dates it 2025-02-28; its sentences name days of that week ("on February 27").
+        List<Event> events = Files.readAllLines(out.resolve("events.jsonl")).stream()
+                .map(line -> {
+                    try {
+                        return Json.mapper().readValue(line, Event.class);
+                    } catch (Exception e) {
+                        throw new AssertionError("not an event: " + line, e);
+                    }
+                }).toList();
+        assertThat(events).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.date()).isBetween(java.time.LocalDate.of(2025, 2, 18), java.time.LocalDate.of(2025, 2, 28));
+            assertThat(e.dateFrom()).isEqualTo("sidecar");
+        });
+        assertThat(events).extracting(Event::date).contains(java.time.LocalDate.of(2025, 2, 27),
+                java.time.LocalDate.of(2025, 2, 28));
+        assertThat(output).contains("2025-02-28        sidecar");
 
         List<String> tuples = Files.readAllLines(out.resolve("events.jsonl")).stream()
                 .map(line -> {
@@ -49,5 +69,30 @@ class DemoIT {
         assertThat(tuples).contains("USA->RUS 163");
         assertThat(out.resolve("stance/dyads.json")).isRegularFile();
         assertThat(out.resolve("stance/countries.json")).isRegularFile();
+    }
+
+    /**
+     * docs/stance.md shows the demo's table between two markers; it must be the real output. With
+     * {@code -Dparley.docs.regenerate=true} the block is rewritten from this run instead.
+     */
+    private static void checkWorkedExample(Path doc, String output) throws java.io.IOException {
+        int from = output.indexOf("SOURCE ");
+        int to = output.indexOf("\nIngested ");
+        assertThat(from).as("the table in: %s", output).isNotNegative();
+        assertThat(to).as("the summary line in: %s", output).isGreaterThan(from);
+        String table = output.substring(from, to).stripTrailing();
+        String start = "<!-- demo-table:start -->\n```\n";
+        String end = "\n```\n<!-- demo-table:end -->";
+        String md = Files.readString(doc);
+        int a = md.indexOf(start);
+        int b = md.indexOf(end);
+        assertThat(a).as("%s has the demo-table markers", doc).isNotNegative();
+        assertThat(b).isGreaterThan(a);
+        if (Boolean.getBoolean("parley.docs.regenerate")) {
+            Files.writeString(doc, md.substring(0, a + start.length()) + table + md.substring(b));
+            return;
+        }
+        assertThat(md.substring(a + start.length(), b)).as("docs/stance.md's demo table is not what the demo prints;"
+                + " rerun DemoIT with -Dparley.docs.regenerate=true and update the section's prose").isEqualTo(table);
     }
 }

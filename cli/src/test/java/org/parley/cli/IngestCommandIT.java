@@ -59,6 +59,33 @@ class IngestCommandIT {
     }
 
     @Test
+    void eachArticleIsDatedByItsOwnWordsBeforeTheOptionAndNeverByItsFileTime(KafkaFixture kafka) throws Exception {
+        ParleyConfig config = kafka.config();
+        Path dir = Files.createDirectories(kafka.tempDir().resolve("dated"));
+        Files.writeString(dir.resolve("a-dateline.txt"), "GENEVA, March 4 (Reuters) - " + TALKS);
+        Files.writeString(dir.resolve("b-text.txt"), "Ministers met in Geneva on 3 March 2025 and agreed to resume"
+                + " talks, to be concluded on 1 June 2099.");
+        Files.writeString(dir.resolve("c-page.html"), "<html><head><meta property=\"article:published_time\" "
+                + "content=\"2025-02-27T09:00:00Z\"></head><body><p>The ceasefire held overnight, both sides said."
+                + "</p></body></html>");
+        Files.writeString(dir.resolve("d-plain.txt"), "The European Union extended its sanctions for six months.");
+        Files.writeString(dir.resolve("e-sidecar.txt"), "Diplomats in Brussels said talks would go on.");
+        Files.writeString(dir.resolve("e-sidecar.meta.json"), "{\"date\": \"2025-02-20\"}");
+
+        Run r = run(new IngestCommand(), kafkaArgs(config, "--quiet", "--date", "2025-03-01", dir.toString()));
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(IngestCommand.OK);
+        assertThat(r.out().strip()).isEqualTo("published 5, duplicates 0, rejected 0");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate march4 = java.time.LocalDate.of(today.getYear(), 3, 4);
+        java.time.LocalDate dateline = march4.isAfter(today) ? march4.minusYears(1) : march4;
+        assertThat(org.parley.testkit.TopicReader.readCommitted(config, config.topics().articles()))
+                .extracting(rec -> rec.value().dateFrom() + " " + rec.value().date())
+                .containsExactlyInAnyOrder("dateline " + dateline, "text 2025-03-03", "html-meta 2025-02-27",
+                        "option 2025-03-01", "sidecar 2025-02-20");
+    }
+
+    @Test
     void allGoodExitsZero(KafkaFixture kafka) throws Exception {
         Path file = Files.writeString(kafka.tempDir().resolve("talks.txt"), TALKS);
         Run r = run(new IngestCommand(), kafkaArgs(kafka.config(), file.toString()));

@@ -48,6 +48,10 @@ class RunIT {
             assertThat(m.find()).as("stdout: %s%nstderr: %s", stdout, stderr).isTrue();
             String base = m.group(1);
             assertThat(Files.isDirectory(inbox)).isTrue();
+            // Other commands find the broker through the address file; stdout says where it is.
+            assertThat(Files.readString(root.resolve("data/bootstrap")).trim()).isEqualTo(kafka.bootstrapServers());
+            assertThat(stdout.toString()).contains("parley run: Kafka at " + kafka.bootstrapServers()
+                    + " (address in " + root.resolve("data/bootstrap") + ")");
 
             Files.writeString(inbox.resolve("talks.txt"), "Russia and the United States held talks in Istanbul "
                     + "on February 27, 2025.\n");
@@ -62,10 +66,14 @@ class RunIT {
             assertThat(get(base + "/dashboard/index.html").body()).contains("Stance matrix");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(out.resolve("events.jsonl"))
                     && Files.readString(out.resolve("events.jsonl")).contains("\"RUS\""));
+            // No metadata: the text's own full date dates the article, and every event says so.
+            assertThat(Files.readString(out.resolve("events.jsonl"))).contains("\"date\":\"2025-02-27\"",
+                    "\"dateFrom\":\"text\"");
         } finally {
             run.stop.countDown();
         }
         assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(root.resolve("data/bootstrap")).as("removed on stop").doesNotExist();
     }
 
     private HttpResponse<String> get(String url) throws Exception {

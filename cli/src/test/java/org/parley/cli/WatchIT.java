@@ -44,7 +44,7 @@ class WatchIT {
         assertThat(code).isZero();
         String table = out.toString();
         assertThat(table).contains("country RUS", "1 dyad(s)").doesNotContain("FRA").doesNotContain("\033[");
-        assertThat(table.lines().filter(l -> l.startsWith("RUS    USA")).toList())
+        assertThat(table.lines().filter(l -> l.startsWith("RUS Russia          USA United States")).toList())
                 .singleElement().satisfies(l -> assertThat(l).contains("12.50").containsPattern("\\s4\\s"));
     }
 }

@@ -20,24 +20,27 @@ class WatchTest {
             dyad("FRA", "DEU", 7, 8.0, "2025-02-26T00:00:00Z"));
 
     private static List<String> rows(String table) {
-        return table.lines().skip(2).map(l -> l.substring(0, 13).trim()).toList();
+        return table.lines().skip(2).filter(l -> !l.startsWith("G.SUM"))
+                .map(l -> l.substring(0, 4) + l.substring(20, 24).trim()).toList();
     }
 
     @Test
     void countryFilterKeepsDyadsOnEitherSide() {
         String t = WatchCommand.render(dyads, "RUS", WatchCommand.order("events"), 10, "p.stance.dyad");
         assertThat(t.lines().findFirst().orElseThrow()).contains("country RUS", "2 dyad(s)");
-        assertThat(rows(t)).containsExactly("RUS    USA", "USA    RUS");
+        assertThat(rows(t)).containsExactly("RUS USA", "USA RUS");
+        assertThat(t).contains("RUS Russia          USA United States        5        5   18.9   3.78  100%   18.90",
+                "G.MEAN: per event");
     }
 
     @Test
     void sortOrdersAndRowLimitTrims() {
         assertThat(rows(WatchCommand.render(dyads, null, WatchCommand.order("stance"), 10, "x")))
-                .containsExactly("USA    RUS", "FRA    DEU", "RUS    USA");
+                .containsExactly("USA RUS", "FRA DEU", "RUS USA");
         assertThat(rows(WatchCommand.render(dyads, null, WatchCommand.order("recent"), 10, "x")))
-                .containsExactly("RUS    USA", "USA    RUS", "FRA    DEU");
+                .containsExactly("RUS USA", "USA RUS", "FRA DEU");
         String top = WatchCommand.render(dyads, null, WatchCommand.order("events"), 1, "x");
-        assertThat(rows(top)).containsExactly("FRA    DEU");
+        assertThat(rows(top)).containsExactly("FRA DEU");
         assertThat(top.lines().findFirst().orElseThrow()).contains("3 dyad(s) (top 1)");
     }
 }

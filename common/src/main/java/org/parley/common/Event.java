@@ -23,6 +23,8 @@ import java.time.LocalDate;
  * @param location      place the sentence names for the event, or null
  * @param rule          id of the coder rule that produced the event
  * @param ingestedAt    when the article was ingested, carried for latency measurement
+ * @param dateFrom      where the article's date came from ({@link Article#dateFrom}), against which the
+ *                      sentence's own dates were read; null in records written before it existed
  */
 public record Event(
         String id,
@@ -40,7 +42,22 @@ public record Event(
         String plover,
         String location,
         String rule,
-        Instant ingestedAt) {
+        Instant ingestedAt,
+        String dateFrom) {
+
+    /** An event without {@link #dateFrom} (the coder's: the processor adds it from the article). */
+    public Event(String id, String articleId, int sentenceIndex, String sentence, Span span, LocalDate date,
+                 Actor source, Actor target, String cameo, String root, int quadClass, double goldstein,
+                 String plover, String location, String rule, Instant ingestedAt) {
+        this(id, articleId, sentenceIndex, sentence, span, date, source, target, cameo, root, quadClass, goldstein,
+                plover, location, rule, ingestedAt, null);
+    }
+
+    /** This event with the article's date source. */
+    public Event withDateFrom(String from) {
+        return new Event(id, articleId, sentenceIndex, sentence, span, date, source, target, cameo, root, quadClass,
+                goldstein, plover, location, rule, ingestedAt, from);
+    }
 
     /** Quad class from a CAMEO root, GDELT convention. */
     public static int quadClassOfRoot(String root) {

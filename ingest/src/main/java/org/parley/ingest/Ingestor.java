@@ -347,7 +347,7 @@ public final class Ingestor implements AutoCloseable {
         private Article asVersionOf(Article a, String key) {
             String cluster = a.clusterId().equals(a.id()) ? key : a.clusterId();
             return new Article(key, a.title(), a.text(), a.date(), a.dateSource(), a.url(), a.source(),
-                    a.translatedBy(), a.originalLanguage(), cluster, a.ingestedAt());
+                    a.translatedBy(), a.originalLanguage(), cluster, a.ingestedAt(), a.dateFrom());
         }
 
         /**

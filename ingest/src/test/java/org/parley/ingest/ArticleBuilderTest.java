@@ -40,17 +40,21 @@ class ArticleBuilderTest {
     }
 
     @Test
-    void dateComesFromMetadataThenFlagThenFileTimeThenIngestTime() {
+    void dateComesFromMetadataThenTextThenFlagThenIngestTimeNeverFileTime() {
         assertThat(new ArticleBuilder(FLAG, CLOCK).build(draft(META, FILE_TIME)).article())
-                .extracting(Article::date, Article::dateSource).containsExactly(META, DateSource.METADATA);
+                .extracting(Article::date, Article::dateSource, Article::dateFrom)
+                .containsExactly(META, DateSource.METADATA, "metadata");
+        Draft dateline = new Draft("in.txt", Format.TXT, null, "GENEVA, March 4 (Reuters) - The foreign ministers"
+                + " met in Geneva on Tuesday and agreed to resume talks.", null, null, null, FILE_TIME);
+        assertThat(new ArticleBuilder(FLAG, CLOCK).build(dateline).article())
+                .extracting(Article::date, Article::dateSource, Article::dateFrom)
+                .containsExactly(LocalDate.of(2025, 3, 4), DateSource.METADATA, "dateline");
         assertThat(new ArticleBuilder(FLAG, CLOCK).build(draft(null, FILE_TIME)).article())
-                .extracting(Article::date, Article::dateSource).containsExactly(FLAG, DateSource.FLAG);
+                .extracting(Article::date, Article::dateSource, Article::dateFrom)
+                .containsExactly(FLAG, DateSource.FLAG, "option");
         assertThat(new ArticleBuilder(null, CLOCK).build(draft(null, FILE_TIME)).article())
-                .extracting(Article::date, Article::dateSource)
-                .containsExactly(LocalDate.of(2025, 3, 5), DateSource.FILE_TIME);
-        assertThat(new ArticleBuilder(null, CLOCK).build(draft(null, null)).article())
-                .extracting(Article::date, Article::dateSource)
-                .containsExactly(LocalDate.of(2025, 3, 10), DateSource.INGEST_TIME);
+                .extracting(Article::date, Article::dateSource, Article::dateFrom)
+                .containsExactly(LocalDate.of(2025, 3, 10), DateSource.INGEST_TIME, "ingest-time");
     }
 
     @Test

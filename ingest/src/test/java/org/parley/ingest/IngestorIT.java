@@ -105,11 +105,16 @@ class IngestorIT {
                 .filter(a -> "Yandex Translator".equals(a.translatedBy())).findFirst().orElseThrow();
         assertThat(seed.originalLanguage()).isEqualTo("ru");
         assertThat(seed.text()).doesNotContain("Skip to main content", "Advertisement");
-        assertThat(seed.dateSource()).isEqualTo(Article.DateSource.FILE_TIME);
+        // Copied without its sidecar, and its text names no year: dated by the day of ingest, not the file's time.
+        assertThat(seed.dateSource()).isEqualTo(Article.DateSource.INGEST_TIME);
+        assertThat(seed.dateFrom()).isEqualTo("ingest-time");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(seed.date()).isBetween(today.minusDays(1), today);
         Article page = articles.stream().map(ConsumerRecord::value)
                 .filter(a -> "Sanctions extended".equals(a.title())).findFirst().orElseThrow();
         assertThat(page.date()).isEqualTo(LocalDate.of(2025, 2, 27));
         assertThat(page.dateSource()).isEqualTo(Article.DateSource.METADATA);
+        assertThat(page.dateFrom()).isEqualTo("html-meta");
         assertThat(page.text()).isEqualTo(SANCTIONS);
 
         JsonSerde<DeadLetter> letters = JsonSerde.of(DeadLetter.class);

@@ -60,7 +60,7 @@ class DashboardIT {
 
                 var topic = config.topics().articles();
                 Article a = new Article("d1", null, SENTENCE, LocalDate.parse("2025-02-27"),
-                        Article.DateSource.METADATA, null, null, null, null, "d1", Instant.now());
+                        Article.DateSource.METADATA, null, null, null, null, "d1", Instant.now(), "dateline");
                 try (var producer = new KafkaProducer<>(config.kafkaProperties(), topic.keySerde().serializer(),
                         topic.valueSerde().serializer())) {
                     producer.send(new ProducerRecord<>(topic.name(), a.id(), a)).get();
@@ -69,6 +69,15 @@ class DashboardIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval(
                         "Array.from(document.querySelectorAll('#feed li .sentence')).map(e => e.textContent)"
                                 + ".includes(" + Json.mapper().writeValueAsString(SENTENCE) + ")").asBoolean());
+                assertThat(browser.eval("document.querySelector('#feed li .meta').textContent").asText())
+                        .as("each event shows where its date came from").startsWith("2025-02-27 [dateline]");
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode events = Json.mapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(base + "/api/events?country=RUS")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.get("dateFrom").asText())
+                            .isEqualTo("dateline"));
+                });
                 await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval(
                         "(document.querySelector('td[data-dyad=\"RUS->USA\"]') || {textContent: ''}).textContent")
                         .asText().length() > 0);

@@ -249,11 +249,13 @@ public final class FeedPoller implements AutoCloseable {
             Thread.currentThread().interrupt();
             return IngestSummary.empty();
         }
-        LocalDate date = Optional.ofNullable(entry.getPublishedDate()).or(() -> Optional.ofNullable(
-                entry.getUpdatedDate())).map(FeedPoller::utcDate).orElse(fetched.metadataDate());
+        LocalDate itemDate = Optional.ofNullable(entry.getPublishedDate()).or(() -> Optional.ofNullable(
+                entry.getUpdatedDate())).map(FeedPoller::utcDate).orElse(null);
+        LocalDate date = itemDate != null ? itemDate : fetched.metadataDate();
         String title = firstNonBlank(entry.getTitle(), fetched.title());
         String source = firstNonBlank(feed.getTitle(), fetched.source(), page.getHost());
-        Draft draft = new Draft(origin, Format.HTML, title, fetched.body(), date, origin, source, null);
+        Draft draft = new Draft(origin, Format.HTML, title, fetched.body(), date, origin, source, null,
+                itemDate != null ? "feed" : fetched.dateFrom());
         IngestSummary one = ingestor.ingest(sink -> sink.draft(draft));
         onItem.accept(origin, one);
         return one;

@@ -28,6 +28,12 @@ public final class Dates {
     /** The date, or throws {@link DateTimeParseException} when no known form fits. */
     public static LocalDate parse(String text) {
         String s = text.trim();
+        if (s.matches("\\d{10}|\\d{13}")) {
+            // Unix time, in seconds or milliseconds, as many APIs write it: the UTC day.
+            long n = Long.parseLong(s);
+            return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(s.length() == 10 ? n * 1000 : n),
+                    java.time.ZoneOffset.UTC);
+        }
         for (DateTimeFormatter f : FORMATS) {
             try {
                 TemporalAccessor t = f.parse(s);

@@ -19,7 +19,8 @@ final class HtmlExtractor {
     private static final List<String> DATE_META = List.of(
             "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
             "publish-date", "publication_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
-            "date", "sailthru.date", "parsely-pub-date");
+            "date", "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
+            "article.published", "published_time", "og:published_time", "dc.date.created", "originalpublicationdate");
 
     /** Parts of a page that are never article text. */
     private static final String CHROME = "script, style, noscript, template, nav, aside, footer, form, button, "
@@ -38,21 +39,51 @@ final class HtmlExtractor {
         String title = firstNonBlank(meta.get("og:title"), meta.get("twitter:title"), text(doc.selectFirst("h1")),
                 doc.title());
         LocalDate date = null;
+        String dateFrom = null;
         for (String key : DATE_META) {
             date = Dates.parseOrNull(meta.get(key));
             if (date != null) {
+                dateFrom = "html-meta";
                 break;
             }
         }
         if (date == null) {
-            Element time = doc.selectFirst("article time[datetime], time[pubdate][datetime]");
-            date = time == null ? null : Dates.parseOrNull(time.attr("datetime"));
+            date = jsonLdDate(doc);
+            dateFrom = date == null ? null : "json-ld";
+        }
+        if (date == null) {
+            // The article's own time tag first: a page header may carry a clock or "last updated" elsewhere.
+            for (Element time : doc.select("article time[datetime], time[pubdate][datetime], "
+                    + "time[itemprop=datePublished][datetime], time[datetime]")) {
+                date = Dates.parseOrNull(time.attr("datetime"));
+                if (date != null) {
+                    dateFrom = "time-tag";
+                    break;
+                }
+            }
         }
         Element canonical = doc.selectFirst("link[rel=canonical][href]");
         String url = firstNonBlank(canonical == null ? null : canonical.attr("href"), meta.get("og:url"));
         String source = firstNonBlank(meta.get("og:site_name"), meta.get("application-name"));
 
-        return new Draft(origin, Format.HTML, title, paragraphs(doc), date, url, source, fileTime);
+        return new Draft(origin, Format.HTML, title, paragraphs(doc), date, url, source, fileTime, dateFrom);
+    }
+
+    private static final java.util.regex.Pattern JSON_LD_DATE =
+            java.util.regex.Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{4,40})\"");
+
+    /** {@code datePublished} of the page's schema.org JSON-LD, which news sites use for search engines. */
+    private static LocalDate jsonLdDate(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            java.util.regex.Matcher m = JSON_LD_DATE.matcher(script.data());
+            if (m.find()) {
+                LocalDate d = Dates.parseOrNull(m.group(1));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     /** Meta tag contents by lower-cased property, name or itemprop; the first tag of each name wins. */

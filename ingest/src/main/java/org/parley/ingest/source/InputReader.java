@@ -32,7 +32,8 @@ import java.util.Locale;
  *   <li>Folders are walked recursively in name order, following symbolic links (loops are reported). Hidden
  *       files and folders (names starting with a dot) are skipped. A glob, when given, selects files by their
  *       path relative to the folder or by their name; files named on the command line are always read.</li>
- *   <li>A file of a type ingest does not read is rejected, so that nothing in a folder is dropped silently.</li>
+ *   <li>A file of a type ingest does not read is rejected, so that nothing in a folder is dropped silently.
+ *       A sidecar ({@code NAME.meta.json}, see {@link Sidecar}) is read with its article, not on its own.</li>
  *   <li>The size limit applies per file, except for JSON-lines input, where it applies per line: a bulk file
  *       of many articles is streamed, and each line is an article of its own. A bad line is rejected as
  *       {@code file:line} and the good lines of the same file are still published.</li>
@@ -84,7 +85,7 @@ public final class InputReader {
                             if (attrs.isSymbolicLink() && !isHidden(file)) {
                                 // Followed links arrive as links only when their target is missing.
                                 sink.bad(new BadInput(file.toString(), brokenLink(file), null));
-                            } else if (!isHidden(file) && (matcher == null || matcher.matches(root.relativize(file))
+                            } else if (!isHidden(file) && !Sidecar.isSidecar(file) && (matcher == null || matcher.matches(root.relativize(file))
                                     || matcher.matches(file.getFileName()))) {
                                 files.add(file);
                             }
@@ -121,6 +122,10 @@ public final class InputReader {
             Format format = Format.of(file).orElseThrow(() -> new BadInputException(
                     "unsupported file type" + (Format.extension(origin).isEmpty() ? ""
                             : " '." + Format.extension(origin) + "'") + " (ingest reads " + Format.SUPPORTED + ")"));
+            if (Sidecar.isSidecar(file)) {
+                throw new BadInputException("a sidecar file (" + Sidecar.SUFFIX + ") is read with its article, "
+                        + "not alone");
+            }
             Instant fileTime = attrs.lastModifiedTime().toInstant();
             if (format == Format.JSONL) {
                 readJsonLines(file, origin, fileTime, sink);
@@ -142,12 +147,14 @@ public final class InputReader {
             if (text.isBlank()) {
                 throw new BadInputException("empty file: only whitespace");
             }
+            Sidecar sidecar = Sidecar.of(file);
             switch (format) {
-                case TXT -> sink.draft(new Draft(origin, Format.TXT, null, text, null, null, null, fileTime));
-                case HTML -> sink.draft(HtmlExtractor.extract(text, origin, fileTime));
+                case TXT -> sink.draft(new Draft(origin, Format.TXT, null, text, null, null, null, fileTime)
+                        .withSidecar(sidecar));
+                case HTML -> sink.draft(HtmlExtractor.extract(text, origin, fileTime).withSidecar(sidecar));
                 case JSON -> {
                     payload = truncate(text);
-                    sink.draft(JsonRecords.parse(text, origin, Format.JSON, fileTime));
+                    sink.draft(JsonRecords.parse(text, origin, Format.JSON, fileTime).withSidecar(sidecar));
                 }
                 default -> throw new IllegalStateException("unhandled format " + format);
             }

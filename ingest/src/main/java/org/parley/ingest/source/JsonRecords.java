@@ -12,12 +12,18 @@ import org.parley.common.Json;
 
 /**
  * Reads one article from a JSON object with the fields {@code title, text, date, url, source}. Only
- * {@code text} is required; unknown fields are ignored. A {@code date} that is present must be a date: a record
- * whose stated date cannot be read is rejected rather than silently given another date.
+ * {@code text} is required; unknown fields are ignored. The date may also be in {@code published},
+ * {@code published_at}, {@code publishedAt}, {@code datePublished}, ... ({@link #DATE_FIELDS}). A date that is
+ * present must be a date: a record whose stated date cannot be read is rejected rather than silently given
+ * another date.
  */
 public final class JsonRecords {
     private static final ObjectReader READER = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Fields that may hold the publication date, in the order they are tried. */
+    static final java.util.List<String> DATE_FIELDS = java.util.List.of("date", "published", "published_at",
+            "publishedAt", "datePublished", "date_published", "pubDate", "publish_date", "publication_date");
 
     private JsonRecords() {
     }
@@ -47,17 +53,29 @@ public final class JsonRecords {
         if (text == null || text.isBlank()) {
             throw new BadInputException("JSON object has no \"text\" (or it is blank)");
         }
-        String dateText = field(node, "date");
-        LocalDate date = null;
-        if (dateText != null && !dateText.isBlank()) {
-            try {
-                date = Dates.parse(dateText);
-            } catch (DateTimeParseException e) {
-                throw new BadInputException("field \"date\" is " + e.getMessage());
+        LocalDate date = date(node);
+        return new Draft(origin, format, blankToNull(field(node, "title")), text, date,
+                blankToNull(field(node, "url")), blankToNull(field(node, "source")), fileTime,
+                date == null ? null : "json");
+    }
+
+    /**
+     * The publication date of a JSON article: the first of {@link #DATE_FIELDS} that is present. A present date
+     * must be a date (ISO 8601, {@code yyyy/MM/dd}, RFC 1123, or Unix seconds or milliseconds): a record whose
+     * stated date cannot be read is rejected rather than silently given another date.
+     */
+    static LocalDate date(JsonNode node) throws BadInputException {
+        for (String name : DATE_FIELDS) {
+            String dateText = field(node, name);
+            if (dateText != null && !dateText.isBlank()) {
+                try {
+                    return Dates.parse(dateText);
+                } catch (DateTimeParseException e) {
+                    throw new BadInputException("field \"" + name + "\" is " + e.getMessage());
+                }
             }
         }
-        return new Draft(origin, format, blankToNull(field(node, "title")), text, date,
-                blankToNull(field(node, "url")), blankToNull(field(node, "source")), fileTime);
+        return null;
     }
 
     private static String field(JsonNode object, String name) throws BadInputException {

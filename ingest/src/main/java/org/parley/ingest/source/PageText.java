@@ -26,6 +26,6 @@ public final class PageText {
             throw new BadInputException("no article text on the page");
         }
         return new Draft(url, Format.HTML, d.title(), d.body(), d.metadataDate(), d.url() != null ? d.url() : url,
-                d.source(), null);
+                d.source(), null, d.dateFrom());
     }
 }

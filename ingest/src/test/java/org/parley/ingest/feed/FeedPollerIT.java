@@ -182,6 +182,7 @@ class FeedPollerIT {
         assertThat(sanctions.text()).isEqualTo(SANCTIONS + "\n\n" + SANCTIONS_2);
         assertThat(sanctions.date()).isEqualTo(LocalDate.of(2025, 2, 28));
         assertThat(sanctions.dateSource()).isEqualTo(Article.DateSource.METADATA);
+        assertThat(sanctions.dateFrom()).isEqualTo("feed");
         assertThat(sanctions.source()).isEqualTo("Example News");
         Article talks = byUrl.get(base + "/news/talks");
         assertThat(talks.text()).isEqualTo(TALKS + "\n\nBoth sides welcomed the offer.");

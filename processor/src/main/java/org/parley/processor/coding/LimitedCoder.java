@@ -39,6 +39,10 @@ public final class LimitedCoder {
         if (tooManyEvents) {
             events = events.subList(0, maxEvents);
         }
+        if (article.dateFrom() != null) {
+            // Each event says what its date was read against, so a reader can tell a dated page from a guess.
+            events = events.stream().map(e -> e.withDateFrom(article.dateFrom())).toList();
+        }
         metrics.articleCoded(result.sentenceCount(), events.size());
         if (cut < text.length() || tooManyEvents) {
             LOG.warn("article {} is over the limits: coded {} of {} characters ({} sentences, limit {}), kept {} of"
