@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /**
  * Where the commands find Kafka, and how they say so when it is not there.

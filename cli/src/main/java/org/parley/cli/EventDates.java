@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.parley.common.Event;
-import org.parley.common.ParleyConfig;
+import org.parley.contracts.ParleyConfig;
 
 /**
  * For each dyad, where the dates of its events came from ({@code sidecar}, {@code html-meta}, {@code dateline},

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.parley.common.ParleyConfig;
-import org.parley.common.TopicAdmin;
+import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
