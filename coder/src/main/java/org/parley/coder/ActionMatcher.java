@@ -72,8 +72,10 @@ final class ActionMatcher {
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));
         // "the detained fishermen", "captured ISIS fighters": a participle describing a noun is no act
-        matches.removeIf(m -> !m.rule().imported() && !mentions.isEmpty() && (adjectival(s, syntax, m.start())
-                || agentParticiple(s, syntax, m.start())));
+        matches.removeIf(m -> !mentions.isEmpty() && (adjectival(s, syntax, m.start())
+                || !m.rule().imported() && agentParticiple(s, syntax, m.start())));
+        // "restrictions on flying to Cuba", "accused him of attacking": a gerund after a preposition is a topic
+        matches.removeIf(m -> !mentions.isEmpty() && gerundAfterPreposition(s, syntax, m.start()));
         return matches;
     }
 
@@ -102,6 +104,11 @@ final class ActionMatcher {
             "gets", "set", "sets", "put", "puts", "run", "ran", "runs", "turn", "turned", "turns", "bring", "brought",
             "see", "saw", "seen", "sees", "show", "showed", "shown", "shows", "move", "moved", "moves", "reach",
             "reached", "open", "opened", "draw", "drew", "carry", "carried", "stand", "stood", "play", "played");
+
+    private static boolean gerundAfterPreposition(Sentence s, Syntax syntax, int t) {
+        return t > 0 && s.words()[t].endsWith("ing") && syntax.isVerb(t) && syntax.tag(t - 1).equals("ADP")
+                && !s.words()[t - 1].equals("by");
+    }
 
     /** "boycotted the summit hosted by Thailand": a participle with its agent, describing a noun of the clause. */
     private static boolean agentParticiple(Sentence s, Syntax syntax, int t) {

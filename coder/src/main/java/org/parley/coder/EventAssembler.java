@@ -123,6 +123,10 @@ final class EventAssembler {
         }
         List<Mention> src = r.src();
         List<Mention> tgt = r.tgt();
+        if (rule.imported() && !src.isEmpty() && src.stream().allMatch(Mention::anonymousCivilians)) {
+            obs.ruleTried(rule, matched, "skipped: unnamed people as the source of an imported pattern");
+            return; // "two people who returned from Italy"
+        }
         if (rule.verbAlone() && !VerbRole.objectNear(syntax, m.end(), tgt, rule.code())) {
             obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");
             return;

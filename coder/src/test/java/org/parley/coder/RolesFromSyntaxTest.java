@@ -91,6 +91,12 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void aGerundAfterAPrepositionAndAnAdjectivalParticipleAreNoActs() {
+        assertThat(tuples("Canada announced restrictions on flying to Cuba.")).noneMatch(t -> t.contains(">03"));
+        assertThat(tuples("Kenya must watch over the captured Somali fighters.")).noneMatch(t -> t.contains(">17"));
+    }
+
+    @Test
     void aParticipleDescribingANounIsNotTheSubjectsAct() {
         assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
                 .noneMatch(t -> t.startsWith("QAT>OMN>17"));
