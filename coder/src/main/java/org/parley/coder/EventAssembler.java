@@ -329,6 +329,10 @@ final class EventAssembler {
         if (EventCoder.UNKNOWN.equals(a.code()) && (b == null || EventCoder.UNKNOWN.equals(b.code()))) {
             return "no event: neither side is known";
         }
+        if (b != null && (a == b || a.code().equals(b.code()) && java.util.Objects.equals(a.name(), b.name())
+                && java.util.Objects.equals(a.role(), b.role()))) {
+            return null; // an actor with itself: "talks between the US and the Taliban" has no Taliban>Taliban
+        }
         if (b != null && a.code().equals(b.code())
                 && !(a.role() != null && SAME_COUNTRY_ROLES.contains(a.role())
                 || b.role() != null && SAME_COUNTRY_ROLES.contains(b.role()))) {

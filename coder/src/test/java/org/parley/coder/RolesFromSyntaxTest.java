@@ -97,6 +97,14 @@ class RolesFromSyntaxTest {
     }
 
     @Test
+    void decliningAnInvitationIsARejectionAndNoGroupTalksToItself() {
+        assertThat(tuples("Brazil declined an invitation from Argentina.")).contains("BRA>ARG>125");
+        assertThat(tuples("Chile turned down a request from Peru.")).contains("CHL>PER>120");
+        assertThat(tuples("Officials held talks between the United States and the Taliban."))
+                .contains("USA>AFG>046").doesNotContain("AFG>AFG>046");
+    }
+
+    @Test
     void aParticipleDescribingANounIsNotTheSubjectsAct() {
         assertThat(tuples("Qatar accepted an agreement forced on Oman by Bahrain."))
                 .noneMatch(t -> t.startsWith("QAT>OMN>17"));
