@@ -30,7 +30,7 @@ final class BrokerAddress {
     static final String FILE_NAME = "bootstrap";
     static final String DATA_ENV = "PARLEY_DATA";
     /** How long a command waits for a broker to answer before it gives up with one line. */
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10); // 5 s was missed by a loaded 2-core CI machine
 
     private BrokerAddress() {
     }
