@@ -156,7 +156,7 @@ final class ClauseRoles {
         return true;
     }
 
-    /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
+    /** Words that open a subordinate clause, whose subject is not the main clause's. */
     private static final Set<String> OPENERS = Set.of("after", "before", "when", "while", "because", "since",
             "although", "though", "until", "whereas", "as", "if");
 
@@ -186,12 +186,14 @@ final class ClauseRoles {
         return start;
     }
 
+    /** A clause opening with a preposition, adverb or participle: "In a session held April 1, ...". */
     private boolean introductory(int i) {
         String tag = syntax.tag(i);
         return tag.equals("ADP") || tag.equals("SCONJ") || tag.equals("ADV")
                 || tag.equals("VERB") && (words[i].endsWith("ing") || words[i].endsWith("ed"));
     }
 
+    /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
     private boolean participleInPhrase(int i) {
         if (i > 0 && i + 1 < n && words[i].endsWith("ed") && words[i + 1].equals("by")
                 && syntax.isNoun(i - 1)) {
