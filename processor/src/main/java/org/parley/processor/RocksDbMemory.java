@@ -21,7 +21,7 @@ import org.rocksdb.WriteBufferManager;
  * (a store closed at a rebalance must not close what the other stores still use), and they live until the JVM ends.
  * One pair is kept per configured size, so two processors in one JVM with the same setting share one bound.
  *
- * <p>Why half: every open memtable is charged at least about 1 MiB (its first arena block), and the processor
+ * <p>Why half: every open memtable is charged half a MiB to a MiB from the start (its first arena block), and the processor
  * has six stores per task. With a quarter (16 MiB of 64) three tasks' 18 memtables were over the write-buffer
  * manager's flush trigger from the start, so nearly every write flushed a nearly empty memtable: the pipeline
  * bench took twice the CPU (five times the system time). Give more memory with more partitions per instance.
@@ -31,7 +31,7 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     public static final String CONFIG = "parley.rocksdb.memory.bytes";
     /** Share of the cache kept for index and filter blocks (high priority, so data blocks are evicted first). */
     static final double INDEX_FILTER_RATIO = 0.1;
-    /** Largest single memtable; smaller when a quarter of the bound cannot hold a few of them. */
+    /** Largest single memtable; a sixteenth of the bound when that is smaller (but at least 1 MiB). */
     static final long MAX_MEMTABLE_BYTES = 16L * 1024 * 1024;
 
     private static final Map<Long, Shared> SHARED = new ConcurrentHashMap<>();
