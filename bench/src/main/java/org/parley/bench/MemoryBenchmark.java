@@ -28,6 +28,8 @@ import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.local.EmbeddedKafka;
 import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorLimits;
+import org.parley.processor.RocksDbMemory;
 import org.parley.processor.stance.StanceEvent;
 import org.parley.processor.stance.StanceSerdes;
 import org.parley.processor.stance.StanceSettings;
@@ -56,6 +58,8 @@ public final class MemoryBenchmark {
     private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 
     private final PrintWriter out;
+    /** The processor's limits, its RocksDB bound among them ({@code PARLEY_ROCKSDB_MEMORY_MB}). */
+    private final ProcessorLimits limits = ProcessorLimits.fromEnv(System.getenv());
 
     public MemoryBenchmark(PrintWriter out) {
         this.out = out;
@@ -86,12 +90,13 @@ public final class MemoryBenchmark {
     /** One measurement after a step. */
     public record Point(long events, double heapMb, double heapDeltaMb, double rocksMemtablesMb,
                         double rocksBlockCacheMb, double rocksTableReadersMb, double sstMb, double rssMb,
-                        double eventsPerSecond) {
+                        double eventsPerSecond, double rocksSharedCacheMb, double rocksCapMb) {
         String keyValues() {
             return String.format(Locale.ROOT, "events=%d heap_mb=%.0f processor_heap_mb=%.0f rocksdb_memtables_mb=%.1f "
-                            + "rocksdb_block_cache_mb=%.1f rocksdb_table_readers_mb=%.1f rocksdb_sst_mb=%.1f rss_mb=%.0f "
-                            + "stance_events_s=%.0f", events, heapMb, heapDeltaMb, rocksMemtablesMb, rocksBlockCacheMb,
-                    rocksTableReadersMb, sstMb, rssMb, eventsPerSecond);
+                            + "rocksdb_block_cache_mb=%.1f rocksdb_table_readers_mb=%.1f rocksdb_shared_cache_mb=%.1f "
+                            + "rocksdb_cap_mb=%.1f rocksdb_sst_mb=%.1f rss_mb=%.0f stance_events_s=%.0f", events, heapMb,
+                    heapDeltaMb, rocksMemtablesMb, rocksBlockCacheMb, rocksTableReadersMb, rocksSharedCacheMb,
+                    rocksCapMb, sstMb, rssMb, eventsPerSecond);
         }
     }
 
@@ -108,7 +113,7 @@ public final class MemoryBenchmark {
             String repartition = config.applicationId() + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition";
             AtomicLong lastSeen = new AtomicLong();
             try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                    StanceSettings.defaults(), List.of()).start()) {
+                    StanceSettings.defaults(), List.of(), limits).start()) {
                 waitFor(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");
                 try (CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                         List.of(config.topics().dyadStance().name()), (r, at) -> lastSeen.set(at)).start()) {
@@ -158,6 +163,10 @@ public final class MemoryBenchmark {
         double memtables = 0;
         double blockCache = 0;
         double tableReaders = 0;
+        // With the shared cache (RocksDbMemory) every store reports the one cache's usage: count it once (the
+        // largest report), not once per store. Memtables are charged to that cache too (write-buffer manager).
+        long cap = limits.rocksDbMemoryBytes();
+        boolean shared = RocksDbMemory.usage(cap) > 0;
         for (Map.Entry<MetricName, ? extends Metric> m : app.streams().metrics().entrySet()) {
             Object v = m.getValue().metricValue();
             if (!(v instanceof Number n) || !"stream-state-metrics".equals(m.getKey().group())) {
@@ -165,14 +174,15 @@ public final class MemoryBenchmark {
             }
             switch (m.getKey().name()) {
                 case "size-all-mem-tables" -> memtables += n.doubleValue();
-                case "block-cache-usage" -> blockCache += n.doubleValue();
+                case "block-cache-usage" -> blockCache = shared ? Math.max(blockCache, n.doubleValue())
+                        : blockCache + n.doubleValue();
                 case "estimate-table-readers-mem" -> tableReaders += n.doubleValue();
                 default -> {
                 }
             }
         }
         return new Point(events, heap, heap - baseline, memtables / 1e6, blockCache / 1e6, tableReaders / 1e6,
-                directorySize(stateDir) / 1e6, rssMb(), rate);
+                directorySize(stateDir) / 1e6, rssMb(), rate, RocksDbMemory.usage(cap) / 1e6, cap / 1e6);
     }
 
     static double heapAfterGcMb() {

@@ -66,6 +66,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         tunable(p, StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         tunable(p, StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // One block cache and write-buffer manager for every RocksDB store of the process, of the configured size
+        // (PARLEY_ROCKSDB_MEMORY_MB). A setter of the operator's own in the client properties wins.
+        tunable(p, StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class);
+        p.put(RocksDbMemory.CONFIG, limits.rocksDbMemoryBytes());
         return p;
     }
 

@@ -257,6 +257,33 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void eachCountryKeepsItsLatestArticlesInARingOfSlotsWithoutDeletes() {
+        int n = RecentEvents.ARTICLES_PER_COUNTRY + 5;
+        for (int i = 0; i < n; i++) {
+            send(article("r" + i, "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        }
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(RecentEvents.STORE);
+        List<Long> sequences = new java.util.ArrayList<>();
+        java.util.Set<String> articleIds = new java.util.HashSet<>();
+        try (var it = store.range(RecentEvents.from("RUS"), RecentEvents.to("RUS"))) {
+            while (it.hasNext()) {
+                byte[] entry = it.next().value;
+                sequences.add(RecentEvents.sequenceOf(entry));
+                RecentEvents.decode(entry).forEach(e -> articleIds.add(e.articleId()));
+            }
+        }
+        assertThat(sequences).as("the latest entries, the oldest five overwritten")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.range(5, n).boxed().toList());
+        assertThat(articleIds).contains("r5", "r" + (n - 1)).doesNotContain("r0", "r4");
+        var changelog = driver.createOutputTopic("topology-test-" + RecentEvents.STORE + "-changelog",
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        List<KeyValue<String, byte[]>> written = changelog.readKeyValuesToList();
+        assertThat(written).as("one record per article and country, none a tombstone").hasSize(2 * n)
+                .allSatisfy(kv -> assertThat(kv.value).isNotNull());
+    }
+
+    @Test
     void derivedTopicsReceiveExactlyTheMatchingEventsWithHeaders() {
         driver.close();
         List<DerivedTopic> derived = DerivedTopic.parseAll("rus-consult=country:RUS,root:04;chn-any=country:CHN");

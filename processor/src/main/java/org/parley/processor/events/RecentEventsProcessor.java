@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes the events coded from one article, files them in this task's {@value RecentEvents#STORE} store (one
- * entry per country the article's events involve) and publishes each event, with its filter headers, as the
+ * entry per country the article's events involve, in the country's ring of slots: no deletes) and publishes each event, with its filter headers, as the
  * JSON bytes of the events topic. Each event is serialised once; filing per article rather than per event
  * writes (and changelogs) a few entries per article instead of two per event.
  *
@@ -78,17 +78,16 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         }
         byCountry.forEach((country, events) -> {
             long seq = next.computeIfAbsent(country, this::nextInStore);
-            store.put(RecentEvents.key(country, seq), jsonArray(fitting(record.key(), country, events)));
-            if (seq >= perCountry) {
-                store.delete(RecentEvents.key(country, seq - perCountry));
-            }
+            // The slot of the entry perCountry arrivals ago: overwritten, so nothing is deleted.
+            store.put(RecentEvents.key(country, seq % perCountry), RecentEvents.entry(seq,
+                    jsonArray(fitting(record.key(), country, events, RecentEvents.entryOverhead(seq)))));
             next.put(country, seq + 1);
         });
     }
 
-    /** The first of the events whose JSON array stays within the value limit. */
-    private List<byte[]> fitting(String articleId, String country, List<byte[]> events) {
-        int size = 2;
+    /** The first of the events whose entry (sequence and JSON array) stays within the value limit. */
+    private List<byte[]> fitting(String articleId, String country, List<byte[]> events, int overhead) {
+        int size = 2 + overhead;
         for (int i = 0; i < events.size(); i++) {
             size += events.get(i).length + 1;
             if (size > maxValueBytes) {
@@ -119,10 +118,10 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         return out.toByteArray();
     }
 
+    /** One more than the highest sequence among the country's (at most {@code perCountry}) entries, or 0. */
     private long nextInStore(String country) {
-        try (KeyValueIterator<String, byte[]> last = store.reverseRange(RecentEvents.from(country),
-                RecentEvents.to(country))) {
-            return last.hasNext() ? RecentEvents.sequence(last.next().key) + 1 : 0;
+        try (KeyValueIterator<String, byte[]> it = store.range(RecentEvents.from(country), RecentEvents.to(country))) {
+            return RecentEvents.nextSequence(it);
         }
     }
 }
