@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.parley.common.Actor;
 import org.parley.common.Event;
@@ -329,8 +330,8 @@ final class EventAssembler {
         if (EventCoder.UNKNOWN.equals(a.code()) && (b == null || EventCoder.UNKNOWN.equals(b.code()))) {
             return "no event: neither side is known";
         }
-        if (b != null && (a == b || a.code().equals(b.code()) && java.util.Objects.equals(a.name(), b.name())
-                && java.util.Objects.equals(a.role(), b.role()))) {
+        if (b != null && (a == b || a.code().equals(b.code()) && Objects.equals(a.name(), b.name())
+                && Objects.equals(a.role(), b.role()))) {
             return null; // an actor with itself: "talks between the US and the Taliban" has no Taliban>Taliban
         }
         if (b != null && a.code().equals(b.code())

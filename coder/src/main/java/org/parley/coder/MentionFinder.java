@@ -3,6 +3,7 @@ package org.parley.coder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.common.Actor.ActorType;
 
@@ -324,7 +325,7 @@ final class MentionFinder {
     }
 
     private static boolean plural(String text) {
-        String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         return last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && Character.isLowerCase(
                 text.charAt(text.lastIndexOf(' ') + 1));
     }

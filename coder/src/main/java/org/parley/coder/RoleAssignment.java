@@ -264,18 +264,19 @@ final class RoleAssignment {
      * Verbs whose object noun names the subject's own act: "launched an offensive", "staged protests", "held
      * talks", "imposed sanctions", "expressed support". Stems, matched as word prefixes.
      */
-    private static final List<String> SUPPORT_VERBS = List.of("launch", "stage", "hold", "held", "carr", "conduct",
-            "mount", "make", "made", "had", "has", "have", "having", "issu", "impos", "announc", "sign", "begin", "began", "begun", "start", "continu",
-            "resum", "lead", "led", "organi", "join", "step", "intensif", "order", "deliver", "provid", "offer",
-            "extend", "express", "voic", "lodg", "file", "level", "reach", "approv", "adopt", "pass", "give", "gave",
-            "giv", "send", "sent", "host", "attend", "undert", "perform", "execut", "declar", "wag", "unleash",
-            "escalat", "renew", "complet", "conclud", "finaliz", "finalis", "seal", "strike", "struck", "broker",
-            "mediat", "agree", "pledg", "promis", "vow", "threaten", "plan", "propos", "seek", "sought", "want",
-            "call", "urg", "demand", "request", "back", "welcom", "support", "accept", "reject", "refus", "deni",
-            "deny", "halt", "stop", "suspend", "end", "lift", "eas", "tighten", "expand", "increas", "boost",
-            "deepen", "strengthen", "maintain", "keep", "kept", "deploy", "fire", "open", "close", "initiat",
-            "establish", "set", "restor", "normali", "cut", "sever", "break", "broke", "grant", "allow", "facilitat",
-            "contribut", "authori", "assum", "remain", "allocat", "pursu", "press");
+    private static final List<String> SUPPORT_VERBS = List.of(
+            "launch", "stage", "hold", "held", "carr", "conduct", "mount", "make", "made", "had", "has", "have",
+            "having", "issu", "impos", "announc", "sign", "begin", "began", "begun", "start", "continu", "resum",
+            "lead", "led", "organi", "join", "step", "intensif", "order", "deliver", "provid", "offer", "extend",
+            "express", "voic", "lodg", "file", "level", "reach", "approv", "adopt", "pass", "gave", "giv", "send",
+            "sent", "host", "attend", "undert", "perform", "execut", "declar", "wag", "unleash", "escalat", "renew",
+            "complet", "conclud", "finaliz", "finalis", "seal", "strike", "struck", "mediat", "agree", "pledg",
+            "promis", "vow", "threaten", "plan", "propos", "seek", "sought", "want", "call", "urg", "demand",
+            "request", "back", "welcom", "support", "accept", "reject", "refus", "deni", "deny", "halt", "stop",
+            "suspend", "end", "lift", "eas", "tighten", "expand", "increas", "boost", "deepen", "strengthen",
+            "maintain", "keep", "kept", "deploy", "fire", "open", "close", "initiat", "establish", "set", "restor",
+            "normali", "cut", "sever", "break", "broke", "grant", "allow", "facilitat", "contribut", "authori",
+            "assum", "remain", "allocat", "pursu", "press");
 
     /**
      * An action noun belongs to the clause's subject only when it is in the subject's own phrase ("US airstrikes
