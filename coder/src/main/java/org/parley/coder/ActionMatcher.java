@@ -76,6 +76,8 @@ final class ActionMatcher {
                 || !m.rule().imported() && agentParticiple(s, syntax, m.start())));
         // "restrictions on flying to Cuba", "accused him of attacking": a gerund after a preposition is a topic
         matches.removeIf(m -> !mentions.isEmpty() && gerundAfterPreposition(s, syntax, m.start()));
+        // "launched an investigation into the strike": the pattern's object word belongs to another noun
+        matches.removeIf(m -> !mentions.isEmpty() && crossesNounComplement(s, syntax, m));
         return matches;
     }
 
@@ -108,6 +110,20 @@ final class ActionMatcher {
     private static boolean gerundAfterPreposition(Sentence s, Syntax syntax, int t) {
         return t > 0 && s.words()[t].endsWith("ing") && syntax.isVerb(t) && syntax.tag(t - 1).equals("ADP")
                 && !s.words()[t - 1].equals("by");
+    }
+
+    /** Prepositions that open what a noun is about: "an investigation into", "a report on", "concern over". */
+    private static final java.util.Set<String> COMPLEMENT_PREPS = java.util.Set.of("into", "about", "over", "on",
+            "regarding", "concerning");
+
+    /** A gap of the match runs past a noun and the preposition that opens its complement. */
+    private static boolean crossesNounComplement(Sentence s, Syntax syntax, Match m) {
+        for (int k = m.start() + 1; k + 2 < m.end(); k++) {
+            if (syntax.isNoun(k) && COMPLEMENT_PREPS.contains(s.words()[k + 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "boycotted the summit hosted by Thailand": a participle with its agent, describing a noun of the clause. */

@@ -97,7 +97,7 @@ final class ClauseRoles {
             if (out.isEmpty() && m.start() > verb && !(m.anti() && m.anaphor())) {
                 break; // "a typhoon hit the Philippines, killing 20": an actor after the clause's verb is no subject
             }
-            if (out.isEmpty() && m.anonymousCivilians()) {
+            if (out.isEmpty() && m.anonymousCivilians() && !countOf(m.start())) {
                 continue; // "eight people were killed": unnamed civilians are acted upon, not actors
             }
             if (m.anti() && t - m.end() > 1) {

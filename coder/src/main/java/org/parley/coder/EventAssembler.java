@@ -26,6 +26,8 @@ final class EventAssembler {
             "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
             "promised", "promises");
     private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
+    /** Roles of people who belong to the place they are in. */
+    private static final Set<String> LOCAL_ROLES = Set.of("CVL", "OPP", "COP");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
@@ -192,8 +194,8 @@ final class EventAssembler {
         }
         LocalDate date = DateResolver.resolve(s.toks(), a.t(), articleDate);
         String loc = roles.location() == null ? null : roles.location().text();
-        List<ActorRef> sources = Mention.refsOf(src);
-        List<ActorRef> targets = Mention.refsOf(tgt);
+        List<ActorRef> sources = localised(Mention.refsOf(src));
+        List<ActorRef> targets = localised(Mention.refsOf(tgt));
         StringBuilder outcome = obs.recording() ? new StringBuilder() : null;
         if (targets.isEmpty()) {
             emitTargetless(a, code, date, loc, sources, outcome);
@@ -224,6 +226,21 @@ final class EventAssembler {
         if (st.firstSource == null) {
             st.firstSource = sources.get(0);
         }
+    }
+
+    /** Crowds, civilians and police of no known country act where they are: "protesters in Paris" are French. */
+    private List<ActorRef> localised(List<ActorRef> refs) {
+        Mention place = roles.location();
+        if (place == null || place.refs().isEmpty() || EventCoder.UNKNOWN.equals(place.refs().get(0).code())) {
+            return refs;
+        }
+        ActorRef where = place.refs().get(0);
+        List<ActorRef> out = new ArrayList<>(refs.size());
+        for (ActorRef r : refs) {
+            boolean local = EventCoder.UNKNOWN.equals(r.code()) && r.role() != null && LOCAL_ROLES.contains(r.role());
+            out.add(local ? new ActorRef(where.code(), where.type(), r.role(), r.name(), r.text(), r.person()) : r);
+        }
+        return out;
     }
 
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,

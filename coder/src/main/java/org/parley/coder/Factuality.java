@@ -31,7 +31,7 @@ final class Factuality {
             }
         }
         for (int i = Math.max(segStart, t - 4); i < t; i++) {
-            if (ALLEGED.contains(w[i])) {
+            if (ALLEGED.contains(w[i]) && !describesNoun(w, syn, segStart, i)) {
                 return "alleged, not stated (" + w[i] + ")"; // "accused of attacking", "allegations Trump tried to"
             }
         }
@@ -66,6 +66,13 @@ final class Factuality {
         return null;
     }
 
+    /** "suspected militants attacked": the doubt is about who they are, not about the act. */
+    private static boolean describesNoun(String[] w, Syntax syn, int segStart, int i) {
+        boolean opens = i == segStart || syn.tag(i - 1).equals("DET");
+        String next = syn.tag(i + 1);
+        return opens && (next.equals("NOUN") || next.equals("ADJ"));
+    }
+
     private static boolean verbBetween(Syntax syn, int from, int to) {
         for (int i = from; i < to; i++) {
             if (syn.isVerb(i)) {
@@ -75,7 +82,12 @@ final class Factuality {
         return false;
     }
 
+    /** A year ("1994"), or the last year of a decade ("1980s"); -1 for other words. */
     private static int year(String w) {
+        if (w.length() == 5 && w.endsWith("0s")) {
+            int y = year(w.substring(0, 4));
+            return y < 0 ? -1 : y + 9;
+        }
         if (w.length() != 4 || !(w.startsWith("19") || w.startsWith("20"))) {
             return -1;
         }

@@ -172,11 +172,15 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         }
         Element e = pattern[el];
         if (e.gap()) {
-            // try the shortest gap first so the match stays tight
-            for (int skip = 0; skip <= GAP && pos + skip < end; skip++) {
-                int r = match(words, lemmas, pos + skip, end, blocked, el + 1);
+            // try the shortest gap first so the match stays tight; a named actor counts as one word of the gap
+            int units = 0;
+            for (int p = pos; units <= GAP && p < end; p++) {
+                int r = match(words, lemmas, p, end, blocked, el + 1);
                 if (r >= 0) {
                     return r;
+                }
+                if (!(blocked[p] && p + 1 < end && blocked[p + 1])) {
+                    units++;
                 }
             }
             return -1;
