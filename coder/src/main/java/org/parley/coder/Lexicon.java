@@ -38,7 +38,7 @@ final class Lexicon {
 
     static final String[] FILES = {"codebook.tsv", "countries.txt", "organisations.txt", "people.txt",
             "groups.txt", "actors.txt", "organisations-petrarch.txt", "groups-petrarch.txt", "people-petrarch.txt",
-            "roles.txt", "agents.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
+            "actors-petrarch.txt", "roles.txt", "agents.txt", "anaphors.txt", "verbs.txt", "petrarch-verbs.txt"};
 
     final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     final Map<String, CodeInfo> codebook = new HashMap<>();
@@ -103,7 +103,7 @@ final class Lexicon {
                     case "organisations.txt", "organisations-petrarch.txt" -> orgLine(t);
                     case "people.txt", "people-petrarch.txt" -> personLine(t);
                     case "groups.txt", "groups-petrarch.txt" -> groupLine(t);
-                    case "actors.txt" -> actorLine(t);
+                    case "actors.txt", "actors-petrarch.txt" -> actorLine(t);
                     case "roles.txt" -> rolePhrases.add(roleLine(t));
                     case "agents.txt" -> agentLine(t);
                     case "anaphors.txt" -> anaphorLine(t);

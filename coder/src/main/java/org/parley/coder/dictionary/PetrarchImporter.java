@@ -40,7 +40,16 @@ public final class PetrarchImporter {
 
     /** Reads one .actors file. Throws only when the file cannot be read. */
     public static Result read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the entries of one .actors file whose entry line's comment contains {@code marker} (all entries when
+     * null): in Phoenix.Countries.actors.txt, "# CountryInfo.txt" marks the people (heads of state, ministers).
+     */
+    public static Result read(Path file, String marker) throws IOException {
         List<Actor> out = new ArrayList<>();
+        boolean skipping = false;
         int skipped = 0;
         String name = null;
         int nameLine = 0;
@@ -57,6 +66,9 @@ public final class PetrarchImporter {
                 }
                 boolean indented = Character.isWhitespace(line.charAt(0));
                 String t = line.strip();
+                if (skipping && (t.startsWith("[") || t.startsWith("+") || indented)) {
+                    continue; // a line of an entry left out by the marker
+                }
                 if (t.startsWith("[") && name != null) {
                     if (!codes(t, codings)) {
                         skipped++;
@@ -79,6 +91,11 @@ public final class PetrarchImporter {
                 // a new entry: flush the previous one
                 if (name != null && !codings.isEmpty()) {
                     out.add(new Actor(name, List.copyOf(aliases), List.copyOf(codings), file.toString(), nameLine));
+                }
+                skipping = marker != null && !raw.contains(marker);
+                if (skipping) {
+                    name = null;
+                    continue;
                 }
                 int bracket = t.indexOf('[');
                 name = words(bracket < 0 ? t : t.substring(0, bracket));
@@ -109,15 +126,22 @@ public final class PetrarchImporter {
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("# Imported from TABARI/PETRARCH actor dictionaries by parley. Format: see docs/dictionaries.md\n");
             w.write("#   name | other names | CODE | ROLE | from YYYY-MM-DD | to YYYY-MM-DD\n");
-            for (Actor a : actors) {
-                for (Coding c : a.codings()) {
-                    w.write(a.name() + " | " + String.join("; ", a.aliases()) + " | " + c.code() + " | "
-                            + (c.role() == null ? "" : c.role()) + " | " + (c.from() == null ? "" : c.from()) + " | "
-                            + (c.to() == null ? "" : c.to()));
-                    w.newLine();
-                }
+            w.write(parleyLines(actors));
+        }
+    }
+
+    /** The actors as actors.txt lines, one per coding, each ending in a newline. */
+    public static String parleyLines(List<Actor> actors) {
+        StringBuilder sb = new StringBuilder();
+        for (Actor a : actors) {
+            for (Coding c : a.codings()) {
+                sb.append(a.name()).append(" | ").append(String.join("; ", a.aliases())).append(" | ")
+                        .append(c.code()).append(" | ").append(c.role() == null ? "" : c.role()).append(" | ")
+                        .append(c.from() == null ? "" : c.from()).append(" | ").append(c.to() == null ? "" : c.to())
+                        .append('\n');
             }
         }
+        return sb.toString();
     }
 
     private static String stripComment(String s) {
