@@ -84,6 +84,10 @@ final class ActionMatcher {
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "its", "their",
             "his", "her", "several", "two", "three", "many", "some", "newly");
 
+    /** Tags of a word that cannot follow a participle as the head of its noun phrase. */
+    private static final java.util.Set<String> NOT_A_HEAD = java.util.Set.of("ADP", "DET", "PRON", "PUNCT", "AUX",
+            "VERB", "SCONJ", "CCONJ", "PART", "NUM");
+
     private static boolean adjectival(Sentence s, Syntax syntax, int t) {
         String w = s.words()[t];
         if (!w.endsWith("ed") || t == 0 || t + 1 >= s.n()) {
@@ -91,8 +95,9 @@ final class ActionMatcher {
         }
         String prev = s.words()[t - 1];
         boolean opensPhrase = DETERMINERS.contains(prev) || prev.endsWith("ing") && syntax.isVerb(t - 1);
-        // "a banned militant organization", "guarding captured ISIS fighters"
-        return opensPhrase && (syntax.isNoun(t + 1) || syntax.tag(t + 1).equals("ADJ"));
+        // "a banned militant organization", "guarding captured ISIS fighters"; the next word is the phrase's head
+        // or a modifier of it, whatever its (often wrong) tag, unless it opens something else
+        return opensPhrase && !NOT_A_HEAD.contains(syntax.tag(t + 1));
     }
 
     /**
