@@ -154,9 +154,13 @@ final class Lexicon {
         String name = f[1];
         nameOfCode.put(code, name);
         typeOfCode.put(code, ActorType.STATE);
-        add(name, Kind.COUNTRY, code, ActorType.STATE, null, name, null, null);
-        for (String s : list(f[2])) {
+        List<String> names = new ArrayList<>(list(f[2]));
+        names.add(0, name);
+        for (String s : names) {
             add(s, Kind.COUNTRY, code, ActorType.STATE, null, name, null, null);
+            if (s.contains(" of the ")) { // "Democratic Republic of Congo" as often as "... of the Congo"
+                add(s.replace(" of the ", " of "), Kind.COUNTRY, code, ActorType.STATE, null, name, null, null);
+            }
         }
         for (String s : list(f[3])) {
             add(s, Kind.DEMONYM, code, ActorType.STATE, null, name, null, null);
