@@ -194,8 +194,8 @@ final class EventAssembler {
         }
         LocalDate date = DateResolver.resolve(s.toks(), a.t(), articleDate);
         String loc = roles.location() == null ? null : roles.location().text();
-        List<ActorRef> sources = localised(Mention.refsOf(src));
-        List<ActorRef> targets = localised(Mention.refsOf(tgt));
+        List<ActorRef> sources = localised(src);
+        List<ActorRef> targets = localised(tgt);
         StringBuilder outcome = obs.recording() ? new StringBuilder() : null;
         if (targets.isEmpty()) {
             emitTargetless(a, code, date, loc, sources, outcome);
@@ -228,19 +228,36 @@ final class EventAssembler {
         }
     }
 
-    /** Crowds, civilians and police of no known country act where they are: "protesters in Paris" are French. */
-    private List<ActorRef> localised(List<ActorRef> refs) {
-        Mention place = roles.location();
-        if (place == null || place.refs().isEmpty() || EventCoder.UNKNOWN.equals(place.refs().get(0).code())) {
-            return refs;
+    /**
+     * Crowds, civilians and police of no known country belong to the place named in their own phrase: "protesters
+     * in Paris" are French, "police in Kenosha" American.
+     */
+    private List<ActorRef> localised(List<Mention> ms) {
+        List<Mention> out = new ArrayList<>(ms.size());
+        for (Mention m : ms) {
+            Mention place = placeAfter(m);
+            ActorRef r = m.refs().get(0);
+            boolean local = place != null && EventCoder.UNKNOWN.equals(r.code()) && r.role() != null
+                    && LOCAL_ROLES.contains(r.role());
+            ActorRef where = local ? place.refs().get(0) : null;
+            out.add(local && !EventCoder.UNKNOWN.equals(where.code()) ? new Mention(m.start(), m.end(),
+                    List.of(new ActorRef(where.code(), where.type(), r.role(), r.name(), r.text(), r.person())),
+                    m.place(), m.anti(), m.anaphor(), m.text()) : m);
         }
-        ActorRef where = place.refs().get(0);
-        List<ActorRef> out = new ArrayList<>(refs.size());
-        for (ActorRef r : refs) {
-            boolean local = EventCoder.UNKNOWN.equals(r.code()) && r.role() != null && LOCAL_ROLES.contains(r.role());
-            out.add(local ? new ActorRef(where.code(), where.type(), r.role(), r.name(), r.text(), r.person()) : r);
+        return Mention.refsOf(out);
+    }
+
+    /** The place right after "in"/"at"/"of" behind a mention, if any. */
+    private Mention placeAfter(Mention m) {
+        if (m.end() + 1 >= n || !Set.of("in", "at", "of").contains(words[m.end()])) {
+            return null;
         }
-        return out;
+        for (Mention p : roles.mentions()) {
+            if (p.place() && p.start() == m.end() + 1 && !p.refs().isEmpty()) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,
