@@ -20,7 +20,7 @@ import java.util.function.IntSupplier;
  * null, and the page then fetches it itself.
  */
 final class DashboardSnapshot {
-    static final int EVENTS = 100;
+    static final int EVENTS = 200;   // what the dashboard's feed holds
 
     private final IntSupplier port;
     private final String host;
