@@ -53,7 +53,14 @@ public record EventFilter(Set<String> countries, Set<String> dyads, Set<String> 
      * "any"). A value that could never match is refused with the reason, so both answer the same 400.
      */
     public static EventFilter ofQuery(String country, String dyad, String root, String quad) {
-        Integer quadClass = blank(quad) ? null : parseQuad(quad.trim());
+        Integer quadClass = null;
+        if (!blank(quad)) {
+            try {
+                quadClass = Integer.valueOf(quad.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("quad must be a quad class 1..4, got '" + quad + "'");
+            }
+        }
         return of(blank(country) ? null : country, blank(dyad) ? null : dyad, blank(root) ? null : root, quadClass);
     }
 
