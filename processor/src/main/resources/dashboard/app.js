@@ -17,6 +17,7 @@
   let chart = null;
   let renderPending = false;
   let shownCountries = '';
+  let flash = false;
 
   function key(d) { return d.source + '->' + d.target; }
   function el(id) { return document.getElementById(id); }
@@ -190,8 +191,10 @@
       td.title = label(d.source) + ' \u2192 ' + label(d.target) + ': stance ' + d.stance.toFixed(2) + ', '
         + d.events + ' event(s), ' + d.mentions + ' mention(s), cooperation '
         + Math.round(d.cooperationShare * 100) + '%';
-      td.classList.add('changed');
-      setTimeout(function () { td.classList.remove('changed'); }, 1500);
+      if (flash) {   // mark what a stream message changed; the first data is not news
+        td.classList.add('changed');
+        setTimeout(function () { td.classList.remove('changed'); }, 1500);
+      }
     });
     changed.clear();
   }
@@ -322,7 +325,9 @@
       points.map(function (p) { return p.stance.events; })];
     chart = new uPlot({
       width: Math.max(300, Math.min(720, box.clientWidth || 600)), height: 220,
-      scales: {x: {time: true}, n: {range: function (u, lo, hi) { return [0, Math.max(1, hi)]; }}},
+      // A few days either side, so that one day is a point in a week rather than in years of axis.
+      scales: {x: {time: true, range: function (u, lo, hi) { return [lo - 3 * 86400, hi + 3 * 86400]; }},
+        n: {range: function (u, lo, hi) { return [0, Math.max(1, hi)]; }}},
       series: [{label: 'day'},
         {label: 'stance (that day)', stroke: 'rgb(30, 110, 200)', width: 2, points: {show: true, size: 7}},
         {label: 'distinct events', stroke: '#999', dash: [4, 4], scale: 'n', points: {show: true}}],
@@ -396,7 +401,9 @@
     snap.dyads.forEach(putDyad);
     renderPending = false;
     renderMatrix();
+    flash = true;
   } else {
+    setTimeout(function () { flash = true; }, 1000);
     getJson('/api/stance/dyads?limit=1000000').then(function (rows) { (rows || []).forEach(putDyad); });
   }
   const unfiltered = !filters.country && !filters.quad && !filters.from && !filters.to;
