@@ -124,6 +124,8 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/stance/daily/{src}/{tgt}", this::daily);
         app.get("/api/events", this::events);
         app.get("/api/names", ctx -> ctx.json(names));
+        app.get("/api/schemas", TopicSchemas::list);
+        app.get("/api/schemas/{topic}", TopicSchemas::one);
         app.get("/dashboard/snapshot.js", new DashboardSnapshot(this::port, config.httpBind(),
                 auth == null ? null : auth.authorizationHeader())::handle);
         app.get("/api/stream/stance", live::stance);
