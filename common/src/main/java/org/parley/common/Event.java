@@ -25,6 +25,8 @@ import java.time.LocalDate;
  * @param ingestedAt    when the article was ingested, carried for latency measurement
  * @param dateFrom      where the article's date came from ({@link Article#dateFrom}), against which the
  *                      sentence's own dates were read; null in records written before it existed
+ * @param articleTitle  the article's headline ({@link Article#title}), or null when it had none
+ * @param articleUrl    where the article was found ({@link Article#url}), or null when unknown
  */
 public record Event(
         String id,
@@ -43,7 +45,9 @@ public record Event(
         String location,
         String rule,
         Instant ingestedAt,
-        String dateFrom) {
+        String dateFrom,
+        String articleTitle,
+        String articleUrl) {
 
     /** An event without {@link #dateFrom} (the coder's: the processor adds it from the article). */
     public Event(String id, String articleId, int sentenceIndex, String sentence, Span span, LocalDate date,
@@ -53,10 +57,28 @@ public record Event(
                 plover, location, rule, ingestedAt, null);
     }
 
+    /** An event without the article's title and URL. */
+    public Event(String id, String articleId, int sentenceIndex, String sentence, Span span, LocalDate date,
+                 Actor source, Actor target, String cameo, String root, int quadClass, double goldstein,
+                 String plover, String location, String rule, Instant ingestedAt, String dateFrom) {
+        this(id, articleId, sentenceIndex, sentence, span, date, source, target, cameo, root, quadClass, goldstein,
+                plover, location, rule, ingestedAt, dateFrom, null, null);
+    }
+
     /** This event with the article's date source. */
     public Event withDateFrom(String from) {
         return new Event(id, articleId, sentenceIndex, sentence, span, date, source, target, cameo, root, quadClass,
-                goldstein, plover, location, rule, ingestedAt, from);
+                goldstein, plover, location, rule, ingestedAt, from, articleTitle, articleUrl);
+    }
+
+    /**
+     * This event with what a reader needs from its article: where the date came from, the headline and the URL
+     * (so an event on its own links back to its source, as GDELT's SOURCEURL does).
+     */
+    public Event withArticle(Article article) {
+        return new Event(id, articleId, sentenceIndex, sentence, span, date, source, target, cameo, root, quadClass,
+                goldstein, plover, location, rule, ingestedAt,
+                article.dateFrom() != null ? article.dateFrom() : dateFrom, article.title(), article.url());
     }
 
     /** Quad class from a CAMEO root, GDELT convention. */

@@ -24,6 +24,7 @@ import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
 import org.parley.processor.metrics.MicrometerPipelineMetrics;
 import org.parley.processor.metrics.PipelineMetrics;
+import org.parley.processor.metrics.StanceLatency;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.subscribe.DerivedTopic;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class ProcessorApp implements AutoCloseable {
         this.eventFeed = new LiveFeed("events", config.kafkaProperties(), Map.of(t.events().name(), "event"),
                 LIVE_BUFFER);
         this.http.attachFeeds(stanceFeed, eventFeed);
+        new StanceLatency(metrics.registry()).observe(eventFeed, stanceFeed);
     }
 
     private static String advertisedHost(ParleyConfig config) {

@@ -8,9 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,7 +33,8 @@ import org.parley.testkit.WithKafka;
 
 /**
  * The dashboard in headless Chromium: an article produced to the articles topic shows up in the stance matrix
- * and in the live feed, without reloading the page.
+ * and in the live feed, without reloading the page; and a user exploring it (names, scale, a click on a dyad,
+ * filters, a reload, a command-line screenshot) sees what the API holds. Screenshots go to target/dashboard/.
  */
 @WithKafka
 class DashboardIT {
@@ -88,12 +92,186 @@ class DashboardIT {
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.eval(
                         "document.querySelector('td[data-dyad=\"RUS->USA\"]').textContent").asText())
                         .isEqualTo(String.format(Locale.ROOT, "%.1f", api.get("stance").asDouble())));
-                assertThat(browser.eval("document.querySelector('td[data-dyad=\"USA->RUS\"]').textContent").asText())
-                        .isNotEmpty();
+                // The reverse dyad is another record, possibly of another partition: it may come a moment later.
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.eval(
+                        "document.querySelector('td[data-dyad=\"USA->RUS\"]').textContent").asText()).isNotEmpty());
                 assertThat(browser.eval("document.querySelector('td[data-dyad=\"RUS->USA\"]').style.background")
                         .asText()).contains("rgb");
                 assertThat(text(browser.eval("window.parleyMarker"))).as("the page was not reloaded")
                         .isEqualTo("same page");
+            }
+        }
+    }
+
+    private static final Path SHOTS = Path.of("target", "dashboard");
+
+    @Test
+    void aUserExploresADyadFiltersAndReloads(KafkaFixture kafka) throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.BINARY);
+        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config);
+        try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
+                StanceSettings.defaults(), List.of()).start()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
+                    && app.state() == KafkaStreams.State.RUNNING);
+            String base = "http://127.0.0.1:" + app.httpPort();
+            try (HeadlessChromium browser = HeadlessChromium.open(base + "/dashboard/index.html")) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> "open open".equals(text(browser.eval(
+                        "document.body ? document.body.dataset.stance + ' ' + document.body.dataset.events : ''"))));
+                produce(config, List.of(
+                        article("x1", "Talks in Istanbul", "https://example.org/istanbul", "2025-02-27", "dateline",
+                                SENTENCE),
+                        article("x2", "Sanctions and accusations", null, "2025-02-28", "html-meta",
+                                "Russia imposed sanctions on Ukraine. Russia accused Ukraine of shelling civilians."),
+                        article("x3", "Praise", "https://example.org/praise", "2025-03-01", "json",
+                                "France praised Germany for its leadership.")));
+                await().atMost(Duration.ofSeconds(60)).until(() -> api(base, "/api/events").size() >= 4
+                        && api(base, "/api/stance/dyads").size() >= 4);
+                List<String> live = ids(api(base, "/api/events"));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser))
+                        .as("the live feed in the API's order").isEqualTo(live));
+                namesAndScale(browser);
+                clickADyad(browser, base);
+                filter(browser, base);
+
+                // Feed order after a reload is the live order; filters and the open dyad come back from the URL.
+                browser.click("#f-clear");
+                browser.reload();
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser)).isEqualTo(live));
+                browser.eval("location.hash = 'quad=3&dyad=RUS->UKR'; location.reload(); 1");
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    assertThat(text(browser.eval("document.getElementById('f-quad').value"))).isEqualTo("3");
+                    assertThat(feed(browser)).isEqualTo(ids(api(base, "/api/events?quad=3")));
+                    assertThat(text(browser.eval("document.getElementById('detail').dataset.loaded"))).isEqualTo("yes");
+                });
+                assertThat(text(browser.eval("document.getElementById('detail-title').textContent")))
+                        .isEqualTo("RUS Russia \u2192 UKR Ukraine");
+            }
+            commandLineScreenshotShowsData(base);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("article-to-stance latency samples")
+                    .containsPattern("parley_article_stance_latency_seconds_count [1-9]");
+        }
+    }
+
+    private static void namesAndScale(HeadlessChromium browser) throws Exception {
+        assertThat(browser.eval("document.querySelector('#matrix th.row[data-code=\"RUS\"]').textContent").asText())
+                .isEqualTo("RUSRussia");
+        assertThat(browser.eval("document.querySelector('#matrix th.col[data-code=\"USA\"]').title").asText())
+                .isEqualTo("USA United States");
+        assertThat(browser.eval("Array.from(document.querySelectorAll('#legend .swatch')).map(s => s.textContent)"))
+                .extracting(JsonNode::asText).containsExactly("-10 or less", "-6", "-3", "-1", "0", "+1", "+3",
+                        "+6", "+10 or more");
+    }
+
+    private static void clickADyad(HeadlessChromium browser, String base) throws Exception {
+        browser.click("#matrix td[data-dyad=\"RUS->USA\"]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "yes".equals(text(browser.eval(
+                "document.getElementById('detail').dataset.loaded"))));
+        assertThat(browser.eval("document.getElementById('detail-title').textContent").asText())
+                .isEqualTo("RUS Russia \u2192 USA United States");
+        JsonNode daily = api(base, "/api/stance/daily/RUS/USA");
+        assertThat(daily).isNotEmpty();
+        JsonNode points = Json.mapper().readTree(browser.eval("document.getElementById('chart').dataset.points")
+                .asText());
+        assertThat(points).hasSize(daily.size());
+        for (int i = 0; i < daily.size(); i++) {
+            assertThat(points.get(i).get(0).asText()).isEqualTo(daily.get(i).get("date").asText());
+            assertThat(points.get(i).get(1).asDouble()).isEqualTo(daily.get(i).at("/stance/stance").asDouble());
+        }
+        assertThat(browser.eval("document.querySelectorAll('#chart canvas').length").asInt())
+                .as("uPlot drew the chart").isPositive();
+        JsonNode events = api(base, "/api/events?dyad=RUS:USA");
+        assertThat(events).isNotEmpty();
+        JsonNode first = events.get(0);
+        String description = api(base, "/api/names").at("/cameo/" + first.get("cameo").asText()).asText();
+        assertThat(description).isNotEmpty();
+        JsonNode shown = browser.eval("Array.from(document.querySelectorAll('#detail-events li')).map(li => ({"
+                + "id: li.dataset.eventId, href: li.querySelector('.title a') && li.querySelector('.title a').href,"
+                + " title: li.querySelector('.title').textContent, meta: li.querySelector('.meta').textContent,"
+                + " cameo: li.querySelector('.cameo').textContent, sentence: li.querySelector('.sentence')"
+                + ".textContent}))");
+        assertThat(shown).hasSize(events.size());
+        assertThat(shown.get(0).get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(shown.get(0).get("href").asText()).isEqualTo("https://example.org/istanbul");
+        assertThat(shown.get(0).get("title").asText()).isEqualTo("Talks in Istanbul");
+        assertThat(shown.get(0).get("sentence").asText()).isEqualTo(SENTENCE);
+        assertThat(shown.get(0).get("meta").asText()).startsWith("2025-02-27 [dateline]");
+        assertThat(shown.get(0).get("cameo").asText()).startsWith("CAMEO " + first.get("cameo").asText() + " "
+                + description);
+        browser.screenshot(SHOTS.resolve("dyad.png"));
+    }
+
+    private static void filter(HeadlessChromium browser, String base) throws Exception {
+        set(browser, "f-quad", "4");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser))
+                .isNotEmpty().isEqualTo(ids(api(base, "/api/events?quad=4"))));
+        assertThat(browser.eval("Array.from(document.querySelectorAll('#feed li')).every(li => li.className"
+                + " === 'q4')").asBoolean()).isTrue();
+        set(browser, "f-quad", "");
+        set(browser, "f-country", "fra");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(feed(browser)).isNotEmpty().isEqualTo(ids(api(base, "/api/events?country=FRA")));
+            assertThat(browser.eval("Array.from(document.querySelectorAll('#matrix th.col')).map(t => t.dataset.code)"))
+                    .extracting(JsonNode::asText).containsExactly("DEU", "FRA");
+        });
+        set(browser, "f-country", "");
+        set(browser, "f-from", "2025-02-28");
+        set(browser, "f-to", "2025-02-28");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser)).isNotEmpty()
+                .isEqualTo(ids(api(base, "/api/events?since=2025-02-28&until=2025-02-28"))));
+        assertThat(text(browser.eval("location.hash"))).isEqualTo("#from=2025-02-28&to=2025-02-28&dyad=RUS-%3EUSA");
+        browser.screenshot(SHOTS.resolve("filtered.png"));
+    }
+
+    /** {@code chromium --headless --screenshot} of a page with data shows the data, not "No dyads yet". */
+    private static void commandLineScreenshotShowsData(String base) throws Exception {
+        Path png = SHOTS.resolve("command-line.png");
+        Files.deleteIfExists(png);
+        String dom = HeadlessChromium.screenshotFromTheCommandLine(base + "/dashboard/index.html", png);
+        assertThat(Files.size(png)).isPositive();
+        assertThat(dom).containsPattern("<p id=\"matrix-empty\" class=\"empty\" hidden=\"\"")
+                .containsPattern("data-dyad=\"RUS-(>|&gt;)USA\"[^>]*>-?[0-9]+\\.[0-9]</td>")
+                .contains(SENTENCE);
+    }
+
+    private static void set(HeadlessChromium browser, String id, String value) throws Exception {
+        browser.eval("(() => { const e = document.getElementById('" + id + "'); e.value = "
+                + Json.mapper().writeValueAsString(value) + "; e.dispatchEvent(new Event('change')); })()");
+    }
+
+    private static List<String> feed(HeadlessChromium browser) throws Exception {
+        List<String> out = new ArrayList<>();
+        browser.eval("Array.from(document.querySelectorAll('#feed li')).map(li => li.dataset.eventId)")
+                .forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> ids(JsonNode events) {
+        List<String> out = new ArrayList<>();
+        events.forEach(e -> out.add(e.get("id").asText()));
+        return out;
+    }
+
+    private static JsonNode api(String base, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
+        return Json.mapper().readTree(r.body());
+    }
+
+    private static Article article(String id, String title, String url, String date, String from, String text) {
+        return new Article(id, title, text, LocalDate.parse(date), Article.DateSource.METADATA, url, null, null, null,
+                id, Instant.now(), from);
+    }
+
+    private static void produce(ParleyConfig config, List<Article> articles) throws Exception {
+        var topic = config.topics().articles();
+        try (var producer = new KafkaProducer<>(config.kafkaProperties(), topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            for (Article a : articles) {
+                producer.send(new ProducerRecord<>(topic.name(), a.id(), a)).get();
             }
         }
     }

@@ -163,7 +163,73 @@ class HttpApiIT {
             assertThat(articlesSince.apply("2025-03-05T01:00:00%2B02:00")).as("23:00 UTC on the 4th")
                     .containsExactly("a5", "a6", "a7");
             assertThat(articlesSince.apply("2025-03-06T00:00:00.000000001Z")).isEmpty();
+            eventsTakeTheStreamsFilters(base);
+            jvmMetricsAndAStreamForCurl(base);
         }
+    }
+
+    /** Each filter of /api/events keeps exactly the events of the unfiltered list that it matches. */
+    private void eventsTakeTheStreamsFilters(String base) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        list(base + "/api/events").forEach(all::add);
+        Map<String, java.util.function.Predicate<JsonNode>> filters = new java.util.LinkedHashMap<>();
+        filters.put("dyad=rus:ukr", e -> "RUS".equals(e.at("/source/code").asText())
+                && "UKR".equals(e.at("/target/code").asText()));
+        filters.put("dyad=UKR-%3ERUS", e -> "UKR".equals(e.at("/source/code").asText())
+                && "RUS".equals(e.at("/target/code").asText()));
+        filters.put("country=BRA", e -> e.toString().contains("\"code\":\"BRA\""));
+        filters.put("root=13", e -> "13".equals(e.get("root").asText()));
+        filters.put("quad=1", e -> e.get("quadClass").asInt() == 1);
+        filters.put("quad=3&country=RUS", e -> e.get("quadClass").asInt() == 3
+                && e.toString().contains("\"code\":\"RUS\""));
+        filters.put("since=2025-03-02&until=2025-03-03", e -> e.get("date").asText().compareTo("2025-03-02") >= 0
+                && e.get("date").asText().compareTo("2025-03-03") <= 0);
+        for (var f : filters.entrySet()) {
+            List<String> expected = all.stream().filter(f.getValue()).map(e -> e.get("id").asText()).toList();
+            List<String> got = new ArrayList<>();
+            list(base + "/api/events?" + f.getKey()).forEach(e -> got.add(e.get("id").asText()));
+            assertThat(got).as(f.getKey()).isEqualTo(expected);
+        }
+        assertThat(all.stream().filter(filters.get("dyad=rus:ukr"))).hasSize(3);
+        assertThat(all.stream().filter(filters.get("dyad=UKR-%3ERUS"))).isEmpty();
+        // The same 400s as the stream, in the one error format, limit included.
+        for (String bad : List.of("quad=9", "quad=x", "root=33", "country=!!!", "dyad=RUS", "limit=-1",
+                "limit=ten", "until=tomorrow", "since=2025-03-04&until=2025-03-03")) {
+            HttpResponse<String> r = get(base + "/api/events?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).fieldNames()).toIterable().as(bad).containsExactly("error");
+            if (bad.matches("(quad|root|country|dyad)=.*")) {
+                HttpResponse<String> stream = get(base + "/api/stream/events?" + bad);
+                assertThat(stream.statusCode()).as("stream " + bad).isEqualTo(400);
+                assertThat(Json.mapper().readTree(stream.body()).get("error").asText()).as(bad)
+                        .isEqualTo(Json.mapper().readTree(r.body()).get("error").asText());
+            }
+        }
+    }
+
+    /** JVM metrics beside the pipeline's; a stream read with curl's default Accept: *&#47;* streams. */
+    private void jvmMetricsAndAStreamForCurl(String base) throws Exception {
+        String metrics = get(base + "/metrics").body();
+        assertThat(metrics).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads",
+                "process_cpu_usage", "process_uptime_seconds", "parley_article_stance_latency_seconds_bucket");
+        for (String accept : new String[] {"*/*", null}) {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base
+                    + "/api/stream/events?country=RUS"));
+            if (accept != null) {
+                req.header("Accept", accept);
+            }
+            HttpResponse<java.io.InputStream> r = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(),
+                    StandardCharsets.UTF_8))) {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                assertThat(lines.readLine()).as("Accept %s", accept).isEqualTo(": connected");
+            }
+        }
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stream/stance"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(406);
+        assertThat(Json.mapper().readTree(json.body()).get("error").asText()).contains("text/event-stream");
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -1,27 +1,31 @@
 package org.parley.processor.api;
 
+import static org.parley.processor.api.QueryParams.code;
+import static org.parley.processor.api.QueryParams.date;
+import static org.parley.processor.api.QueryParams.day;
+import static org.parley.processor.api.QueryParams.limit;
+import static org.parley.processor.api.QueryParams.upper;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -43,6 +47,7 @@ import org.parley.processor.live.LiveFeed;
 import org.parley.processor.live.LiveStreams;
 import org.parley.processor.stance.CountryAggregator;
 import org.parley.processor.stance.StanceTopology;
+import org.parley.processor.subscribe.EventFilter;
 
 /**
  * The processor's HTTP API: interactive queries over the state stores of every instance (a key's owner answers,
@@ -59,6 +64,7 @@ public final class HttpApi implements AutoCloseable {
     private volatile InstanceRouter router;
     private final LiveStreams live;
     private final Supplier<Optional<StreamFaults.Failure>> degraded;
+    private final ReferenceNames names = ReferenceNames.shipped();
 
     public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry) {
         this(config, registry, ProcessorLimits.defaults().maxSseClients(), Optional::empty);
@@ -102,6 +108,7 @@ public final class HttpApi implements AutoCloseable {
                 sf.directory = "/dashboard";
                 sf.location = Location.CLASSPATH;
             });
+            cfg.staticFiles.enableWebjars();   // the dashboard's chart library, from its WebJar
         });
         if (auth != null) {
             app.before(auth::check);
@@ -116,12 +123,21 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/stance/countries/{code}", this::country);
         app.get("/api/stance/daily/{src}/{tgt}", this::daily);
         app.get("/api/events", this::events);
+        app.get("/api/names", ctx -> ctx.json(names));
+        app.get("/api/schemas", TopicSchemas::list);
+        app.get("/api/schemas/{topic}", TopicSchemas::one);
+        app.get("/dashboard/snapshot.js", new DashboardSnapshot(this::port, config.httpBind(),
+                auth == null ? null : auth.authorizationHeader())::handle);
         app.get("/api/stream/stance", live::stance);
         app.get("/api/stream/events", live::events);
         app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         app.exception(InstanceRouter.Unavailable.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+        // Javalin's own validation answers in another shape; every 400 here says {"error": "..."}.
+        app.exception(ValidationException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error",
+                e.getErrors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue().get(0).getMessage())
+                        .collect(Collectors.joining("; ")))));
         app.start(config.httpBind(), config.httpPort());
     }
 
@@ -331,12 +347,24 @@ public final class HttpApi implements AutoCloseable {
         ctx.json(points);
     }
 
+    /**
+     * Recent events, filtered as {@code /api/stream/events} filters (country, dyad, root, quad; the same 400s)
+     * and by event date ({@code since}, {@code until}: inclusive days).
+     */
     private void events(Context ctx) {
-        String country = upper(ctx.queryParam("country"));
-        Instant since = since(ctx.queryParam("since"));
+        EventFilter filter = EventFilter.ofQuery(ctx.queryParam("country"), ctx.queryParam("dyad"),
+                ctx.queryParam("root"), ctx.queryParam("quad"));
+        LocalDate since = day(ctx.queryParam("since"), "since");
+        LocalDate until = day(ctx.queryParam("until"), "until");
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new IllegalArgumentException("until is before since");
+        }
         int limit = limit(ctx, 100);
-        Predicate<Event> recent = e -> since == null
-                || !e.date().atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(since);
+        Predicate<Event> wanted = e -> filter.matches(e) && (since == null || !e.date().isBefore(since))
+                && (until == null || !e.date().isAfter(until));
+        // Events are filed under each country they involve: any one country of the filter narrows the scan.
+        String country = filter.countries().size() == 1 ? filter.countries().iterator().next()
+                : filter.dyads().size() == 1 ? filter.dyads().iterator().next().split("->")[0] : null;
         // Events are filed in the task of their article's partition, so every partition holds some of a
         // country's events: each instance sends its newest `limit`, and the merge keeps the newest of those.
         List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, byte[]> store) -> {
@@ -345,7 +373,7 @@ public final class HttpApi implements AutoCloseable {
                     : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
                 while (it.hasNext()) {
                     for (Event e : RecentEvents.decode(it.next().value)) {
-                        if (recent.test(e)) {
+                        if (wanted.test(e)) {
                             local.add(e);
                         }
                     }
@@ -364,49 +392,6 @@ public final class HttpApi implements AutoCloseable {
         out.sort(Comparator.comparing(Event::ingestedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Event::articleId).thenComparingInt(Event::sentenceIndex).thenComparing(Event::id));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
-    }
-
-    /** Any positive limit; a large one returns everything (there is no cap). */
-    private static int limit(Context ctx, int dflt) {
-        return ctx.queryParamAsClass("limit", Integer.class).check(l -> l > 0, "limit must be a positive number")
-                .getOrDefault(dflt);
-    }
-
-    private static LocalDate date(String s, LocalDate dflt, String name) {
-        if (s == null || s.isBlank()) {
-            return dflt;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD, got '" + s + "'");
-        }
-    }
-
-    /** {@code since}: an ISO date or instant; events whose day starts before it are left out. */
-    private static Instant since(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return s.contains("T") ? Instant.parse(s.trim()).atZone(ZoneOffset.UTC).toLocalDate()
-                    .atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : LocalDate.parse(s.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("since must be a date YYYY-MM-DD or an instant, got '" + s + "'");
-        }
-    }
-
-    private static String code(String s) {
-        String c = upper(s);
-        if (c == null || !c.matches("[A-Z0-9]{2,8}")) {
-            throw new IllegalArgumentException("not an actor code: '" + s + "'");
-        }
-        return c;
-    }
-
-    private static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
     }
 
     @Override

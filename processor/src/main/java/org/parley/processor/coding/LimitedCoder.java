@@ -39,10 +39,9 @@ public final class LimitedCoder {
         if (tooManyEvents) {
             events = events.subList(0, maxEvents);
         }
-        if (article.dateFrom() != null) {
-            // Each event says what its date was read against, so a reader can tell a dated page from a guess.
-            events = events.stream().map(e -> e.withDateFrom(article.dateFrom())).toList();
-        }
+        // Each event says what its date was read against (a dated page or a guess) and which article it is
+        // from, by title and URL, so that a reader of the events topic alone can cite and open the source.
+        events = events.stream().map(e -> e.withArticle(article)).toList();
         metrics.articleCoded(result.sentenceCount(), events.size());
         if (cut < text.length() || tooManyEvents) {
             LOG.warn("article {} is over the limits: coded {} of {} characters ({} sentences, limit {}), kept {} of"

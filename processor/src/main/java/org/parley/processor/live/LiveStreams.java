@@ -3,11 +3,15 @@ package org.parley.processor.live;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.parley.processor.ProcessorLimits;
 import org.parley.processor.subscribe.EventFilter;
@@ -62,20 +66,19 @@ public final class LiveStreams implements AutoCloseable {
                             + ProcessorLimits.MAX_SSE_CLIENTS + ")"));
             return;
         }
-        // Javalin's handler streams only to a client that accepts exactly text/event-stream and does nothing
-        // for any other; the stream that would give the slot back would then never run.
-        if (!"text/event-stream".equals(ctx.header("Accept"))) {
+        if (!acceptsEventStream(ctx.header("Accept"))) {
             slots.release();
-            ctx.status(HttpStatus.NOT_ACCEPTABLE).json(Map.of("error", "send Accept: text/event-stream"));
+            ctx.status(HttpStatus.NOT_ACCEPTABLE).json(Map.of("error", "this is a stream of text/event-stream; "
+                    + "the Accept header '" + ctx.header("Accept") + "' does not admit it"));
             return;
         }
-        new SseHandler(client -> {
+        startStream(ctx, client -> {
             try {
                 stream(client, feed, filter);
             } finally {
                 slots.release();
             }
-        }).handle(ctx);
+        });
     }
 
     private void stream(SseClient client, LiveFeed feed, EventFilter filter) {
@@ -108,20 +111,48 @@ public final class LiveStreams implements AutoCloseable {
 
     /** The filter the query asks for, null for none; a bad value throws, which the API answers with 400. */
     static EventFilter eventFilter(Context ctx) {
-        String quad = blankToNull(ctx.queryParam("quad"));
-        Integer quadClass;
-        try {
-            quadClass = quad == null ? null : Integer.valueOf(quad.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("quad must be a quad class 1..4, got '" + quad + "'");
-        }
-        EventFilter f = EventFilter.of(blankToNull(ctx.queryParam("country")), blankToNull(ctx.queryParam("dyad")),
-                blankToNull(ctx.queryParam("root")), quadClass);
+        EventFilter f = EventFilter.ofQuery(ctx.queryParam("country"), ctx.queryParam("dyad"),
+                ctx.queryParam("root"), ctx.queryParam("quad"));
         return EventFilter.ANY.equals(f) ? null : f;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /**
+     * Whether a client with this Accept header can take a stream: any client that sends none or accepts
+     * {@code text/event-stream}, {@code text/*} or anything ({@code curl}'s default). Only one that names
+     * other types alone (say {@code application/json}) is refused.
+     */
+    static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String part : accept.split(",")) {
+            String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("text/event-stream") || type.equals("text/*") || type.equals("*/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Javalin's {@code SseHandler} with one difference: it streams to every client {@link #acceptsEventStream}
+     * admits, where Javalin's streams only to an Accept of exactly text/event-stream and answers others an
+     * empty 200 (so {@code curl -N} got nothing).
+     */
+    private static void startStream(Context ctx, Consumer<SseClient> client) {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Connection", "close");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no");
+        try {
+            res.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.async(cfg -> cfg.timeout = 0, () -> client.accept(new SseClient(ctx)));
     }
 
     @Override

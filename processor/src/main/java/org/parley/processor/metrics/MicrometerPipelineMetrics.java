@@ -1,12 +1,19 @@
 package org.parley.processor.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** Pipeline counters in a Prometheus registry, next to the Kafka Streams metrics. */
+/** Pipeline counters in a Prometheus registry, next to the Kafka Streams metrics and the JVM's own. */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = withJvmMetrics(new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT));
     private final Counter articles = Counter.builder("parley.articles").description("articles coded")
             .register(registry);
     private final Counter sentences = Counter.builder("parley.sentences").description("sentences coded")
@@ -22,6 +29,21 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Counter trimmedValues = Counter.builder("parley.values.trimmed")
             .description("events dropped or stored entries trimmed for being over the value-size limit")
             .register(registry);
+
+    /**
+     * Memory (heap and off-heap pools, buffers), GC pauses, threads, classes, CPU and uptime: what a JVM
+     * dashboard (e.g. Grafana's "JVM (Micrometer)") expects, under Micrometer's standard names ({@code jvm_*},
+     * {@code process_*}, {@code system_*}).
+     */
+    private static PrometheusMeterRegistry withJvmMetrics(PrometheusMeterRegistry registry) {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
 
     private Counter deadLetters(String stage) {
         return Counter.builder("parley.dead.letters").tag("stage", stage)

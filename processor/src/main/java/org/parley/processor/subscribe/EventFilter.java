@@ -48,6 +48,26 @@ public record EventFilter(Set<String> countries, Set<String> dyads, Set<String> 
                 quad == null ? Set.of() : Set.of(quad));
     }
 
+    /**
+     * From HTTP query parameters, as {@code /api/events} and {@code /api/stream/events} take them (blank means
+     * "any"). A value that could never match is refused with the reason, so both answer the same 400.
+     */
+    public static EventFilter ofQuery(String country, String dyad, String root, String quad) {
+        Integer quadClass = null;
+        if (!blank(quad)) {
+            try {
+                quadClass = Integer.valueOf(quad.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("quad must be a quad class 1..4, got '" + quad + "'");
+            }
+        }
+        return of(blank(country) ? null : country, blank(dyad) ? null : dyad, blank(root) ? null : root, quadClass);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** Parses the text form, e.g. {@code country:RUS,quad:4}. */
     public static EventFilter parse(String text) {
         Set<String> countries = new TreeSet<>();

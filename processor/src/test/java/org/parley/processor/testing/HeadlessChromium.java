@@ -52,7 +52,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("parley-chromium-");
         Process p = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--remote-debugging-port=0",
+                "--disable-sync", "--disable-dev-shm-usage", "--remote-debugging-port=0", "--window-size=1400,1000",
                 "--user-data-dir=" + profile, url)
                 .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
         try {
@@ -127,18 +127,97 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Evaluates a JavaScript expression in the page and returns its value as JSON (null when undefined). */
     public JsonNode eval(String expression) throws Exception {
-        int id = ids.incrementAndGet();
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        pending.put(id, f);
-        ObjectNode req = Json.mapper().createObjectNode().put("id", id).put("method", "Runtime.evaluate");
-        req.putObject("params").put("expression", expression).put("returnByValue", true);
-        socket.sendText(Json.mapper().writeValueAsString(req), true).get(10, TimeUnit.SECONDS);
-        JsonNode answer = f.get(20, TimeUnit.SECONDS);
-        JsonNode result = answer.path("result");
+        ObjectNode params = Json.mapper().createObjectNode().put("expression", expression).put("returnByValue", true);
+        JsonNode result = call("Runtime.evaluate", params);
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("page threw: " + result.get("exceptionDetails"));
         }
         return result.path("result").get("value");
+    }
+
+    /** Sends one DevTools command and returns its result. */
+    private JsonNode call(String method, ObjectNode params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        pending.put(id, f);
+        ObjectNode req = Json.mapper().createObjectNode().put("id", id).put("method", method);
+        req.set("params", params);
+        socket.sendText(Json.mapper().writeValueAsString(req), true).get(10, TimeUnit.SECONDS);
+        JsonNode answer = f.get(20, TimeUnit.SECONDS);
+        if (answer.has("error")) {
+            throw new IllegalStateException(method + " failed: " + answer.get("error"));
+        }
+        return answer.path("result");
+    }
+
+    /**
+     * Clicks the centre of the first element matching {@code selector} as a user would: a real mouse press and
+     * release at its position (so it must be visible and on top), not a script calling click().
+     */
+    public void click(String selector) throws Exception {
+        String quoted = Json.mapper().writeValueAsString(selector);
+        JsonNode at = eval("(() => { const e = document.querySelector(" + quoted + "); if (!e) return null;"
+                + " e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect();"
+                + " return [r.left + r.width / 2, r.top + r.height / 2]; })()");
+        if (at == null || at.isNull()) {
+            throw new IllegalStateException("nothing matches " + selector);
+        }
+        for (String type : new String[] {"mouseMoved", "mousePressed", "mouseReleased"}) {
+            ObjectNode p = Json.mapper().createObjectNode().put("type", type).put("x", at.get(0).asDouble())
+                    .put("y", at.get(1).asDouble());
+            if (!type.equals("mouseMoved")) {
+                p.put("button", "left").put("clickCount", 1);
+            }
+            call("Input.dispatchMouseEvent", p);
+        }
+    }
+
+    /** Reloads the page (a new document: state held in its scripts is gone). */
+    public void reload() throws Exception {
+        call("Page.reload", Json.mapper().createObjectNode().put("ignoreCache", true));
+    }
+
+    /** Writes a PNG of the whole page as it is now. */
+    public Path screenshot(Path png) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", Json.mapper().createObjectNode().put("format", "png")
+                .put("captureBeyondViewport", true));
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, java.util.Base64.getDecoder().decode(shot.get("data").asText()));
+        return png;
+    }
+
+    /**
+     * What {@code chromium --headless --screenshot=PNG URL} shows, run as a user would run it, and the page's
+     * DOM at the same moment ({@code --dump-dom}: both are taken once the page has loaded).
+     */
+    public static String screenshotFromTheCommandLine(String url, Path png) throws Exception {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Path profile = Files.createTempDirectory("parley-chromium-cli-");
+        try {
+            run(profile, "--screenshot=" + png.toAbsolutePath(), url);
+            return run(profile, "--dump-dom", url);
+        } finally {
+            try (Stream<Path> paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+        }
+    }
+
+    private static String run(Path profile, String what, String url) throws Exception {
+        Path out = profile.resolve("out-" + ids() + ".txt");
+        Process p = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile
+                + "/data", what, url).redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile())
+                .start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("chromium " + what + " did not finish in 60 s");
+        }
+        return Files.readString(out);
+    }
+
+    private static long ids() {
+        return System.nanoTime();
     }
 
     @Override

@@ -84,7 +84,8 @@ public final class GdeltRow {
         f.add(clean(e.location()));
         f.addAll(Collections.nCopies(6, ""));
         f.add(DATEADDED.format(addedAt));
-        f.add(clean(e.articleId()));
+        // The article's URL, as GDELT's; its id when the input had none, so a row still names its source.
+        f.add(clean(e.articleUrl() != null && !e.articleUrl().isBlank() ? e.articleUrl() : e.articleId()));
         if (f.size() != COLUMNS.size()) {
             throw new IllegalStateException("GDELT row has " + f.size() + " fields, not " + COLUMNS.size());
         }

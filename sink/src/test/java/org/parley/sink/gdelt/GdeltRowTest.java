@@ -69,6 +69,18 @@ class GdeltRowTest {
     }
 
     @Test
+    void sourceUrlIsTheArticleUrlWhenTheInputHadOne() {
+        Event e = documented();
+        Event withUrl = new Event(e.id(), e.articleId(), e.sentenceIndex(), e.sentence(), e.span(), e.date(),
+                e.source(), e.target(), e.cameo(), e.root(), e.quadClass(), e.goldstein(), e.plover(), e.location(),
+                e.rule(), e.ingestedAt(), e.dateFrom(), "Talks in Istanbul", "https://example.org/news/talks\t1");
+        assertThat(byName(GdeltRow.fields(withUrl, NOW)).get("SOURCEURL"))
+                .isEqualTo("https://example.org/news/talks 1");
+        assertThat(byName(GdeltRow.fields(e, NOW)).get("SOURCEURL")).as("no URL: the article id")
+                .isEqualTo(e.articleId());
+    }
+
+    @Test
     void theDocumentedEventMapsColumnByColumn() {
         Map<String, String> row = byName(GdeltRow.fields(documented(), NOW));
         assertThat(row).contains(
