@@ -299,7 +299,7 @@ final class ClauseRoles {
                 continue;
             }
             if (out.isEmpty()) {
-                if (m.start() - at > 1 || (m.start() > at && !words[at].equals("the"))) {
+                if (!onlyDeterminers(at, m.start())) {
                     return out;
                 }
                 out.add(m);
@@ -310,6 +310,20 @@ final class ClauseRoles {
             }
         }
         return out;
+    }
+
+    /** "by the US", "by a Ukrainian protester", "by two armed men": at most two determiners or numbers before it. */
+    private boolean onlyDeterminers(int from, int to) {
+        if (to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            String tag = syntax.tag(i);
+            if (!tag.equals("DET") && !tag.equals("NUM")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first actor after the trigger [t, mEnd) in its clause, with its coordinates; never one of {@code src}. */

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.parley.common.Actor;
@@ -77,9 +79,15 @@ final class EventAssembler {
 
     /** Adds the sentence's events to {@code out}; returns the first source, the focus for later anaphors. */
     ActorRef assemble(List<Match> chosen, List<Event> out) {
+        Map<Match, List<String>> added = new HashMap<>();
         for (Match m : chosen) {
+            List<String> before = new ArrayList<>(st.produced.keySet());
             code(m);
+            List<String> keys = new ArrayList<>(st.produced.keySet());
+            keys.removeAll(before);
+            added.put(m, keys);
         }
+        dropFallbacks(chosen, added);
         reportHostility();
         for (Event e : st.produced.values()) {
             String key = e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root();
@@ -90,6 +98,26 @@ final class EventAssembler {
             }
         }
         return st.firstSource;
+    }
+
+    /** "agreed to lift the sanctions": a generic intent gives way to the event of the act it announces. */
+    private void dropFallbacks(List<Match> chosen, Map<Match, List<String>> added) {
+        for (Match f : chosen) {
+            if (!f.rule().fallback() || added.get(f).isEmpty()) {
+                continue;
+            }
+            for (Match o : chosen) {
+                if (!o.rule().fallback() && o.start() >= f.end() && o.start() <= f.end() + 2
+                        && seg[o.start()] == seg[f.start()] && !added.get(o).isEmpty()) {
+                    added.get(f).forEach(st.produced::remove);
+                    if (obs.recording()) {
+                        obs.ruleTried(f.rule(), Clauses.slice(words, f.start(), f.end()),
+                                "dropped: the act it announces gave its own event (" + o.rule().id() + ")");
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     private void code(Match m) {

@@ -49,7 +49,7 @@ final class Factuality {
             }
         }
         for (int i = segStart; i < segEnd; i++) {
-            if (w[i].equals("ago") && i > 0 && LONG_SPANS.contains(w[i - 1])) {
+            if (w[i].equals("ago") && i > 0 && LONG_SPANS.contains(w[i - 1]) && (i < end || !verbBetween(syn, end, i))) {
                 return "a past event (years ago)";
             }
             if (PAST_MARKERS.contains(w[i])) {

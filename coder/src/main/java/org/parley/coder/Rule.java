@@ -11,7 +11,8 @@ import java.util.Set;
  */
 record Rule(String id, String code, Element[] pattern, boolean symmetric, boolean place, boolean noTarget,
             String intentCode, String negatedCode, boolean objectBefore, boolean mutual, boolean fromSource,
-            boolean objectNext, boolean clausal, boolean nounOnly, boolean verbOnly, boolean topicObject) {
+            boolean objectNext, boolean clausal, boolean nounOnly, boolean verbOnly, boolean topicObject,
+                   boolean fallback) {
 
     static final int GAP = 5;
 
@@ -52,7 +53,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
 
     /** The flags without a value (verbs.txt's header says what each means). */
     private static final Set<String> FLAGS = Set.of("sym", "place", "notarget", "objbefore", "mutual", "from",
-            "objnext", "that", "noun", "verb", "topic");
+            "objnext", "that", "noun", "verb", "topic", "fallback");
 
     static Rule parse(String line) {
         String[] f = line.split("\\|", -1);
@@ -107,7 +108,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         return new Rule(id, code, els.toArray(Element[]::new), flags.contains("sym"), flags.contains("place"),
                 flags.contains("notarget"), intent, neg, flags.contains("objbefore"), flags.contains("mutual"),
                 flags.contains("from"), flags.contains("objnext"), flags.contains("that"), flags.contains("noun"),
-                flags.contains("verb"), flags.contains("topic"));
+                flags.contains("verb"), flags.contains("topic"), flags.contains("fallback"));
     }
 
     /** Keys under which the rule is indexed: the first element's words, and its stems' first 3 letters. */
