@@ -1,5 +1,6 @@
 package org.parley.processor;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,14 +51,23 @@ public final class ParleyTopology {
         return buildTopology(topics, coder, stance, metrics, derived, ProcessorLimits.defaults(), new StreamFaults());
     }
 
+    /** On the system clock. */
+    public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
+                                         PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
+                                         StreamFaults faults) {
+        return buildTopology(topics, coder, stance, metrics, derived, limits, faults, Clock.systemUTC());
+    }
+
     /**
      * @param derived user-declared topics that receive copies of the matching event records
      * @param limits  what one article may produce
      * @param faults  the same instance the exception handlers get (see {@link StreamsSettings})
+     * @param clock   the processing time the topology stamps values with (a test's own clock under
+     *                TopologyTestDriver); schedules run on Kafka Streams' wall clock
      */
     public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
                                          PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
-                                         StreamFaults faults) {
+                                         StreamFaults faults, Clock clock) {
         LimitedCoder limited = new LimitedCoder(coder, limits.maxSentences(), limits.maxEvents(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Article> articlesTopic = topics.articles();
@@ -99,7 +109,7 @@ public final class ParleyTopology {
             }
         }
 
-        StanceTopology.add(builder, coded, topics, stance, faults);
+        StanceTopology.add(builder, coded, topics, stance, faults, clock);
         return builder.build();
     }
 }

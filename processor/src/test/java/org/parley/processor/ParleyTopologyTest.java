@@ -29,8 +29,11 @@ import org.parley.contracts.EventHeaders;
 import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
+import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.metrics.PipelineMetrics;
+import org.parley.processor.stance.DyadDay;
 import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.stance.StanceTopology;
 import org.parley.processor.subscribe.DerivedTopic;
 
 /** The real topology, driven by TopologyTestDriver with the real coder. */
@@ -150,9 +153,9 @@ class ParleyTopologyTest {
     @Test
     void countryRowsCarryBothDirectionsAndTheNetTowardsEachCounterpart() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
-        // Country rows are published on a wall-clock schedule, not per contribution.
+        // Country rows are published on a wall-clock schedule, not per event.
         assertThat(countries.isEmpty()).isTrue();
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+        publishCountryRows();
 
         Map<String, CountryStance> latest = countries.readKeyValuesToMap();
         CountryStance rus = latest.get("RUS");
@@ -161,6 +164,15 @@ class ParleyTopologyTest {
         assertThat(rus.asTarget().events()).isPositive();
         assertThat(rus.net()).containsKey("USA");
         assertThat(rus.net().get("USA")).isPositive();
+    }
+
+    /**
+     * The dyad tasks send each changed country's share once a second, and the country task publishes changed rows
+     * every 100 ms of wall-clock time: one step of each.
+     */
+    private void publishCountryRows() {
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
     }
 
     @Test
@@ -183,7 +195,7 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
         send(article("a3", "France and Russia signed an agreement on energy.", "2025-03-02"));
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+        publishCountryRows();
         List<org.apache.kafka.streams.test.TestRecord<String, CountryStance>> published = countries.readRecordsToList();
         assertThat(published).extracting(org.apache.kafka.streams.test.TestRecord::key).doesNotHaveDuplicates()
                 .contains("RUS", "USA", "FRA");
@@ -196,7 +208,8 @@ class ParleyTopologyTest {
         assertThat(rus.net()).containsKeys("USA", "FRA");
 
         // Nothing changed: nothing more is published.
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+        publishCountryRows();
+        publishCountryRows();
         assertThat(countries.isEmpty()).isTrue();
     }
 
@@ -312,6 +325,45 @@ class ParleyTopologyTest {
         assertThat(chn.isEmpty()).isTrue();
     }
 
+    @Test
+    void dyadValuesAreStampedWithTheTopologysClockAndCountryRowsAddUpTheirDyads() {
+        driver.close();
+        Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
+        driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
+                PipelineMetrics.NONE, List.of(), ProcessorLimits.defaults(), new StreamFaults(),
+                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC)), StreamsSettings.of(ParleyConfig.defaults()
+                .withTopicPrefix("t").withApplicationId("topology-test-clock").withStateDir(stateDir)
+                .withBootstrapServers("unused:9092"), null));
+        articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),
+                topics.articles().valueSerde().serializer());
+        dyads = driver.createOutputTopic(topics.dyadStance().name(), topics.dyadStance().keySerde().deserializer(),
+                topics.dyadStance().valueSerde().deserializer());
+        countries = driver.createOutputTopic(topics.countryStance().name(),
+                topics.countryStance().keySerde().deserializer(), topics.countryStance().valueSerde().deserializer());
+
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
+        send(article("a3", "China criticized Russia over the sanctions.", "2025-03-02"));
+        Map<String, DyadStance> latest = dyads.readKeyValuesToMap();
+        assertThat(latest.values()).extracting(DyadStance::updatedAt).containsOnly(fixed);
+
+        publishCountryRows();
+        CountryStance rus = countries.readKeyValuesToMap().get("RUS");
+        long asSource = 0;
+        long asTarget = 0;
+        double targetSum = 0;
+        for (DyadStance d : latest.values()) {
+            asSource += d.source().equals("RUS") ? d.events() : 0;
+            asTarget += d.target().equals("RUS") ? d.events() : 0;
+            targetSum += d.target().equals("RUS") ? d.goldsteinSum() : 0;
+        }
+        assertThat(latest).containsKey("CHN->RUS");
+        assertThat(rus.asSource().events()).isEqualTo(asSource);
+        assertThat(rus.asTarget().events()).isEqualTo(asTarget);
+        assertThat(rus.asTarget().goldsteinSum()).isCloseTo(targetSum, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(rus.net()).containsEntry("USA", latest.get("RUS->USA").stance());
+    }
+
     /** docs/stance.md's definition, recomputed independently from the event mentions of the seed article. */
     @Test
     void seedArticleStanceFollowsTheDocumentedFormula() throws Exception {
@@ -366,7 +418,8 @@ class ParleyTopologyTest {
 
         assertThat(dyads.readKeyValuesToMap().get("RUS->USA").events()).isEqualTo(2);
         // Its day counts it like any other: what a day holds must not depend on when it is processed.
-        assertThat(driver.<String, DyadStance>getKeyValueStore("dyad-days").get("RUS->USA@" + future).events())
+        assertThat(driver.<String, DyadDay>getKeyValueStore(StanceTopology.DAILY_STANCE_STORE)
+                .get("RUS->USA@" + future).stance().events())
                 .isEqualTo(1);
     }
 
