@@ -331,7 +331,7 @@ class ParleyTopologyTest {
         Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
         driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
                 PipelineMetrics.NONE, List.of(), ProcessorLimits.defaults(), new StreamFaults(),
-                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC)), StreamsSettings.of(ParleyConfig.defaults()
+                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC), 3), StreamsSettings.of(ParleyConfig.defaults()
                 .withTopicPrefix("t").withApplicationId("topology-test-clock").withStateDir(stateDir)
                 .withBootstrapServers("unused:9092"), null));
         articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),

@@ -1,12 +1,17 @@
 package org.parley.processor.stance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -46,9 +51,10 @@ public final class StanceTopology {
     /**
      * @param faults where the guards after each repartition topic note their records and find condemned ones
      * @param clock  the time dyad values are stamped with ({@code updatedAt})
+     * @param partitions partitions of the dyad stores (of events-by-dyad), as interactive queries expect them
      */
     public static void add(StreamsBuilder builder, KStream<String, List<Event>> codedArticles, Topics topics,
-                           StanceSettings s, StreamFaults faults, Clock clock) {
+                           StanceSettings s, StreamFaults faults, Clock clock, int partitions) {
         Serde<String> keys = Serdes.String();
         // Stores and repartition topics are internal: binary (see CompactSerde). Public topics stay JSON.
         // With the record cache a key changed many times between two commits reaches RocksDB and its changelog
@@ -61,11 +67,15 @@ public final class StanceTopology {
                 keys, StanceSerdes.countryState()).withCachingEnabled());
 
         // Stance needs both sides, each a known actor: events without a target, or with an actor of unknown
-        // country ("police"), stay on the events topic only. One record per article and dyad.
+        // country ("police"), stay on the events topic only. One record per article and partition, holding the
+        // article's mentions of the dyads of that partition: each dyad goes where the default partitioner would
+        // send its key, so that interactive queries find the dyad stores by dyad key as usual.
         KStream<String, StanceUpdate> updates = codedArticles
-                .flatMap((articleId, events) -> byDyad(events), Named.as("key-by-dyad"))
+                .flatMap((articleId, events) -> byPartition(articleId, events, partitions),
+                        Named.as("key-by-dyad-partition"))
                 .repartition(Repartitioned.<String, List<StanceEvent>>as(EVENTS_BY_DYAD).withKeySerde(keys)
-                        .withValueSerde(StanceSerdes.stanceEvents()))
+                        .withValueSerde(StanceSerdes.stanceEvents()).withNumberOfPartitions(partitions)
+                        .withStreamPartitioner(StanceTopology::partitionOfBundle))
                 .processValues(() -> new PoisonGuard<>(faults), Named.as("guard-events-by-dyad"))
                 .process(() -> new StanceProcessor(s, clock), Named.as("aggregate-dyads"), DYAD_STANCE_STORE,
                         DAILY_STANCE_STORE);
@@ -93,16 +103,33 @@ public final class StanceTopology {
                                 .withName("country-stance-sink")), "countries"));
     }
 
-    /** An article's events with a known dyad, one list per dyad, in article order. */
-    static List<KeyValue<String, List<StanceEvent>>> byDyad(List<Event> events) {
-        Map<String, List<StanceEvent>> byDyad = new LinkedHashMap<>();
+    /**
+     * An article's events with a known dyad, one list per partition of the dyad stores, in article order, each keyed
+     * {@code ARTICLE#PARTITION} (the key only names the record; {@link #partitionOfBundle} routes it).
+     */
+    static List<KeyValue<String, List<StanceEvent>>> byPartition(String articleId, List<Event> events,
+                                                                 int partitions) {
+        Map<Integer, List<StanceEvent>> byPartition = new TreeMap<>();
         for (Event e : events) {
             if (e.target() != null && e.source().isIdentified() && e.target().isIdentified()) {
-                byDyad.computeIfAbsent(e.dyadKey(), k -> new ArrayList<>()).add(StanceEvent.of(e));
+                byPartition.computeIfAbsent(partitionOf(e.dyadKey(), partitions), p -> new ArrayList<>())
+                        .add(StanceEvent.of(e));
             }
         }
-        List<KeyValue<String, List<StanceEvent>>> out = new ArrayList<>(byDyad.size());
-        byDyad.forEach((dyad, list) -> out.add(KeyValue.pair(dyad, list)));
+        List<KeyValue<String, List<StanceEvent>>> out = new ArrayList<>(byPartition.size());
+        byPartition.forEach((p, list) -> out.add(KeyValue.pair(articleId + "#" + p, list)));
         return out;
+    }
+
+    /** The partition Kafka's default partitioner gives a dyad key (murmur2 of its UTF-8 bytes). */
+    public static int partitionOf(String dyadKey, int partitions) {
+        return Utils.toPositive(Utils.murmur2(dyadKey.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** Where a record of events-by-dyad goes: the partition of its dyads (all of its events share it). */
+    static Optional<Set<Integer>> partitionOfBundle(String topic, String key, List<StanceEvent> events,
+                                                    int partitions) {
+        return events.isEmpty() ? Optional.empty()
+                : Optional.of(Set.of(partitionOf(events.get(0).dyadKey(), partitions)));
     }
 }
