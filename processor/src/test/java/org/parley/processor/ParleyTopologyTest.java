@@ -104,12 +104,14 @@ class ParleyTopologyTest {
         Article a = article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28");
         send(a);
         int firstEvents = events.readKeyValuesToList().size();
+        publishDyads();
         int firstDyads = dyads.readKeyValuesToList().size();
         assertThat(firstEvents).isPositive();
         assertThat(firstDyads).isPositive();
 
         send(a);
         assertThat(events.isEmpty()).isTrue();
+        publishDyads();
         assertThat(dyads.isEmpty()).isTrue();
     }
 
@@ -117,6 +119,7 @@ class ParleyTopologyTest {
     void aNewVersionOfAnArticleIsCodedAndItsUnchangedEventsAreNotCountedTwice() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         List<KeyValue<String, Event>> first = events.readKeyValuesToList();
+        publishDyads();
         DyadStance before = dyads.readKeyValuesToMap().get("RUS->USA");
 
         // the file grew: ingest sends it again under its first id (docs/ingest.md)
@@ -140,6 +143,7 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia and the United States held talks in Istanbul again.", "2025-02-28"));
 
+        publishDyads();
         Map<String, DyadStance> latest = dyads.readKeyValuesToMap();
         DyadStance rusUsa = latest.get("RUS->USA");
         assertThat(rusUsa).isNotNull();
@@ -148,6 +152,25 @@ class ParleyTopologyTest {
 
         DyadStance fromStore = driver.<String, DyadStance>getKeyValueStore("dyad-stance").get("RUS->USA");
         assertThat(fromStore).isEqualTo(rusUsa);
+    }
+
+    @Test
+    void aDyadChangedByManyArticlesBetweenTwoPublicationsIsPublishedOnceWithItsLatestValue() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
+        send(article("a3", "Russia criticized the United States over the sanctions.", "2025-03-02"));
+        assertThat(dyads.isEmpty()).as("nothing before the schedule").isTrue();
+        publishDyads();
+        List<TestRecord<String, DyadStance>> published = dyads.readRecordsToList();
+        assertThat(published).extracting(TestRecord::key).doesNotHaveDuplicates().contains("RUS->USA");
+        DyadStance rusUsa = published.stream().filter(r -> r.key().equals("RUS->USA")).findFirst().orElseThrow()
+                .value();
+        assertThat(rusUsa).isEqualTo(driver.<String, DyadStance>getKeyValueStore("dyad-stance").get("RUS->USA"));
+        assertThat(rusUsa.rootCounts()).as("the talks and the criticism of all three articles").containsKeys("04", "11");
+        assertThat(rusUsa.events()).isEqualTo(3);
+
+        publishDyads();
+        assertThat(dyads.isEmpty()).as("nothing changed since").isTrue();
     }
 
     @Test
@@ -164,6 +187,11 @@ class ParleyTopologyTest {
         assertThat(rus.asTarget().events()).isPositive();
         assertThat(rus.net()).containsKey("USA");
         assertThat(rus.net().get("USA")).isPositive();
+    }
+
+    /** Dyad values are published every 100 ms of wall-clock time, the latest value of each changed dyad. */
+    private void publishDyads() {
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
     }
 
     /**
@@ -184,6 +212,7 @@ class ParleyTopologyTest {
         long rusToUsa = coded.stream().filter(e -> e.dyadKey().equals("RUS->USA")).count();
         assertThat(rusToUsa).as("mentions of RUS->USA in the article").isGreaterThan(1);
 
+        publishDyads();
         List<org.apache.kafka.streams.test.TestRecord<String, DyadStance>> updates = dyads.readRecordsToList();
         assertThat(updates).filteredOn(r -> r.key().equals("RUS->USA")).singleElement()
                 .satisfies(r -> assertThat(r.value().mentions()).isEqualTo(rusToUsa));
@@ -241,6 +270,7 @@ class ParleyTopologyTest {
             assertThat(r.headers().headers(EventHeaders.SOURCE)).hasSize(1);
         });
         // The stance topics are not event records and get no event headers.
+        publishDyads();
         assertThat(dyads.readRecordsToList()).allSatisfy(r ->
                 assertThat(r.headers().lastHeader(EventHeaders.SOURCE)).isNull());
     }
@@ -344,6 +374,7 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
         send(article("a3", "China criticized Russia over the sanctions.", "2025-03-02"));
+        publishDyads();
         Map<String, DyadStance> latest = dyads.readKeyValuesToMap();
         assertThat(latest.values()).extracting(DyadStance::updatedAt).containsOnly(fixed);
 
@@ -373,6 +404,7 @@ class ParleyTopologyTest {
         }
         send(article("seed", java.nio.file.Files.readString(seed), "2025-02-28"));
         List<Event> mentions = events.readValuesToList();
+        publishDyads();
         Map<String, DyadStance> out = dyads.readKeyValuesToMap();
         assertThat(out).isNotEmpty();
 
@@ -416,6 +448,7 @@ class ParleyTopologyTest {
         send(article("f2", "Russia and the United States held talks in Geneva.", LocalDate.now(java.time.ZoneOffset.UTC)
                 .plusDays(60).toString()));
 
+        publishDyads();
         assertThat(dyads.readKeyValuesToMap().get("RUS->USA").events()).isEqualTo(2);
         // Its day counts it like any other: what a day holds must not depend on when it is processed.
         assertThat(driver.<String, DyadDay>getKeyValueStore(StanceTopology.DAILY_STANCE_STORE)

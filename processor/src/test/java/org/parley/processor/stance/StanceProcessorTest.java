@@ -1,0 +1,56 @@
+package org.parley.processor.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+import org.parley.common.DyadStance;
+
+/** What the dyad task publishes again after a restart, when a publication may have died with the last run. */
+class StanceProcessorTest {
+    private static final Instant LATEST = Instant.parse("2025-03-01T12:00:00Z");
+
+    private static DyadStance row(String source, String target, Instant updatedAt) {
+        return new DyadStance(source, target, 1, 1, 1.0, 1.0, Map.of("1", 1L), Map.of("04", 1L), 1.0, 1.0,
+                LATEST, LATEST, List.of("e"), updatedAt);
+    }
+
+    @Test
+    void afterARestartRowsChangedShortlyBeforeTheLatestChangeArePublishedAgainAndOlderOnesNot() {
+        MockProcessorContext<String, StanceUpdate> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(LATEST.toEpochMilli());
+        KeyValueStore<String, DyadStance> dyads = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StanceTopology.DYAD_STANCE_STORE), Serdes.String(),
+                StanceSerdes.dyadStance()).withLoggingDisabled().build();
+        KeyValueStore<String, DyadDay> days = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StanceTopology.DAILY_STANCE_STORE), Serdes.String(),
+                StanceSerdes.dyadDay()).withLoggingDisabled().build();
+        dyads.init(context.getStateStoreContext(), dyads);
+        days.init(context.getStateStoreContext(), days);
+        context.addStateStore(dyads);
+        context.addStateStore(days);
+        dyads.put("RUS->USA", row("RUS", "USA", LATEST));
+        dyads.put("USA->RUS", row("USA", "RUS", LATEST.minusSeconds(30)));
+        dyads.put("FRA->DEU", row("FRA", "DEU", LATEST.minus(StanceProcessor.REPUBLISH_MARGIN).minusSeconds(1)));
+
+        new StanceProcessor(StanceSettings.defaults(), Clock.fixed(LATEST, ZoneOffset.UTC)).init(context);
+        var dyadSchedule = context.scheduledPunctuators().stream()
+                .filter(p -> p.getInterval().equals(StanceProcessor.DYAD_INTERVAL)).findFirst().orElseThrow();
+        dyadSchedule.getPunctuator().punctuate(LATEST.toEpochMilli());
+        List<String> published = context.forwarded().stream().map(f -> (String) f.record().key()).toList();
+        assertThat(published).containsExactlyInAnyOrder("RUS->USA", "USA->RUS");
+
+        context.resetForwards();
+        dyadSchedule.getPunctuator().punctuate(LATEST.plus(Duration.ofSeconds(1)).toEpochMilli());
+        assertThat(context.forwarded()).isEmpty();
+    }
+}
