@@ -35,7 +35,11 @@ import org.parley.common.DyadStance;
  * (re)initialisation, so a share whose sending died with a crash is made good.
  */
 final class StanceProcessor implements Processor<String, List<StanceEvent>, String, StanceUpdate> {
-    /** How often changed country shares are sent on: a country row lags its dyads by about this much. */
+    /**
+     * How often changed country shares are sent on while articles keep coming: a country row lags its dyads by
+     * about this much. Once the task is idle (nothing processed for a {@link #DYAD_INTERVAL}) they go at once, so a
+     * pipeline that has caught up also has its country rows, and a clean stop loses nothing.
+     */
     static final Duration SHARE_INTERVAL = Duration.ofSeconds(1);
     /** How often changed dyad values are published. */
     static final Duration DYAD_INTERVAL = Duration.ofMillis(100);
@@ -52,6 +56,8 @@ final class StanceProcessor implements Processor<String, List<StanceEvent>, Stri
     private ProcessorContext<String, StanceUpdate> context;
     private KeyValueStore<String, DyadStance> dyads;
     private KeyValueStore<String, DyadDay> days;
+    private long lastProcessedMs;
+    private long sharesSentMs;
 
     StanceProcessor(StanceSettings settings, Clock clock) {
         this.dyadAggregator = new DyadAggregator(settings);
@@ -78,8 +84,7 @@ final class StanceProcessor implements Processor<String, List<StanceEvent>, Stri
             }
         }
         republishSince(latest.minus(REPUBLISH_MARGIN));
-        context.schedule(SHARE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sendShares);
-        context.schedule(DYAD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::publishDyads);
+        context.schedule(DYAD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::publish);
     }
 
     private void republishSince(Instant since) {
@@ -95,6 +100,7 @@ final class StanceProcessor implements Processor<String, List<StanceEvent>, Stri
 
     @Override
     public void process(Record<String, List<StanceEvent>> record) {
+        lastProcessedMs = context.currentSystemTimeMs();
         Map<String, List<StanceEvent>> byDyad = new LinkedHashMap<>();
         for (StanceEvent e : record.value()) {
             byDyad.computeIfAbsent(e.dyadKey(), k -> new ArrayList<>()).add(e);
@@ -135,15 +141,17 @@ final class StanceProcessor implements Processor<String, List<StanceEvent>, Stri
         }
     }
 
-    private void publishDyads(long now) {
+    private void publish(long now) {
         unpublished.values().forEach(context::forward);
         unpublished.clear();
+        boolean idle = now - lastProcessedMs >= DYAD_INTERVAL.toMillis();
+        if (shares.anyChanged() && (idle || now - sharesSentMs >= SHARE_INTERVAL.toMillis())) {
+            sendShares(now);
+            sharesSentMs = now;
+        }
     }
 
     private void sendShares(long now) {
-        if (!shares.anyChanged()) {
-            return;
-        }
         int partition = context.taskId().partition();
         shares.takeChanged(countryAggregator).forEach((code, share) ->
                 context.forward(new Record<>(code, new StanceUpdate.Share(partition, share), now)));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,56 @@ class StanceProcessorTest {
     private static DyadStance row(String source, String target, Instant updatedAt) {
         return new DyadStance(source, target, 1, 1, 1.0, 1.0, Map.of("1", 1L), Map.of("04", 1L), 1.0, 1.0,
                 LATEST, LATEST, List.of("e"), updatedAt);
+    }
+
+    private static MockProcessorContext<String, StanceUpdate> contextWithStores() {
+        MockProcessorContext<String, StanceUpdate> context = new MockProcessorContext<>();
+        KeyValueStore<String, DyadStance> dyads = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StanceTopology.DYAD_STANCE_STORE), Serdes.String(),
+                StanceSerdes.dyadStance()).withLoggingDisabled().build();
+        KeyValueStore<String, DyadDay> days = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StanceTopology.DAILY_STANCE_STORE), Serdes.String(),
+                StanceSerdes.dyadDay()).withLoggingDisabled().build();
+        dyads.init(context.getStateStoreContext(), dyads);
+        days.init(context.getStateStoreContext(), days);
+        context.addStateStore(dyads);
+        context.addStateStore(days);
+        return context;
+    }
+
+    private static List<StanceUpdate> punctuate(MockProcessorContext<String, StanceUpdate> context, long at) {
+        context.resetForwards();
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(at);
+        return context.forwarded().stream().map(f -> (StanceUpdate) f.record().value()).toList();
+    }
+
+    private static Record<String, List<StanceEvent>> article(String id, String cameo) {
+        return new Record<>(id, List.of(new StanceEvent(id + "-e", id, "RUS", "USA", LocalDate.parse("2025-03-01"),
+                cameo, cameo.substring(0, 2), 1, 3.0)), 0L);
+    }
+
+    @Test
+    void countrySharesGoOncePerIntervalWhileArticlesComeAndAtOnceWhenTheTaskIsIdle() {
+        long t = LATEST.toEpochMilli();
+        MockProcessorContext<String, StanceUpdate> context = contextWithStores();
+        StanceProcessor p = new StanceProcessor(StanceSettings.defaults(), Clock.fixed(LATEST, ZoneOffset.UTC));
+        p.init(context);
+        assertThat(context.scheduledPunctuators()).hasSize(1);
+
+        context.setCurrentSystemTimeMs(t);
+        p.process(article("a1", "040"));
+        assertThat(punctuate(context, t + 50)).hasOnlyElementsOfTypes(StanceUpdate.Dyad.class,
+                StanceUpdate.Share.class).hasAtLeastOneElementOfType(StanceUpdate.Share.class);
+
+        context.setCurrentSystemTimeMs(t + 60);
+        p.process(article("a2", "111"));
+        assertThat(punctuate(context, t + 110)).as("busy, and the last shares went 60 ms ago")
+                .hasOnlyElementsOfType(StanceUpdate.Dyad.class);
+        List<StanceUpdate> idle = punctuate(context, t + 300);
+        assertThat(idle).as("idle: the shares changed since go now").hasSize(2)
+                .allSatisfy(u -> assertThat(u).isInstanceOf(StanceUpdate.Share.class));
+        assertThat(idle).extracting(u -> ((StanceUpdate.Share) u).share().code()).containsExactly("RUS", "USA");
+        assertThat(((StanceUpdate.Share) idle.get(0)).share().sourceEvents()).isEqualTo(2);
     }
 
     @Test
