@@ -217,7 +217,7 @@ public final class PipelineBenchmark {
         AtomicLong lastSeen = new AtomicLong();
         String appId = config.applicationId();
         String[] inputs = {articles.name(), appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
-            appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition"};
+            appId + "-" + StanceTopology.COUNTRY_SHARES + "-repartition"};
         jdk.jfr.Recording jfr = measured ? startJfr() : null;
         try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),

@@ -72,7 +72,7 @@ public final class LocalPipeline implements AutoCloseable {
         String appId = config.applicationId();
         String[] processorInputs = {topics.articles().name(),
             appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
-            appId + "-" + StanceTopology.CONTRIBUTIONS_BY_COUNTRY + "-repartition"};
+            appId + "-" + StanceTopology.COUNTRY_SHARES + "-repartition"};
         String[] sinkInputs = {topics.events().name(), topics.dyadStance().name(), topics.countryStance().name(),
             topics.dailyStance().name()};
         int[] quietChecks = {0};

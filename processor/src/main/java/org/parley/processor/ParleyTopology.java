@@ -1,5 +1,6 @@
 package org.parley.processor;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
+import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topic;
 import org.parley.contracts.Topics;
 import org.parley.processor.coding.ArticleDeduplicator;
@@ -50,14 +52,26 @@ public final class ParleyTopology {
         return buildTopology(topics, coder, stance, metrics, derived, ProcessorLimits.defaults(), new StreamFaults());
     }
 
+    /** On the system clock. */
+    public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
+                                         PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
+                                         StreamFaults faults) {
+        return buildTopology(topics, coder, stance, metrics, derived, limits, faults, Clock.systemUTC(),
+                ParleyConfig.defaults().partitions());
+    }
+
     /**
      * @param derived user-declared topics that receive copies of the matching event records
      * @param limits  what one article may produce
      * @param faults  the same instance the exception handlers get (see {@link StreamsSettings})
+     * @param clock   the processing time the topology stamps values with (a test's own clock under
+     *                TopologyTestDriver); schedules run on Kafka Streams' wall clock
+     * @param partitions partitions of the stance stores: the configured partition count, which the interactive
+     *                queries expect ({@code ParleyConfig.partitions()})
      */
     public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
                                          PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
-                                         StreamFaults faults) {
+                                         StreamFaults faults, Clock clock, int partitions) {
         LimitedCoder limited = new LimitedCoder(coder, limits.maxSentences(), limits.maxEvents(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Article> articlesTopic = topics.articles();
@@ -99,7 +113,7 @@ public final class ParleyTopology {
             }
         }
 
-        StanceTopology.add(builder, coded, topics, stance, faults);
+        StanceTopology.add(builder, coded, topics, stance, faults, clock, partitions);
         return builder.build();
     }
 }

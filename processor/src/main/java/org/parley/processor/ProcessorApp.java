@@ -1,6 +1,7 @@
 package org.parley.processor;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class ProcessorApp implements AutoCloseable {
         this.config = config;
         this.derived = List.copyOf(derived);
         Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
-                limits, faults);
+                limits, faults, Clock.systemUTC(), config.partitions());
         this.http = new HttpApi(config, metrics.registry(), limits.maxSseClients(), faults::degraded);
         HostInfo self = null;
         if (config.httpPort() >= 0) {

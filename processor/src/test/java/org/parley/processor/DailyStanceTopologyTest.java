@@ -29,6 +29,7 @@ import org.parley.common.DyadStance;
 import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.metrics.PipelineMetrics;
+import org.parley.processor.stance.DyadDay;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
 
@@ -59,10 +60,10 @@ class DailyStanceTopologyTest {
         }
 
         Map<String, DyadStance> stored() {
-            KeyValueStore<String, DyadStance> store = driver.getKeyValueStore(StanceTopology.DAILY_STANCE_STORE);
+            KeyValueStore<String, DyadDay> store = driver.getKeyValueStore(StanceTopology.DAILY_STANCE_STORE);
             Map<String, DyadStance> all = new TreeMap<>();
-            try (KeyValueIterator<String, DyadStance> it = store.all()) {
-                it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+            try (KeyValueIterator<String, DyadDay> it = store.all()) {
+                it.forEachRemaining(kv -> all.put(kv.key, kv.value.stance()));
             }
             return all;
         }
@@ -185,10 +186,10 @@ class DailyStanceTopologyTest {
             run.send(article("a", "Russia criticised the United States.", "2025-02-10"));
             run.send(article("b", "Russia criticised the United States.", "2025-02-12"));
             run.send(article("c", "Russia criticised France.", "2025-02-11"));
-            KeyValueStore<String, DyadStance> store = run.driver().getKeyValueStore(
+            KeyValueStore<String, DyadDay> store = run.driver().getKeyValueStore(
                     StanceTopology.DAILY_STANCE_STORE);
             List<String> keys = new ArrayList<>();
-            try (KeyValueIterator<String, DyadStance> it = store.range("RUS->USA@2025-02-01", "RUS->USA@2025-02-28")) {
+            try (KeyValueIterator<String, DyadDay> it = store.range("RUS->USA@2025-02-01", "RUS->USA@2025-02-28")) {
                 it.forEachRemaining(kv -> keys.add(kv.key));
             }
             assertThat(keys).containsExactly("RUS->USA@2025-02-10", "RUS->USA@2025-02-12");

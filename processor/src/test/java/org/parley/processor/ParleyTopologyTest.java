@@ -29,8 +29,11 @@ import org.parley.contracts.EventHeaders;
 import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
+import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.metrics.PipelineMetrics;
+import org.parley.processor.stance.DyadDay;
 import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.stance.StanceTopology;
 import org.parley.processor.subscribe.DerivedTopic;
 
 /** The real topology, driven by TopologyTestDriver with the real coder. */
@@ -101,12 +104,14 @@ class ParleyTopologyTest {
         Article a = article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28");
         send(a);
         int firstEvents = events.readKeyValuesToList().size();
+        publishDyads();
         int firstDyads = dyads.readKeyValuesToList().size();
         assertThat(firstEvents).isPositive();
         assertThat(firstDyads).isPositive();
 
         send(a);
         assertThat(events.isEmpty()).isTrue();
+        publishDyads();
         assertThat(dyads.isEmpty()).isTrue();
     }
 
@@ -114,6 +119,7 @@ class ParleyTopologyTest {
     void aNewVersionOfAnArticleIsCodedAndItsUnchangedEventsAreNotCountedTwice() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         List<KeyValue<String, Event>> first = events.readKeyValuesToList();
+        publishDyads();
         DyadStance before = dyads.readKeyValuesToMap().get("RUS->USA");
 
         // the file grew: ingest sends it again under its first id (docs/ingest.md)
@@ -137,6 +143,7 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia and the United States held talks in Istanbul again.", "2025-02-28"));
 
+        publishDyads();
         Map<String, DyadStance> latest = dyads.readKeyValuesToMap();
         DyadStance rusUsa = latest.get("RUS->USA");
         assertThat(rusUsa).isNotNull();
@@ -148,11 +155,30 @@ class ParleyTopologyTest {
     }
 
     @Test
+    void aDyadChangedByManyArticlesBetweenTwoPublicationsIsPublishedOnceWithItsLatestValue() {
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
+        send(article("a3", "Russia criticized the United States over the sanctions.", "2025-03-02"));
+        assertThat(dyads.isEmpty()).as("nothing before the schedule").isTrue();
+        publishDyads();
+        List<TestRecord<String, DyadStance>> published = dyads.readRecordsToList();
+        assertThat(published).extracting(TestRecord::key).doesNotHaveDuplicates().contains("RUS->USA");
+        DyadStance rusUsa = published.stream().filter(r -> r.key().equals("RUS->USA")).findFirst().orElseThrow()
+                .value();
+        assertThat(rusUsa).isEqualTo(driver.<String, DyadStance>getKeyValueStore("dyad-stance").get("RUS->USA"));
+        assertThat(rusUsa.rootCounts()).as("the talks and the criticism of all three articles").containsKeys("04", "11");
+        assertThat(rusUsa.events()).isEqualTo(3);
+
+        publishDyads();
+        assertThat(dyads.isEmpty()).as("nothing changed since").isTrue();
+    }
+
+    @Test
     void countryRowsCarryBothDirectionsAndTheNetTowardsEachCounterpart() {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
-        // Country rows are published on a wall-clock schedule, not per contribution.
+        // Country rows are published on a wall-clock schedule, not per event.
         assertThat(countries.isEmpty()).isTrue();
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+        publishCountryRows();
 
         Map<String, CountryStance> latest = countries.readKeyValuesToMap();
         CountryStance rus = latest.get("RUS");
@@ -161,6 +187,20 @@ class ParleyTopologyTest {
         assertThat(rus.asTarget().events()).isPositive();
         assertThat(rus.net()).containsKey("USA");
         assertThat(rus.net().get("USA")).isPositive();
+    }
+
+    /** Dyad values are published every 100 ms of wall-clock time, the latest value of each changed dyad. */
+    private void publishDyads() {
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+    }
+
+    /**
+     * The dyad tasks send each changed country's share once a second, and the country task publishes changed rows
+     * every 100 ms of wall-clock time: one step of each.
+     */
+    private void publishCountryRows() {
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
     }
 
     @Test
@@ -172,6 +212,7 @@ class ParleyTopologyTest {
         long rusToUsa = coded.stream().filter(e -> e.dyadKey().equals("RUS->USA")).count();
         assertThat(rusToUsa).as("mentions of RUS->USA in the article").isGreaterThan(1);
 
+        publishDyads();
         List<org.apache.kafka.streams.test.TestRecord<String, DyadStance>> updates = dyads.readRecordsToList();
         assertThat(updates).filteredOn(r -> r.key().equals("RUS->USA")).singleElement()
                 .satisfies(r -> assertThat(r.value().mentions()).isEqualTo(rusToUsa));
@@ -183,7 +224,7 @@ class ParleyTopologyTest {
         send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
         send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
         send(article("a3", "France and Russia signed an agreement on energy.", "2025-03-02"));
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
+        publishCountryRows();
         List<org.apache.kafka.streams.test.TestRecord<String, CountryStance>> published = countries.readRecordsToList();
         assertThat(published).extracting(org.apache.kafka.streams.test.TestRecord::key).doesNotHaveDuplicates()
                 .contains("RUS", "USA", "FRA");
@@ -196,7 +237,8 @@ class ParleyTopologyTest {
         assertThat(rus.net()).containsKeys("USA", "FRA");
 
         // Nothing changed: nothing more is published.
-        driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+        publishCountryRows();
+        publishCountryRows();
         assertThat(countries.isEmpty()).isTrue();
     }
 
@@ -228,6 +270,7 @@ class ParleyTopologyTest {
             assertThat(r.headers().headers(EventHeaders.SOURCE)).hasSize(1);
         });
         // The stance topics are not event records and get no event headers.
+        publishDyads();
         assertThat(dyads.readRecordsToList()).allSatisfy(r ->
                 assertThat(r.headers().lastHeader(EventHeaders.SOURCE)).isNull());
     }
@@ -312,6 +355,46 @@ class ParleyTopologyTest {
         assertThat(chn.isEmpty()).isTrue();
     }
 
+    @Test
+    void dyadValuesAreStampedWithTheTopologysClockAndCountryRowsAddUpTheirDyads() {
+        driver.close();
+        Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
+        driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
+                PipelineMetrics.NONE, List.of(), ProcessorLimits.defaults(), new StreamFaults(),
+                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC), 3), StreamsSettings.of(ParleyConfig.defaults()
+                .withTopicPrefix("t").withApplicationId("topology-test-clock").withStateDir(stateDir)
+                .withBootstrapServers("unused:9092"), null));
+        articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),
+                topics.articles().valueSerde().serializer());
+        dyads = driver.createOutputTopic(topics.dyadStance().name(), topics.dyadStance().keySerde().deserializer(),
+                topics.dyadStance().valueSerde().deserializer());
+        countries = driver.createOutputTopic(topics.countryStance().name(),
+                topics.countryStance().keySerde().deserializer(), topics.countryStance().valueSerde().deserializer());
+
+        send(article("a1", "Russia and the United States held talks in Istanbul.", "2025-02-28"));
+        send(article("a2", "Russia accused the United States of violating the ceasefire.", "2025-03-01"));
+        send(article("a3", "China criticized Russia over the sanctions.", "2025-03-02"));
+        publishDyads();
+        Map<String, DyadStance> latest = dyads.readKeyValuesToMap();
+        assertThat(latest.values()).extracting(DyadStance::updatedAt).containsOnly(fixed);
+
+        publishCountryRows();
+        CountryStance rus = countries.readKeyValuesToMap().get("RUS");
+        long asSource = 0;
+        long asTarget = 0;
+        double targetSum = 0;
+        for (DyadStance d : latest.values()) {
+            asSource += d.source().equals("RUS") ? d.events() : 0;
+            asTarget += d.target().equals("RUS") ? d.events() : 0;
+            targetSum += d.target().equals("RUS") ? d.goldsteinSum() : 0;
+        }
+        assertThat(latest).containsKey("CHN->RUS");
+        assertThat(rus.asSource().events()).isEqualTo(asSource);
+        assertThat(rus.asTarget().events()).isEqualTo(asTarget);
+        assertThat(rus.asTarget().goldsteinSum()).isCloseTo(targetSum, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(rus.net()).containsEntry("USA", latest.get("RUS->USA").stance());
+    }
+
     /** docs/stance.md's definition, recomputed independently from the event mentions of the seed article. */
     @Test
     void seedArticleStanceFollowsTheDocumentedFormula() throws Exception {
@@ -321,6 +404,7 @@ class ParleyTopologyTest {
         }
         send(article("seed", java.nio.file.Files.readString(seed), "2025-02-28"));
         List<Event> mentions = events.readValuesToList();
+        publishDyads();
         Map<String, DyadStance> out = dyads.readKeyValuesToMap();
         assertThat(out).isNotEmpty();
 
@@ -364,9 +448,11 @@ class ParleyTopologyTest {
         send(article("f2", "Russia and the United States held talks in Geneva.", LocalDate.now(java.time.ZoneOffset.UTC)
                 .plusDays(60).toString()));
 
+        publishDyads();
         assertThat(dyads.readKeyValuesToMap().get("RUS->USA").events()).isEqualTo(2);
         // Its day counts it like any other: what a day holds must not depend on when it is processed.
-        assertThat(driver.<String, DyadStance>getKeyValueStore("dyad-days").get("RUS->USA@" + future).events())
+        assertThat(driver.<String, DyadDay>getKeyValueStore(StanceTopology.DAILY_STANCE_STORE)
+                .get("RUS->USA@" + future).stance().events())
                 .isEqualTo(1);
     }
 

@@ -37,7 +37,7 @@ class RunRestartIT {
     private static final String MARKER = "kept-by-restart-it";
     /** The processor's RocksDB stores, named by the processor itself. */
     private static final List<String> PERSISTENT_STORES = List.of(ParleyTopology.ARTICLE_IDS_STORE,
-            RecentEvents.STORE, StanceTopology.DISTINCT_EVENTS_STORE, StanceTopology.DYAD_STANCE_STORE,
+            RecentEvents.STORE, StanceTopology.DYAD_STANCE_STORE,
             StanceTopology.COUNTRY_STANCE_STORE, StanceTopology.DAILY_STANCE_STORE);
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -46,6 +46,7 @@ import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
 import org.parley.processor.live.LiveStreams;
 import org.parley.processor.stance.CountryAggregator;
+import org.parley.processor.stance.DyadDay;
 import org.parley.processor.stance.StanceTopology;
 import org.parley.processor.subscribe.EventFilter;
 
@@ -337,11 +338,11 @@ public final class HttpApi implements AutoCloseable {
         }
         // Keys are dyad@YYYY-MM-DD, so one dyad's days sort by date between the two keys.
         List<DailyPoint> points = new ArrayList<>();
-        try (KeyValueIterator<String, DyadStance> it = this.<DyadStance>kv(StanceTopology.DAILY_STANCE_STORE,
+        try (KeyValueIterator<String, DyadDay> it = this.<DyadDay>kv(StanceTopology.DAILY_STANCE_STORE,
                 partition).range(key + "@" + from, key + "@" + to)) {
             while (it.hasNext()) {
-                KeyValue<String, DyadStance> kv = it.next();
-                points.add(new DailyPoint(LocalDate.parse(kv.key.substring(key.length() + 1)), kv.value));
+                KeyValue<String, DyadDay> kv = it.next();
+                points.add(new DailyPoint(LocalDate.parse(kv.key.substring(key.length() + 1)), kv.value.stance()));
             }
         }
         ctx.json(points);

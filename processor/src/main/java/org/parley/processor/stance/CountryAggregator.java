@@ -1,34 +1,27 @@
 package org.parley.processor.stance;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.common.CountryStance;
+import org.parley.common.DyadStance;
 
 /**
- * Folds distinct events into one country's row of the stance matrix. Internal state keeps each decayed score
- * with the event time it refers to, so that late events decay correctly; the published row carries the values.
+ * One country's row of the stance matrix, as a function of its dyads: the totals over the dyads where it is the
+ * source, over those where it is the target, and the stance of each of its outgoing dyads. Internal state keeps each
+ * decayed score with the event time it refers to, so that sums over dyads (and late events) decay correctly; the
+ * published row carries the values.
  */
 public final class CountryAggregator {
-    private final StanceSettings settings;
+    private final Duration halfLife;
 
     public CountryAggregator(StanceSettings settings) {
-        this.settings = settings;
+        this.halfLife = settings.halfLife();
     }
 
-    /**
-     * A distinct event as one country sees it.
-     *
-     * @param asSource     true if the country acted, false if it was acted upon
-     * @param counterpart  the other side
-     * @param goldstein    the event's Goldstein score
-     * @param eventTime    when it happened
-     */
-    public record Contribution(boolean asSource, String counterpart, double goldstein, Instant eventTime) {
-    }
-
-    /** Running state behind a {@link CountryStance}. */
+    /** Running state behind a {@link CountryStance}: over all its dyads, or over those of one partition. */
     public record State(String code, long sourceEvents, double sourceSum, DecayedScore sourceStance,
                         long targetEvents, double targetSum, DecayedScore targetStance,
                         Map<String, DecayedScore> towards) {
@@ -37,35 +30,47 @@ public final class CountryAggregator {
         }
     }
 
-    /** Several contributions at once: the row's counterpart map is copied once, not once per contribution. */
-    public State addAll(State s, List<Contribution> contributions) {
-        Map<String, DecayedScore> towards = new TreeMap<>(s.towards());
-        long sourceEvents = s.sourceEvents();
-        double sourceSum = s.sourceSum();
-        DecayedScore sourceStance = s.sourceStance();
-        long targetEvents = s.targetEvents();
-        double targetSum = s.targetSum();
-        DecayedScore targetStance = s.targetStance();
-        for (Contribution c : contributions) {
-            if (c.asSource()) {
-                towards.merge(c.counterpart(),
-                        DecayedScore.ZERO.add(c.goldstein(), c.eventTime(), settings.halfLife()),
-                        (old, ignored) -> old.add(c.goldstein(), c.eventTime(), settings.halfLife()));
-                sourceEvents++;
-                sourceSum += c.goldstein();
-                sourceStance = sourceStance.add(c.goldstein(), c.eventTime(), settings.halfLife());
-            } else {
-                targetEvents++;
-                targetSum += c.goldstein();
-                targetStance = targetStance.add(c.goldstein(), c.eventTime(), settings.halfLife());
-            }
-        }
-        return new State(s.code(), sourceEvents, sourceSum, sourceStance, targetEvents, targetSum, targetStance,
-                towards);
+    /** A dyad's decayed stance as a score: its value as of its latest event. */
+    static DecayedScore stanceOf(DyadStance d) {
+        return d.lastEventTime() == null ? DecayedScore.ZERO : new DecayedScore(d.stance(), d.lastEventTime());
     }
 
-    public State add(State s, Contribution c) {
-        return addAll(s, List.of(c));
+    /** The row of {@code code} over these dyads (each one it is the source or the target of). */
+    public State over(String code, Collection<DyadStance> dyads) {
+        long sourceEvents = 0;
+        double sourceSum = 0.0;
+        DecayedScore sourceStance = DecayedScore.ZERO;
+        long targetEvents = 0;
+        double targetSum = 0.0;
+        DecayedScore targetStance = DecayedScore.ZERO;
+        Map<String, DecayedScore> towards = new TreeMap<>();
+        for (DyadStance d : dyads) {
+            if (code.equals(d.source())) {
+                sourceEvents += d.events();
+                sourceSum += d.goldsteinSum();
+                sourceStance = sourceStance.plus(stanceOf(d), halfLife);
+                towards.merge(d.target(), stanceOf(d), (a, b) -> a.plus(b, halfLife));
+            }
+            if (code.equals(d.target())) {
+                targetEvents += d.events();
+                targetSum += d.goldsteinSum();
+                targetStance = targetStance.plus(stanceOf(d), halfLife);
+            }
+        }
+        return new State(code, sourceEvents, sourceSum, sourceStance, targetEvents, targetSum, targetStance, towards);
+    }
+
+    /** The whole row from its shares, one per partition of the dyad stores. */
+    public State merge(String code, Collection<State> shares) {
+        State row = State.empty(code);
+        for (State s : shares) {
+            Map<String, DecayedScore> towards = new TreeMap<>(row.towards());
+            s.towards().forEach((k, v) -> towards.merge(k, v, (a, b) -> a.plus(b, halfLife)));
+            row = new State(code, row.sourceEvents() + s.sourceEvents(), row.sourceSum() + s.sourceSum(),
+                    row.sourceStance().plus(s.sourceStance(), halfLife), row.targetEvents() + s.targetEvents(),
+                    row.targetSum() + s.targetSum(), row.targetStance().plus(s.targetStance(), halfLife), towards);
+        }
+        return row;
     }
 
     public static CountryStance view(State s, Instant now) {

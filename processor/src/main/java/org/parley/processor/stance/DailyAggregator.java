@@ -37,6 +37,13 @@ public final class DailyAggregator {
                 List.of(), day);
     }
 
+    /** A mention of an event of this day: counted as a distinct event if its code is new to the day. */
+    public DyadDay add(DyadDay day, StanceEvent e) {
+        Map<String, Long> codes = new TreeMap<>(day.mentionsByCode());
+        codes.merge(e.cameo(), 1L, Long::sum);
+        return new DyadDay(add(day.stance(), e, !day.counted(e.cameo())), codes);
+    }
+
     /** A mention of an event of this day; {@code first} when it is the first mention of a distinct event. */
     public DyadStance add(DyadStance day, StanceEvent e, boolean first) {
         List<String> ids = withId(day.lastEventIds(), e.id());

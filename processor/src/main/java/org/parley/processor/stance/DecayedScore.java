@@ -24,6 +24,14 @@ public record DecayedScore(double value, Instant asOf) {
         return new DecayedScore(value + score * factor(Duration.between(at, asOf), halfLife), asOf);
     }
 
+    /**
+     * The sum of two decayed sums: a decayed sum counts like one score of its value at its own time, so sums over
+     * parts (a country's dyads) add up to the sum over the whole.
+     */
+    public DecayedScore plus(DecayedScore other, Duration halfLife) {
+        return other.asOf == null ? this : add(other.value, other.asOf, halfLife);
+    }
+
     /** The value decayed forward to a later time, e.g. "now" when reading a dashboard. */
     public double valueAt(Instant when, Duration halfLife) {
         if (asOf == null || !when.isAfter(asOf)) {

@@ -46,30 +46,19 @@ public final class StanceSerdes {
         return listOf(stanceEvent(), "StanceEvent list", "event");
     }
 
-    public static CompactSerde<DistinctEvent> distinctEvent() {
-        return new CompactSerde<>("DistinctEvent") {
+    /** A dyad's day with the codes counted in it: the value of the dyad-days store. */
+    public static CompactSerde<DyadDay> dyadDay() {
+        CompactSerde<DyadStance> stance = dyadStance();
+        return new CompactSerde<>("DyadDay") {
             @Override
-            void write(DistinctEvent d, DataOutputStream out) throws IOException {
-                out.writeUTF(d.firstEventId());
-                out.writeLong(d.mentions());
-                out.writeLong(d.articles());
-                out.writeInt(d.articleIds().size());
-                for (String id : d.articleIds()) {
-                    out.writeUTF(id);
-                }
+            void write(DyadDay d, DataOutputStream out) throws IOException {
+                stance.write(d.stance(), out);
+                writeCounts(out, d.mentionsByCode());
             }
 
             @Override
-            DistinctEvent read(DataInputStream in) throws IOException {
-                String first = in.readUTF();
-                long mentions = in.readLong();
-                long articles = in.readLong();
-                int n = readCount(in, MAX_ENTRIES, "article id");
-                List<String> ids = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    ids.add(in.readUTF());
-                }
-                return new DistinctEvent(first, mentions, articles, List.copyOf(ids));
+            DyadDay read(DataInputStream in) throws IOException {
+                return new DyadDay(stance.read(in), readCounts(in));
             }
         };
     }
@@ -122,27 +111,21 @@ public final class StanceSerdes {
         };
     }
 
-    public static CompactSerde<CountryAggregator.Contribution> contribution() {
-        return new CompactSerde<>("Contribution") {
+    /** A country's share over one partition's dyads: the record of the country-shares repartition topic. */
+    public static CompactSerde<StanceUpdate.Share> share() {
+        CompactSerde<CountryAggregator.State> state = countryState();
+        return new CompactSerde<>("Share") {
             @Override
-            void write(CountryAggregator.Contribution c, DataOutputStream out) throws IOException {
-                out.writeBoolean(c.asSource());
-                out.writeUTF(c.counterpart());
-                out.writeDouble(c.goldstein());
-                writeInstant(out, c.eventTime());
+            void write(StanceUpdate.Share s, DataOutputStream out) throws IOException {
+                out.writeInt(s.partition());
+                state.write(s.share(), out);
             }
 
             @Override
-            CountryAggregator.Contribution read(DataInputStream in) throws IOException {
-                return new CountryAggregator.Contribution(in.readBoolean(), in.readUTF(), in.readDouble(),
-                        readInstant(in));
+            StanceUpdate.Share read(DataInputStream in) throws IOException {
+                return new StanceUpdate.Share(in.readInt(), state.read(in));
             }
         };
-    }
-
-    /** What one article's events of one dyad did to one of its two countries. */
-    public static CompactSerde<List<CountryAggregator.Contribution>> contributions() {
-        return listOf(contribution(), "Contribution list", "contribution");
     }
 
     public static CompactSerde<CountryAggregator.State> countryState() {

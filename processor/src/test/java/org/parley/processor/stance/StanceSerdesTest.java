@@ -23,8 +23,7 @@ import org.parley.common.DyadStance;
  */
 class StanceSerdesTest {
     private static final List<CompactSerde<?>> ALL = List.of(StanceSerdes.stanceEvent(),
-            StanceSerdes.stanceEvents(), StanceSerdes.contributions(), StanceSerdes.distinctEvent(),
-            StanceSerdes.dyadStance(), StanceSerdes.contribution(),
+            StanceSerdes.stanceEvents(), StanceSerdes.dyadDay(), StanceSerdes.dyadStance(), StanceSerdes.share(),
             StanceSerdes.countryState());
 
     @Property(tries = 300)
@@ -38,33 +37,23 @@ class StanceSerdesTest {
                 .isEqualTo(events);
     }
 
-    @Property(tries = 200)
-    void contributionListsRoundTrip(@ForAll("codeLists") List<String> counterparts, @ForAll("instants") Instant at) {
-        List<CountryAggregator.Contribution> list = new java.util.ArrayList<>();
-        for (int i = 0; i < counterparts.size(); i++) {
-            list.add(new CountryAggregator.Contribution(i % 2 == 0, counterparts.get(i), i - 5.5, at));
-        }
-        assertThat(StanceSerdes.contributions().fromBytes(StanceSerdes.contributions().toBytes(list)))
-                .isEqualTo(list);
+    @Property(tries = 300)
+    void dyadDaysRoundTrip(@ForAll("dyadStances") DyadStance d, @ForAll("codeLists") List<String> codes) {
+        Map<String, Long> mentions = new java.util.TreeMap<>();
+        codes.forEach(c -> mentions.merge(c, 1L, Long::sum));
+        DyadDay day = new DyadDay(d, mentions);
+        assertThat(StanceSerdes.dyadDay().fromBytes(StanceSerdes.dyadDay().toBytes(day))).isEqualTo(day);
     }
 
-    @Property(tries = 300)
-    void distinctEventsRoundTrip(@ForAll("codes") String first, @ForAll("counts") long mentions,
-                                 @ForAll("codeLists") List<String> articles) {
-        DistinctEvent d = new DistinctEvent(first, mentions, articles.size(), articles);
-        assertThat(StanceSerdes.distinctEvent().fromBytes(StanceSerdes.distinctEvent().toBytes(d))).isEqualTo(d);
+    @Property(tries = 200)
+    void sharesRoundTrip(@ForAll("countryStates") CountryAggregator.State s, @ForAll("counts") long partition) {
+        StanceUpdate.Share share = new StanceUpdate.Share((int) (partition % 1000), s);
+        assertThat(StanceSerdes.share().fromBytes(StanceSerdes.share().toBytes(share))).isEqualTo(share);
     }
 
     @Property(tries = 300)
     void dyadStancesRoundTrip(@ForAll("dyadStances") DyadStance d) {
         assertThat(StanceSerdes.dyadStance().fromBytes(StanceSerdes.dyadStance().toBytes(d))).isEqualTo(d);
-    }
-
-    @Property(tries = 300)
-    void contributionsRoundTrip(@ForAll boolean asSource, @ForAll("codes") String counterpart,
-                                @ForAll("scores") double goldstein, @ForAll("instants") Instant at) {
-        var c = new CountryAggregator.Contribution(asSource, counterpart, goldstein, at);
-        assertThat(StanceSerdes.contribution().fromBytes(StanceSerdes.contribution().toBytes(c))).isEqualTo(c);
     }
 
     @Property(tries = 300)
@@ -96,18 +85,18 @@ class StanceSerdesTest {
 
     @Test
     void aValueOfAnotherFormatVersionIsRefusedWithTheReason() {
-        byte[] bytes = StanceSerdes.contribution().toBytes(
-                new CountryAggregator.Contribution(true, "USA", 1.0, Instant.EPOCH));
+        byte[] bytes = StanceSerdes.share().toBytes(
+                new StanceUpdate.Share(1, CountryAggregator.State.empty("USA")));
         bytes[0] = 7;
-        assertThatThrownBy(() -> StanceSerdes.contribution().fromBytes(bytes))
+        assertThatThrownBy(() -> StanceSerdes.share().fromBytes(bytes))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Contribution").hasMessageContaining("format byte 7");
+                .hasMessageContaining("Share").hasMessageContaining("format byte 7");
     }
 
     @Test
     void jsonWrittenByAnOlderVersionIsRefusedNotMisread() {
         byte[] json = "{\"asSource\":true,\"counterpart\":\"USA\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> StanceSerdes.contribution().fromBytes(json))
+        assertThatThrownBy(() -> StanceSerdes.share().fromBytes(json))
                 .isInstanceOf(SerializationException.class);
     }
 
