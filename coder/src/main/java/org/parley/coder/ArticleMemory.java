@@ -120,8 +120,48 @@ final class ArticleMemory {
         return at != null && sentence - at <= reach ? st : null;
     }
 
-    /** "the two powers", "the sides": the last two states named. */
+    /** How many events of the article so far were between each pair of states (either way), by "A|B". */
+    private final Map<String, Integer> dyadCounts = new HashMap<>();
+    private final Map<String, List<ActorRef>> dyadRefs = new HashMap<>();
+    private List<ActorRef> mainPair = List.of();
+
+    /** After a sentence's events: the pair of states with the most events is what "the two sides" means. */
+    void rememberEvents(List<org.parley.common.Event> events) {
+        for (org.parley.common.Event e : events) {
+            if (e.target() == null || e.source().type() != ActorType.STATE || e.target().type() != ActorType.STATE
+                    || e.source().code().equals(e.target().code())) {
+                continue;
+            }
+            boolean ordered = e.source().code().compareTo(e.target().code()) < 0;
+            String key = ordered ? e.source().code() + "|" + e.target().code()
+                    : e.target().code() + "|" + e.source().code();
+            int count = dyadCounts.merge(key, 1, Integer::sum);
+            dyadRefs.putIfAbsent(key, List.of(refOf(e.source()), refOf(e.target())));
+            int best = mainPair.isEmpty() ? 0 : dyadCounts.getOrDefault(pairKey(mainPair), 0);
+            if (count >= best) {
+                mainPair = dyadRefs.get(key);
+            }
+        }
+    }
+
+    private static String pairKey(List<ActorRef> pair) {
+        String a = pair.get(0).code();
+        String b = pair.get(1).code();
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    private static ActorRef refOf(org.parley.common.Actor a) {
+        return new ActorRef(a.code(), a.type(), a.role(), a.name(), a.text(), false);
+    }
+
+    /**
+     * "the two powers", "the sides": the pair of states the article's events have been between most often (ties
+     * to the latest), else (and for "they") the last two states named.
+     */
     private List<ActorRef> lastPair(List<Mention> earlier, int reach) {
+        if (reach > 1 && !mainPair.isEmpty()) { // not for "they", which is more often the last two named
+            return mainPair;
+        }
         List<ActorRef> pool = new ArrayList<>();
         for (ActorRef r : recent) {
             if (sentence - seenAt.getOrDefault(r.code(), -100) <= reach) {

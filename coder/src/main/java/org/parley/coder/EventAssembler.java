@@ -28,6 +28,10 @@ final class EventAssembler {
             "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
             "promised", "promises");
     private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
+    private static boolean unknownCountry(Mention m) {
+        return m.refs().stream().allMatch(r -> EventCoder.UNKNOWN.equals(r.code()));
+    }
+
     /** Roles of people who belong to the place they are in. */
     private static final Set<String> LOCAL_ROLES = Set.of("CVL", "OPP", "COP");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
@@ -162,7 +166,9 @@ final class EventAssembler {
             obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");
             return;
         }
-        if (tgt.isEmpty() && !r.between() && rule.place() && roles.location() != null && !src.isEmpty()) {
+        // "attacked a police station in Pakistan": an act on the place, or on no one of a known country, there
+        if (!r.between() && rule.place() && roles.location() != null && !src.isEmpty()
+                && (tgt.isEmpty() || tgt.stream().allMatch(EventAssembler::unknownCountry))) {
             tgt = List.of(roles.location());
         }
         boolean placeTarget = false;

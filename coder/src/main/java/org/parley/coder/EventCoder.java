@@ -193,8 +193,10 @@ public final class EventCoder {
         ClauseRoles roles = new ClauseRoles(s, mentions, syntax);
         LearnedOpinion.Vote vote = opinion == null ? LearnedOpinion.Vote.NONE
                 : opinion.voteOn(text.substring(span[0], span[1]), memory.votes());
+        int before = out.size();
         ActorRef firstSource = new EventAssembler(lex, input, text, s, syntax, articleDate, roles, modifiers, obs)
                 .confirmedBy(vote).assemble(chosen, out);
+        memory.rememberEvents(out.subList(before, out.size()));
         memory.rememberSentence(mentions, firstSource);
     }
 

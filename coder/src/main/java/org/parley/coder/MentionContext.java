@@ -164,13 +164,19 @@ final class MentionContext {
     private static final Set<String> OBJECT_PREPS_BEFORE_SUBJECT = Set.of("of", "for", "with", "to", "against",
             "on", "from", "by", "about", "in", "at", "than");
 
-    /** An institution whose country comes from context ("the ministry"): the last state named. */
+    /**
+     * An institution whose country comes from context ("the ministry"): the last state named, else a state of
+     * this sentence, else the place this sentence is in ("protesters in Tehran rallied against the government").
+     */
     static ActorRef stateInContext(ArticleMemory d, List<Mention> earlier) {
         ActorRef st = d.lastState();
-        for (int i = earlier.size() - 1; i >= 0 && st == null; i--) {
-            ActorRef r = earlier.get(i).refs().get(0);
-            if (r.type() == ActorType.STATE && !earlier.get(i).place()) {
-                st = r;
+        for (int pass = 0; pass < 2 && st == null; pass++) {
+            for (int i = earlier.size() - 1; i >= 0 && st == null; i--) {
+                ActorRef r = earlier.get(i).refs().get(0);
+                if (r.type() == ActorType.STATE && earlier.get(i).place() == (pass == 1)
+                        && !EventCoder.UNKNOWN.equals(r.code())) {
+                    st = r;
+                }
             }
         }
         return st;

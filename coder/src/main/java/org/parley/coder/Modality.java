@@ -23,6 +23,7 @@ final class Modality {
     private static final Set<String> ACT = Set.of("begin", "began", "begun", "begins", "start", "started", "starts",
             "continue", "continued", "continues", "resume", "resumed", "resumes", "manage", "managed", "manages",
             "try", "tried", "tries", "trying", "attempt", "attempted", "attempts", "move", "moved", "moves", "went",
+            "came", "come", "comes",
             "proceed", "proceeded");
     private static final Set<String> REFUSAL = Set.of("refuse", "refused", "refuses", "decline", "declined",
             "declines", "reject", "rejected", "rejects", "fail", "failed", "fails", "unwilling", "reluctant");

@@ -137,9 +137,11 @@ class DashboardIT {
                 // Feed order after a reload is the live order; filters and the open dyad come back from the URL.
                 browser.click("#f-clear");
                 browser.reload();
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser)).isEqualTo(live));
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                        .untilAsserted(() -> assertThat(feed(browser)).isEqualTo(live));
                 browser.eval("location.hash = 'quad=3&dyad=RUS->UKR'; location.reload(); 1");
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                // while the page reloads its elements are briefly missing: retry until they are there
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
                     assertThat(text(browser.eval("document.getElementById('f-quad').value"))).isEqualTo("3");
                     assertThat(feed(browser)).isEqualTo(ids(api(base, "/api/events?quad=3")));
                     assertThat(text(browser.eval("document.getElementById('detail').dataset.loaded"))).isEqualTo("yes");

@@ -1,0 +1,101 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Constructions of news English that no single rule was written for: generic intents that give way to the act
+ * they announce, gaps that stop at a noun's complement, crowds that belong to their place, agents after "by a",
+ * "the two sides" as the article's main pair, office holders from the imported Countries dictionary. Sentences
+ * written for this test.
+ */
+class GeneralisationTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2015, 6, 3);
+
+    private static List<String> tuples(String text) {
+        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
+                .toList();
+    }
+
+    @Test
+    void agreeingToAnActWithoutARuleIsTheGenericIntent() {
+        assertThat(tuples("Romania agreed to set up a transit centre for refugees from Moldova."))
+                .anyMatch(t -> t.startsWith("ROU>") && t.endsWith(">030"));
+    }
+
+    @Test
+    void agreeingToAnActWithARuleIsThatActsIntentAlone() {
+        assertThat(tuples("Japan agreed to lift the sanctions on Iran.")).contains("JPN>IRN>0354")
+                .noneMatch(t -> t.endsWith(">030"));
+    }
+
+    @Test
+    void aGapDoesNotRunPastTheComplementOfAnotherNoun() {
+        assertThat(tuples("Ukraine launched an investigation into the Russian strike."))
+                .anyMatch(t -> t.startsWith("UKR>RUS>09")).noneMatch(t -> t.contains(">19"));
+    }
+
+    @Test
+    void aNamedActorCountsAsOneWordOfAGap() {
+        assertThat(tuples("The United States has provided the Lebanese Armed Forces with weapons."))
+                .anyMatch(t -> t.startsWith("USA>LBN>07"));
+    }
+
+    @Test
+    void crowdsAndPoliceBelongToThePlaceInTheirOwnPhrase() {
+        assertThat(tuples("Police in Paris arrested a British tourist.")).contains("FRA>GBR>173");
+        assertThat(tuples("Thousands of protesters in Tehran rallied against the government."))
+                .anyMatch(t -> t.startsWith("IRN>") && t.contains(">14"));
+    }
+
+    @Test
+    void aSuspectedAttackerStillAttacks() {
+        assertThat(tuples("Suspected militants attacked a police station in Pakistan."))
+                .anyMatch(t -> t.endsWith(">PAK>190"));
+        assertThat(tuples("Pakistan accused India of attacking a police station.")).noneMatch(t -> t.contains(">19"));
+    }
+
+    @Test
+    void anAttackTargetsTheCountryWhereItStruckWhenNoActorIsNamed() {
+        assertThat(tuples("Israeli jets struck targets in Syria.")).anyMatch(t -> t.startsWith("ISR>SYR>19"));
+    }
+
+    @Test
+    void thePassiveAgentMayFollowAnArticle() {
+        assertThat(tuples("The Russian consulate was attacked by a Ukrainian mob."))
+                .anyMatch(t -> t.startsWith("UKR>RUS>"));
+    }
+
+    @Test
+    void aDecadeDatesTheAct() {
+        assertThat(tuples("Iraq and Iran fought a war in the 1980s.")).isEmpty();
+    }
+
+    @Test
+    void theTwoSidesAreTheArticlesMainPair() {
+        String text = "Russia criticised the United States over its missile plans. Russia warned the United States "
+                + "against new deployments. Turkey supported Ukraine. The first contacts between the two powers were "
+                + "held in Geneva.";
+        assertThat(tuples(text)).contains("RUS>USA>040", "USA>RUS>040").noneMatch(t -> t.startsWith("TUR>UKR>04"));
+    }
+
+    @Test
+    void officeHoldersOfTheImportedCountriesDictionaryAreTheirCountry() {
+        assertThat(tuples("President Uhuru Kenyatta criticised Somalia.")).contains("KEN>SOM>111");
+    }
+
+    @Test
+    void summoningAnEnvoyIsAnOfficialComplaint() {
+        assertThat(tuples("Lithuania summoned the Russian ambassador.")).contains("LTU>RUS>114");
+    }
+
+    @Test
+    void moneyGivenToACountryIsAid() {
+        assertThat(tuples("Germany gave 350 million euros to Ethiopia.")).anyMatch(t -> t.startsWith("DEU>ETH>07"));
+    }
+}
