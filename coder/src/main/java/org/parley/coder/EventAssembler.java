@@ -32,8 +32,6 @@ final class EventAssembler {
         return m.refs().stream().allMatch(r -> EventCoder.UNKNOWN.equals(r.code()));
     }
 
-    /** Roles of people who belong to the place they are in. */
-    private static final Set<String> LOCAL_ROLES = Set.of("CVL", "OPP", "COP");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
@@ -228,8 +226,8 @@ final class EventAssembler {
         }
         LocalDate date = DateResolver.resolve(s.toks(), a.t(), articleDate);
         String loc = roles.location() == null ? null : roles.location().text();
-        List<ActorRef> sources = localised(src);
-        List<ActorRef> targets = localised(tgt);
+        List<ActorRef> sources = Mention.refsOf(src);
+        List<ActorRef> targets = Mention.refsOf(tgt);
         StringBuilder outcome = obs.recording() ? new StringBuilder() : null;
         if (targets.isEmpty()) {
             emitTargetless(a, code, date, loc, sources, outcome);
@@ -260,38 +258,6 @@ final class EventAssembler {
         if (st.firstSource == null) {
             st.firstSource = sources.get(0);
         }
-    }
-
-    /**
-     * Crowds, civilians and police of no known country belong to the place named in their own phrase: "protesters
-     * in Paris" are French, "police in Kenosha" American.
-     */
-    private List<ActorRef> localised(List<Mention> ms) {
-        List<Mention> out = new ArrayList<>(ms.size());
-        for (Mention m : ms) {
-            Mention place = placeAfter(m);
-            ActorRef r = m.refs().get(0);
-            boolean local = place != null && EventCoder.UNKNOWN.equals(r.code()) && r.role() != null
-                    && LOCAL_ROLES.contains(r.role());
-            ActorRef where = local ? place.refs().get(0) : null;
-            out.add(local && !EventCoder.UNKNOWN.equals(where.code()) ? new Mention(m.start(), m.end(),
-                    List.of(new ActorRef(where.code(), where.type(), r.role(), r.name(), r.text(), r.person())),
-                    m.place(), m.anti(), m.anaphor(), m.text()) : m);
-        }
-        return Mention.refsOf(out);
-    }
-
-    /** The place right after "in"/"at"/"of" behind a mention, if any. */
-    private Mention placeAfter(Mention m) {
-        if (m.end() + 1 >= n || !Set.of("in", "at", "of").contains(words[m.end()])) {
-            return null;
-        }
-        for (Mention p : roles.mentions()) {
-            if (p.place() && p.start() == m.end() + 1 && !p.refs().isEmpty()) {
-                return p;
-            }
-        }
-        return null;
     }
 
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,
