@@ -95,13 +95,22 @@ final class ClauseRoles {
                 continue;
             }
             if (out.isEmpty() && m.start() > verb && !(m.anti() && m.anaphor())) {
+                if (UnknownNames.is(m)) {
+                    continue; // a name no dictionary knows decides nothing: the possessive after it may own the act
+                }
                 break; // "a typhoon hit the Philippines, killing 20": an actor after the clause's verb is no subject
+            }
+            if (out.isEmpty() && UnknownNames.is(m) && m.start() > 0 && syntax.isVerb(m.start() - 1)) {
+                continue; // "as Kosachev told Izvestia, this country supported Kiev": a verb's object
             }
             if (out.isEmpty() && m.anonymousCivilians() && !countOf(m.start())) {
                 continue; // "eight people were killed": unnamed civilians are acted upon, not actors
             }
             if (m.anti() && t - m.end() > 1) {
                 continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
+            }
+            if (m.anti() && m.anaphor() && !out.isEmpty() && out.stream().allMatch(UnknownNames::is)) {
+                out.clear(); // "a question from correspondent Leonid Samuna following his visit": his own act
             }
             if (out.isEmpty()) {
                 if (m.start() > 0 && OBJECT_PREPS.contains(words[m.start() - 1]) && !countOf(m.start())
@@ -111,6 +120,11 @@ final class ClauseRoles {
                 out.add(m);
             } else {
                 Mention prev = out.get(out.size() - 1);
+                if (out.stream().allMatch(UnknownNames::is) && !UnknownNames.is(m) && inAppositive(window[0], m.start())) {
+                    out.set(0, m); // "Li Wei, the State Councillor of China,": the appositive says who he is
+                    out.subList(1, out.size()).clear();
+                    continue;
+                }
                 if (Clauses.onlyWords(words, prev.end(), m.start(), COORDINATORS)) {
                     out.add(m);
                 } else {
@@ -251,6 +265,11 @@ final class ClauseRoles {
         for (int i = 1; i < ms.size(); i++) {
             Mention prev = ms.get(i - 1);
             Mention m = ms.get(i);
+            boolean apposed = m.start() - prev.end() <= 2 && words[prev.end()].equals(",");
+            if (apposed && UnknownNames.is(prev) && !UnknownNames.is(m) && out.get(out.size() - 1) == prev) {
+                out.set(out.size() - 1, m); // "Mohammad Karimi, the Afghan defence spokesperson": the title says who
+                continue;
+            }
             boolean commaOnly = m.start() - prev.end() == 1 && words[prev.end()].equals(",");
             if (commaOnly && m.refs().get(0).code().equals(prev.refs().get(0).code())) {
                 continue;
@@ -263,7 +282,7 @@ final class ClauseRoles {
     List<Mention> objectsBefore(int segStart, int t) {
         List<Mention> out = new ArrayList<>();
         for (Mention m : mentions) {
-            if (m.start() >= segStart && m.end() <= t && !m.place()) {
+            if (m.start() >= segStart && m.end() <= t && !m.place() && !UnknownNames.is(m)) {
                 out.add(m);
             }
         }
@@ -339,8 +358,8 @@ final class ClauseRoles {
         }
         List<Mention> out = new ArrayList<>();
         for (Mention m : mentions) {
-            if (m.start() <= t || m.end() > segEnd || src.contains(m)) {
-                continue;
+            if (m.start() <= t || m.end() > segEnd || src.contains(m) || UnknownNames.is(m)) {
+                continue; // a name no dictionary knows is often a place, a firm, an event: never a target
             }
             if (m.anti() && (m.end() > mEnd || m.anaphor())) {
                 continue; // "anti-Russian rhetoric" elsewhere in the clause is not the action's target

@@ -361,6 +361,9 @@ final class EventAssembler {
 
     /** Adds the event a -> b (b may be null) unless it is none; returns what happened, for explanations. */
     private String emit(LocalDate date, ActorRef a, ActorRef b, String code, Rule rule, String loc) {
+        if (UnknownNames.ROLE.equals(a.role()) || b != null && UnknownNames.ROLE.equals(b.role())) {
+            return "no event: " + (UnknownNames.ROLE.equals(a.role()) ? a : b).text() + " is in no dictionary";
+        }
         if (EventCoder.UNKNOWN.equals(a.code()) && (b == null || EventCoder.UNKNOWN.equals(b.code()))) {
             return "no event: neither side is known";
         }

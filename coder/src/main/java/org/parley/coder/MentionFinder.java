@@ -34,7 +34,10 @@ final class MentionFinder {
 
     /** The actor mentions of a sentence; demonyms that only modify a noun go to {@code modifiers} instead. */
     List<Mention> find(List<Token> toks, String[] words, LocalDate date, ArticleMemory d, List<Mention> modifiers) {
-        return context.localise(group(items(toks, words, date, d), toks, words, d, modifiers), words);
+        List<Mention> found = context.localise(group(items(toks, words, date, d), toks, words, d, modifiers), words);
+        List<Mention> known = new ArrayList<>(found);
+        known.addAll(modifiers);
+        return UnknownNames.add(toks, words, found, known, w -> lex.phrasesByFirstWord.containsKey(w));
     }
 
     private List<Item> items(List<Token> toks, String[] words, LocalDate date, ArticleMemory d) {

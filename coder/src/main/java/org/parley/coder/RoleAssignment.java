@@ -170,8 +170,10 @@ final class RoleAssignment {
                 return null; // "a typhoon made landfall in the Philippines, killing 20"
             }
         }
-        if (src.isEmpty()) {
-            src = modifierSource(segStart, t);
+        if (src.isEmpty() || src.stream().allMatch(UnknownNames::is)) {
+            // "Mohammad Karimi, the Afghan defence spokesperson, criticized": the modifier says whose he is
+            List<Mention> modifier = modifierSource(segStart, t);
+            src = modifier.isEmpty() ? src : modifier;
         }
         // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
         if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of")) {

@@ -98,4 +98,21 @@ class GeneralisationTest {
     void moneyGivenToACountryIsAid() {
         assertThat(tuples("Germany gave 350 million euros to Ethiopia.")).anyMatch(t -> t.startsWith("DEU>ETH>07"));
     }
+
+    @Test
+    void aNameNoDictionaryKnowsIsAnActorButGivesNoEvent() {
+        Explanation x = CODER.explain(new CoderInput("t", "Vicencio Scarano criticised Britain.", DAY, null));
+        assertThat(x.sentences().get(0).actors()).anyMatch(a -> a.text().equals("Vicencio Scarano"));
+        assertThat(tuples("Vicencio Scarano criticised Britain.")).isEmpty();
+    }
+
+    @Test
+    void aNameNoDictionaryKnowsIsNeverATarget() {
+        assertThat(tuples("Cyprus launched an investigation into Wargaming.")).contains("CYP>->090");
+    }
+
+    @Test
+    void aNameAfterAVerbIsItsObjectNotTheNextClausesSubject() {
+        assertThat(tuples("As a senator told Izvestia, Turkey supported Ukraine.")).contains("TUR>UKR>051");
+    }
 }
