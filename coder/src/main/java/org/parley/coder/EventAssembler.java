@@ -260,6 +260,25 @@ final class EventAssembler {
         }
     }
 
+    /**
+     * "will release Odin Sanchez": the object of an act on people is a name no dictionary knows, so someone was acted
+     * on (for words, "claimed Democrats pushed", such a name is too often the start of what was said).
+     */
+    private boolean strangerAt(int at) {
+        for (Mention m : roles.mentions()) {
+            if (UnknownNames.is(m) && m.start() == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Roots whose object is typically a person: release (08), expel, arrest, assault, fight (16-20). */
+    private static boolean actsOnPeople(String code) {
+        int root = Integer.parseInt(code.substring(0, 2));
+        return root == 8 || root >= 16;
+    }
+
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,
                                 StringBuilder outcome) {
         Rule rule = a.rule();
@@ -268,7 +287,8 @@ final class EventAssembler {
             emitAmong(sources, date, code, rule, loc, outcome);
         } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal()
                 && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && verbal(t)
-                || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()))) {
+                || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end())
+                || actsOnPeople(code) && verbal(t) && strangerAt(a.end()))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request", and so
             // does one whose pattern names its object ("freed 200 political prisoners"); not an infinitive,
             // which often completes a noun ("a threat to boycott the ceremony")
