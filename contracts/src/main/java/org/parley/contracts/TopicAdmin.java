@@ -25,7 +25,7 @@ public final class TopicAdmin {
     }
 
     /** Creates every topic of {@code config.topics()} that does not exist yet. Existing topics are left alone. */
-    public static void ensureTopics(ParleyConfig config) {
+    public static void ensureTopics(KafkaSettings config) {
         Properties props = config.kafkaProperties();
         // Fail within half a minute with a clear message rather than after the admin client's default minute.
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
