@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.testing.HeadlessChromium;
@@ -40,10 +38,10 @@ class DashboardIT {
     void matrixAndFeedUpdateInPlaceWhenAnArticleArrives(KafkaFixture kafka) throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.BINARY
                 + " (apt-get install chromium; .ci/run does)");
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
                     && app.state() == KafkaStreams.State.RUNNING);
             String base = "http://127.0.0.1:" + app.httpPort();

@@ -26,7 +26,6 @@ import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.contracts.EventHeaders;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.metrics.PipelineMetrics;
@@ -50,7 +49,7 @@ class ParleyTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("t").withApplicationId("topology-test")
+        ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("t").withApplicationId("topology-test")
                 .withStateDir(stateDir).withBootstrapServers("unused:9092");
         Properties props = StreamsSettings.of(config, null);
         driver = new TopologyTestDriver(
@@ -288,7 +287,7 @@ class ParleyTopologyTest {
         driver.close();
         List<DerivedTopic> derived = DerivedTopic.parseAll("rus-consult=country:RUS,root:04;chn-any=country:CHN");
         driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
-                PipelineMetrics.NONE, derived), StreamsSettings.of(ParleyConfig.defaults().withTopicPrefix("t")
+                PipelineMetrics.NONE, derived), StreamsSettings.of(ProcessorSettings.defaults().withTopicPrefix("t")
                 .withApplicationId("topology-test-derived").withStateDir(stateDir)
                 .withBootstrapServers("unused:9092"), null));
         articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),
