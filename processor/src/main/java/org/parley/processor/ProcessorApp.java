@@ -37,6 +37,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final List<DerivedTopic> derived;
     private final MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics();
     private final StreamFaults faults = new StreamFaults();
+    private final Topology topology;
     private final KafkaStreams streams;
     private final HttpApi http;
     private final LiveFeed stanceFeed;
@@ -47,7 +48,7 @@ public final class ProcessorApp implements AutoCloseable {
         this.config = config;
         this.derived = config.derived();
         ProcessorLimits limits = config.limits();
-        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
+        this.topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
                 limits, faults);
         this.http = new HttpApi(config, metrics.registry(), limits.maxSseClients(), faults::degraded);
         HostInfo self = null;
@@ -96,6 +97,15 @@ public final class ProcessorApp implements AutoCloseable {
         }
         streams.start();
         return this;
+    }
+
+    /** Every topic the processor reads, internal ones included (see {@link InternalTopics#inputs}). */
+    public List<String> inputTopics() {
+        return InternalTopics.inputs(topology, config.applicationId());
+    }
+
+    public ProcessorSettings settings() {
+        return config;
     }
 
     public KafkaStreams.State state() {
