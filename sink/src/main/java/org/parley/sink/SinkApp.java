@@ -136,6 +136,16 @@ public final class SinkApp implements AutoCloseable {
         return started && stopped.getCount() > 0;
     }
 
+    public SinkSettings settings() {
+        return config;
+    }
+
+    /** The topics the sink writes to files (none before {@link #start}). */
+    public List<String> inputTopics() {
+        PollWriter w = writer;
+        return w == null ? List.of() : w.topics();
+    }
+
     public Path outDir() {
         return config.outDir().toAbsolutePath().normalize();
     }
