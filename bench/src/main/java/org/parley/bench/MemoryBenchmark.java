@@ -61,7 +61,7 @@ public final class MemoryBenchmark {
 
     private final PrintWriter out;
     /** The processor's limits, its RocksDB bound among them ({@code PARLEY_ROCKSDB_MEMORY_MB}). */
-    private final ProcessorLimits limits = ProcessorLimits.fromEnv(ParleyEnv.of(System.getenv()));
+    private final ProcessorLimits limits = ProcessorLimits.fromEnv(ParleyEnv.system());
 
     public MemoryBenchmark(PrintWriter out) {
         this.out = out;
