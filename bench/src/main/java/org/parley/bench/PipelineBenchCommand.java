@@ -73,8 +73,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + "--warmup in [0, seconds) and --warm-jvm at least 0");
             return 2;
         }
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup, corpus.seed,
-                partitions, jfr, warmJvm, streamThreads, clientProperties);
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup,
+                corpus.seed, partitions, jfr, warmJvm, streamThreads, clientProperties);
         PipelineBenchmark.Result result = new PipelineBenchmark(settings, EventCoder.withDefaultDictionaries(), out)
                 .run();
         out.println(result.line());

@@ -18,7 +18,8 @@ public final class DictionaryOptions {
     /** The coder over the shipped dictionaries, the user directory and the imported actor files, in that order. */
     EventCoder coder() {
         if (petrarch == null || petrarch.isEmpty()) {
-            return dictionaries == null ? EventCoder.withDefaultDictionaries() : EventCoder.withDictionaries(dictionaries);
+            return dictionaries == null ? EventCoder.withDefaultDictionaries()
+                    : EventCoder.withDictionaries(dictionaries);
         }
         return EventCoder.withDictionaries(dictionaries, petrarch);
     }

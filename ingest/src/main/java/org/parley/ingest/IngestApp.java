@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.parley.ingest.feed.FeedPoller;
@@ -52,7 +50,6 @@ public final class IngestApp implements AutoCloseable {
     private final Settings settings;
     private final BiConsumer<String, IngestSummary> onEach;
     private final Consumer<String> onStatus;
-    private final CountDownLatch stop = new CountDownLatch(1);
     private final List<FolderWatcher> watchers = new ArrayList<>();
     private FeedPoller poller;
     private ArticleServer server;
@@ -103,20 +100,6 @@ public final class IngestApp implements AutoCloseable {
         return server == null ? -1 : server.port();
     }
 
-    /** Ends {@link #awaitStop}. */
-    public void stop() {
-        stop.countDown();
-    }
-
-    /** Waits for {@link #stop}, at most {@code max} (null: no limit). */
-    public void awaitStop(Duration max) throws InterruptedException {
-        if (max == null) {
-            stop.await();
-        } else {
-            stop.await(max.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     /** What the sources published in all: so far while running, the final count once closed. */
     public synchronized IngestSummary total() {
         if (total != null) {
@@ -141,7 +124,6 @@ public final class IngestApp implements AutoCloseable {
         if (total != null) {
             return;
         }
-        stop.countDown();
         IngestSummary sum = IngestSummary.empty();
         if (server != null) {
             server.close();
