@@ -49,6 +49,16 @@ public record DeadLetter(String component, String origin, String reason, String 
                 source, rec.key(), rec.value(), at);
     }
 
+    /**
+     * This letter without its value, the reason saying where the value is: for a letter too large to write, so that
+     * it is still written (the processor's handlers do the same above their value bound).
+     */
+    public DeadLetter withoutValue() {
+        String where = source == null ? "" : ": read it at " + origin;
+        return new DeadLetter(component, origin, reason + " (the original value, " + value.length
+                + " bytes, is left out" + where + ")", exception, source, key, null, at);
+    }
+
     /** The record to write to {@code topic}. */
     public ProducerRecord<byte[], byte[]> toRecord(String topic) {
         // Kafka has no timestamps before 1970: the producer stamps those letters itself.

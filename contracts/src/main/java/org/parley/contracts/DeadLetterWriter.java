@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Writes {@link DeadLetter}s to the dead-letter topic for ingest and the sink (the processor's are written by
  * Kafka Streams' handlers, in the same format). Writing never blocks on an outage: a letter that could not be
  * sent for want of a broker is held and sent again by {@link #resendHeld}; beyond {@code maxHeld} the oldest
- * are dropped and counted in the log. A letter the broker refuses as a record (too large, invalid) is logged
- * and dropped: sending it again would fail again.
+ * are dropped and counted in the log. A letter too large to send is sent again without its value (the reason
+ * says where it is); one the broker refuses otherwise as a record (invalid) is logged and dropped: sending it again
+ * would fail again.
  */
 public final class DeadLetterWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
@@ -34,6 +37,8 @@ public final class DeadLetterWriter implements AutoCloseable {
     private final int maxHeld;
     private final Consumer<Exception> onOutage;
     private final Deque<DeadLetter> held = new ArrayDeque<>();
+    /** Letters too large to send, to send again without their value. */
+    private final Queue<DeadLetter> shrunk = new ConcurrentLinkedQueue<>();
     private final AtomicLong sent = new AtomicLong();
     private KafkaProducer<byte[], byte[]> producer;
     private long dropped;
@@ -61,6 +66,9 @@ public final class DeadLetterWriter implements AutoCloseable {
             producer().send(letter.toRecord(topic), (metadata, e) -> {
                 if (e == null) {
                     sent.incrementAndGet();
+                } else if (e instanceof RecordTooLargeException && letter.value() != null) {
+                    // Not sent from here, the producer's own thread: flush() sends it and waits for it too.
+                    shrunk.add(letter.withoutValue());
                 } else if (isRecordProblem(e)) {
                     LOG.warn("could not write dead letter for {} to {}: {}", letter.origin(), topic, e.getMessage());
                 } else {
@@ -100,7 +108,12 @@ public final class DeadLetterWriter implements AutoCloseable {
 
     /** Waits until every letter sent so far is acknowledged or held. */
     public void flush() {
-        if (producer != null) {
+        if (producer == null) {
+            return;
+        }
+        producer.flush();
+        for (DeadLetter letter = shrunk.poll(); letter != null; letter = shrunk.poll()) {
+            write(letter);
             producer.flush();
         }
     }
