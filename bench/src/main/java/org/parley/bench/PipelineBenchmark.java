@@ -32,6 +32,7 @@ import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.Topic;
 import org.parley.contracts.TopicAdmin;
 import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.InternalTopics;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.ProcessorLimits;
 import org.parley.processor.StreamsSettings;
@@ -268,7 +269,7 @@ public final class PipelineBenchmark {
             String appId = config.applicationId();
             String prefix = config.kafka().topicPrefix() + ".";
             List<String> topics = admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(appId + "-") || (t.startsWith(prefix) && !t.endsWith(".articles")
+                    .filter(t -> InternalTopics.isInternal(appId, t) || (t.startsWith(prefix) && !t.endsWith(".articles")
                             && !t.endsWith(".passthrough")))
                     .sorted().toList();
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
@@ -279,7 +280,7 @@ public final class PipelineBenchmark {
             }
             Map<String, Long> perTopic = new java.util.TreeMap<>();
             admin.listOffsets(request).all().get().forEach((tp, info) ->
-                    perTopic.merge(tp.topic().replace(appId + "-", ""), info.offset(), Long::sum));
+                    perTopic.merge(InternalTopics.shortName(appId, tp.topic()), info.offset(), Long::sum));
             StringBuilder out = new StringBuilder();
             perTopic.forEach((t, n) -> out.append(String.format(Locale.ROOT, "%s=%.1f ", t, (double) n / articles)));
             return out.toString().trim();

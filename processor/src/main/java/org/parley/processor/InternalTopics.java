@@ -8,8 +8,8 @@ import org.apache.kafka.streams.TopologyDescription;
 
 /**
  * The names of the processor's internal topics, in the one place that knows how Kafka Streams names them
- * ({@code <application id>-<operation>-repartition}), so that tools watching the processor (run, demo, the
- * benchmarks) never build them by hand.
+ * ({@code <application id>-<operation>-repartition}, {@code <application id>-<store>-changelog}), so that tools
+ * watching the processor (run, demo, the benchmarks, tests) never build them by hand.
  */
 public final class InternalTopics {
     private static final String REPARTITION = "-repartition";
@@ -20,6 +20,16 @@ public final class InternalTopics {
     /** The repartition topic of the named operation, e.g. {@code StanceTopology.EVENTS_BY_DYAD}. */
     public static String repartition(String applicationId, String operation) {
         return applicationId + "-" + operation + REPARTITION;
+    }
+
+    /** Whether {@code topic} is one of the application's internal topics (repartition or changelog). */
+    public static boolean isInternal(String applicationId, String topic) {
+        return topic.startsWith(applicationId + "-");
+    }
+
+    /** The internal topic's name without the application id, e.g. {@code dyad-stance-changelog}: for reports. */
+    public static String shortName(String applicationId, String topic) {
+        return isInternal(applicationId, topic) ? topic.substring(applicationId.length() + 1) : topic;
     }
 
     /**

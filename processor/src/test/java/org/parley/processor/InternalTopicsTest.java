@@ -20,5 +20,8 @@ class InternalTopicsTest {
                 InternalTopics.repartition("app", StanceTopology.CONTRIBUTIONS_BY_COUNTRY))
                 .allMatch(t -> t.startsWith("t.") || t.startsWith("app-") && t.endsWith("-repartition"));
         assertThat(InternalTopics.repartition("app", "x")).isEqualTo("app-x-repartition");
+        assertThat(InternalTopics.isInternal("app", "app-x-changelog")).isTrue();
+        assertThat(InternalTopics.isInternal("app", "t.articles")).isFalse();
+        assertThat(InternalTopics.shortName("app", "app-x-changelog")).isEqualTo("x-changelog");
     }
 }

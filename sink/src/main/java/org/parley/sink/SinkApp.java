@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * neither loses nor duplicates anything. The sink reads every partition itself (no group rebalancing): one
  * sink owns one output directory, which a file lock enforces.
  *
- * <p>This class is the sink's front door ({@link #start}, {@link #close}; it owns its thread) and its poll loop (assignment, offsets after fsync, lag);
- * {@link SinkFiles} holds the locked output directory and {@link PollWriter} writes each poll, one writer per
- * topic.
+ * <p>This class is the sink's front door ({@link #start}, {@link #close}; it owns its thread) and its poll loop
+ * (assignment, offsets after fsync, lag); {@link SinkFiles} holds the locked output directory and {@link PollWriter}
+ * writes each poll, one writer per topic.
  */
 public final class SinkApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);

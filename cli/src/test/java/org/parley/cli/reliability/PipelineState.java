@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.parley.local.GroupProgress;
+import org.parley.processor.InternalTopics;
 import org.parley.processor.ProcessorSettings;
 
 /** What the tests ask the broker about a running processor: has it caught up, and is it writing. */
@@ -33,7 +34,7 @@ final class PipelineState {
     static List<String> repartitionTopics(ProcessorSettings config) {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             return admin.listTopics().names().get().stream()
-                    .filter(n -> n.startsWith(config.applicationId() + "-") && n.endsWith("-repartition"))
+                    .filter(n -> InternalTopics.isInternal(config.applicationId(), n) && n.endsWith("-repartition"))
                     .sorted().toList();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
