@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;
 import org.parley.ingest.publish.PublishException;
-import org.parley.local.EmbeddedKafka;
+import org.parley.pipeline.LocalPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,15 +96,13 @@ public final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "generated %d articles, %.1f MB of text (%d bytes each on average)%n",
                         articles, textBytes / 1e6, textBytes / articles);
                 out.flush();
+                KafkaSettings fromEnv = KafkaSettings.fromEnv(ParleyEnv.system());
                 if (bootstrapServers != null) {
-                    return run(ParleyConfig.fromEnv().withBootstrapServers(bootstrapServers), input, textBytes,
-                            out, err);
+                    return run(fromEnv.withBootstrapServers(bootstrapServers), input, textBytes, out, err);
                 }
-                try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build()
-                        .start()) {
+                try (LocalPipeline kafka = LocalPipeline.withEmbeddedBroker(work.resolve("kafka"))) {
                     out.println("embedded Kafka at " + kafka.bootstrapServers());
-                    return run(ParleyConfig.fromEnv().withBootstrapServers(kafka.bootstrapServers())
-                            .withPartitions(1, (short) 1), input, textBytes, out, err);
+                    return run(kafka.kafka(fromEnv).withPartitions(1, (short) 1), input, textBytes, out, err);
                 }
             } finally {
                 deleteTree(work);
@@ -124,8 +123,8 @@ public final class BenchCommand implements Runnable {
             }
         }
 
-        private int run(ParleyConfig base, Path input, long textBytes, PrintWriter out, PrintWriter err) {
-            ParleyConfig config = base.withTopicPrefix(topicPrefix);
+        private int run(KafkaSettings base, Path input, long textBytes, PrintWriter out, PrintWriter err) {
+            KafkaSettings config = base.withTopicPrefix(topicPrefix);
             try {
                 TopicAdmin.ensureTopics(config);
             } catch (RuntimeException e) {

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 /** What the Kafka benchmarks share: their producers' settings, waiting for leaders and conditions, clean-up. */
 final class BenchKafka {
@@ -25,7 +25,7 @@ final class BenchKafka {
      * duplicate from a retry is harmless (the processor drops repeated article ids, the pass-through waits for
      * at least N).
      */
-    static Properties producerProperties(ParleyConfig config) {
+    static Properties producerProperties(KafkaSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -34,7 +34,7 @@ final class BenchKafka {
     }
 
     /** Waits until every partition of the topics has a leader, so the first sends do not bounce. */
-    static void awaitLeaders(ParleyConfig config, String... topics) {
+    static void awaitLeaders(KafkaSettings config, String... topics) {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             await(() -> {
                 try {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.parley.coder.EventCoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,9 +22,8 @@ public final class CoderBenchCommand implements Callable<Integer> {
             description = "other articles coded first, untimed (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "" + SyntheticCorpus.DEFAULT_SEED,
-            description = "corpus seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption corpus;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +36,7 @@ public final class CoderBenchCommand implements Callable<Integer> {
                     + "negative");
             return 2;
         }
-        out.println(CoderThroughput.run(EventCoder.withDefaultDictionaries(), seed, articles, warmup).line());
+        out.println(CoderThroughput.run(EventCoder.withDefaultDictionaries(), corpus.seed, articles, warmup).line());
         out.flush();
         return 0;
     }

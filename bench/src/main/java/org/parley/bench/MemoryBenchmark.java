@@ -24,15 +24,17 @@ import org.parley.coder.EventCoder;
 import org.parley.common.Actor;
 import org.parley.common.Event;
 import org.parley.common.Span;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
+import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.TopicAdmin;
-import org.parley.local.EmbeddedKafka;
+import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.InternalTopics;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.ProcessorLimits;
 import org.parley.processor.RocksDbMemory;
 import org.parley.processor.stance.StanceEvent;
 import org.parley.processor.stance.StanceSerdes;
-import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
 
 /**
@@ -59,7 +61,7 @@ public final class MemoryBenchmark {
 
     private final PrintWriter out;
     /** The processor's limits, its RocksDB bound among them ({@code PARLEY_ROCKSDB_MEMORY_MB}). */
-    private final ProcessorLimits limits = ProcessorLimits.fromEnv(System.getenv());
+    private final ProcessorLimits limits = ProcessorLimits.fromEnv(ParleyEnv.system());
 
     public MemoryBenchmark(PrintWriter out) {
         this.out = out;
@@ -103,59 +105,57 @@ public final class MemoryBenchmark {
     public List<Point> run(int totalEvents, int steps) throws IOException {
         Path work = Files.createTempDirectory("parley-bench-memory-");
         List<Point> points = new ArrayList<>();
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build().start()) {
-            ParleyConfig config = ParleyConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
+        try (LocalPipeline local = LocalPipeline.withEmbeddedBroker(work.resolve("kafka"))) {
+            ProcessorSettings config = ProcessorSettings.of(local.kafka(KafkaSettings.defaults()))
                     .withPartitions(3, (short) 1).withHttp("127.0.0.1", -1).withStateDir(work.resolve("state"))
-                    .withTopicPrefix("bench-mem").withApplicationId("bench-mem-parley");
-            TopicAdmin.ensureTopics(config);
+                    .withTopicPrefix("bench-mem").withApplicationId("bench-mem-parley").withLimits(limits);
+            TopicAdmin.ensureTopics(config.kafka());
             double baseline = heapAfterGcMb();
             say("heap after GC with the broker alone: %.0f MB", baseline);
-            String repartition = config.applicationId() + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition";
+            String repartition = InternalTopics.repartition(config.applicationId(), StanceTopology.EVENTS_BY_DYAD);
             AtomicLong lastSeen = new AtomicLong();
             // Dyad values are published once per interval with their latest value, not once per event: progress is
             // the sum of the dyads' latest event counts (every event written is distinct).
             var dyadValues = config.topics().dyadStance().valueSerde().deserializer();
             java.util.Map<String, Long> eventsByDyad = new java.util.concurrent.ConcurrentHashMap<>();
             AtomicLong aggregated = new AtomicLong();
-            try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                    StanceSettings.defaults(), List.of(), limits).start()) {
-                waitFor(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");
-                try (CommittedReader reader = new CommittedReader(config.kafkaProperties(),
-                        List.of(config.topics().dyadStance().name()), (r, at) -> {
-                            long events = dyadValues.deserialize(r.topic(), r.value()).events();
-                            Long before = eventsByDyad.put(r.key(), events);
-                            aggregated.addAndGet(events - (before == null ? 0 : before));
-                            lastSeen.set(at);
-                        }).start()) {
-                    Properties p = config.kafkaProperties();
-                    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-                    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-                    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-                    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-                    p.put("max.in.flight.requests.per.connection", 1);
-                    var serde = StanceSerdes.stanceEvents();
-                    int perStep = Math.max(1, totalEvents / steps);
-                    int sent = 0;
-                    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-                        for (int step = 0; step < steps; step++) {
-                            long started = System.nanoTime();
-                            int upTo = step == steps - 1 ? totalEvents : sent + perStep;
-                            for (; sent < upTo; sent++) {
-                                Event e = distinctEvent(sent);
-                                producer.send(new ProducerRecord<>(repartition, e.dyadKey(),
-                                        serde.toBytes(List.of(StanceEvent.of(e)))));
-                            }
-                            producer.flush();
-                            int target = sent;
-                            waitFor(() -> aggregated.get() >= target, "the processor to aggregate " + target
-                                    + " events");
-                            double seconds = (lastSeen.get() - started) / 1e9;
-                            Point pt = measure(app, sent, baseline, work.resolve("state"), perStepEvents(step, perStep,
-                                    totalEvents, steps) / seconds);
-                            points.add(pt);
-                            say("memory: %s", pt.keyValues());
+            ProcessorApp app = local.startProcessor(config, EventCoder.withDefaultDictionaries());
+            waitFor(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");
+            try (CommittedReader reader = new CommittedReader(config.kafkaProperties(),
+                    List.of(config.topics().dyadStance().name()), (r, at) -> {
+                        long events = dyadValues.deserialize(r.topic(), r.value()).events();
+                        Long before = eventsByDyad.put(r.key(), events);
+                        aggregated.addAndGet(events - (before == null ? 0 : before));
+                        lastSeen.set(at);
+                    }).start()) {
+                Properties p = config.kafkaProperties();
+                p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+                p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+                p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+                p.put("max.in.flight.requests.per.connection", 1);
+                var serde = StanceSerdes.stanceEvents();
+                int perStep = Math.max(1, totalEvents / steps);
+                int sent = 0;
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                    for (int step = 0; step < steps; step++) {
+                        long started = System.nanoTime();
+                        int upTo = step == steps - 1 ? totalEvents : sent + perStep;
+                        for (; sent < upTo; sent++) {
+                            Event e = distinctEvent(sent);
+                            producer.send(new ProducerRecord<>(repartition, e.dyadKey(),
+                                    serde.toBytes(List.of(StanceEvent.of(e)))));
                         }
+                        producer.flush();
+                        int target = sent;
+                        waitFor(() -> aggregated.get() >= target, "the processor to aggregate " + target
+                                + " events");
+                        double seconds = (lastSeen.get() - started) / 1e9;
+                        Point pt = measure(app, sent, baseline, work.resolve("state"), perStepEvents(step, perStep,
+                                totalEvents, steps) / seconds);
+                        points.add(pt);
+                        say("memory: %s", pt.keyValues());
                     }
                 }
             }

@@ -9,7 +9,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.Topic;
 import org.parley.processor.StreamsSettings;
 
@@ -23,7 +23,7 @@ public final class PassThroughApp implements AutoCloseable {
     private final AtomicLong firstRecordNanos = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
 
-    public PassThroughApp(ParleyConfig config, String outputTopic) {
+    public PassThroughApp(ProcessorSettings config, String outputTopic) {
         Topic<String, Article> articles = config.topics().articles();
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(articles.name(), Consumed.with(articles.keySerde(), articles.valueSerde())

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.parley.coder.EventCoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,9 +36,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "partitions of every topic (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--seed", defaultValue = "" + SyntheticCorpus.DEFAULT_SEED,
-            description = "corpus seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption corpus;
 
     @Option(names = "--warm-jvm", paramLabel = "N", defaultValue = "0",
             description = "first push N other articles through both apps, so that every phase runs in a JVM whose "
@@ -73,8 +73,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     + "--warmup in [0, seconds) and --warm-jvm at least 0");
             return 2;
         }
-        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup, seed,
-                partitions, jfr, warmJvm, streamThreads, clientProperties);
+        PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(articles, rate, seconds, warmup,
+                corpus.seed, partitions, jfr, warmJvm, streamThreads, clientProperties);
         PipelineBenchmark.Result result = new PipelineBenchmark(settings, EventCoder.withDefaultDictionaries(), out)
                 .run();
         out.println(result.line());

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,14 +26,16 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.parley.local.GroupProgress;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
+import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.Topic;
 import org.parley.contracts.TopicAdmin;
-import org.parley.local.EmbeddedKafka;
+import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.InternalTopics;
 import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorLimits;
 import org.parley.processor.StreamsSettings;
-import org.parley.processor.stance.StanceSettings;
-import org.parley.processor.stance.StanceTopology;
 
 /**
  * {@code parley bench pipeline}: on one embedded broker, in one JVM run,
@@ -128,31 +129,21 @@ public final class PipelineBenchmark {
 
     public Result run() throws IOException {
         Path work = Files.createTempDirectory("parley-bench-pipeline-");
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(work.resolve("kafka")).build().start()) {
-            // Client properties as an operator would set them: here only the number of stream threads.
-            Path clientProperties = work.resolve("client.properties");
-            StringBuilder props = new StringBuilder("num.stream.threads=" + settings.streamThreads() + "\n");
-            settings.clientProperties().forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
-            Files.writeString(clientProperties, props);
-            ParleyConfig base = ParleyConfig.defaults().withBootstrapServers(kafka.bootstrapServers())
-                    .withPartitions(settings.partitions(), (short) 1).withHttp("127.0.0.1", -1)
-                    .withStateDir(work.resolve("state")).withClientProperties(clientProperties);
-            say("embedded Kafka at %s; %d partitions; machine: %s", kafka.bootstrapServers(), settings.partitions(),
+        try (LocalPipeline broker = LocalPipeline.withEmbeddedBroker(work.resolve("kafka"))) {
+            ProcessorSettings base = ProcessorSettings.of(broker.kafka(KafkaSettings.defaults())
+                    .withPartitions(settings.partitions(), (short) 1)
+                    .withClientProperties(clientProperties(work))).withHttp("127.0.0.1", -1)
+                    .withStateDir(work.resolve("state")).withLimits(ProcessorLimits.fromEnv(ParleyEnv.system()));
+            say("embedded Kafka at %s; %d partitions; machine: %s", broker.bootstrapServers(), settings.partitions(),
                     Machine.describe());
             if (settings.warmJvmArticles() > 0) {
-                ParleyConfig warm = base.withTopicPrefix("bench-warm");
-                TopicAdmin.ensureTopics(warm);
-                awaitLeaders(warm, warm.topics().articles().name());
-                produce(warm, settings.warmJvmArticles(), new long[1]);
-                passThrough(warm.withApplicationId("bench-warm-passthrough"), settings.warmJvmArticles());
-                pipeline(warm.withApplicationId("bench-warm-parley"), settings.warmJvmArticles(), false);
-                say("JVM warmed with %d articles through both apps; now measuring", settings.warmJvmArticles());
+                warmJvm(base.withTopicPrefix("bench-warm"));
             }
             PipelineLatency.Result latency = new PipelineLatency(settings, coder, corpus, out)
                     .run(base.withTopicPrefix("bench-lat").withApplicationId("bench-lat-parley"));
-            ParleyConfig tp = base.withTopicPrefix("bench");
-            TopicAdmin.ensureTopics(tp);
-            awaitLeaders(tp, tp.topics().articles().name());
+            ProcessorSettings tp = base.withTopicPrefix("bench");
+            TopicAdmin.ensureTopics(tp.kafka());
+            awaitLeaders(tp.kafka(), tp.topics().articles().name());
             long[] bytes = {0};
             double produceRate = produce(tp, settings.articles(), bytes);
             Throughput a = passThrough(tp.withApplicationId("bench-passthrough"), settings.articles());
@@ -168,11 +159,28 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** Client properties as an operator would set them: the number of stream threads and the extra ones given. */
+    private Path clientProperties(Path work) throws IOException {
+        StringBuilder props = new StringBuilder("num.stream.threads=" + settings.streamThreads() + "\n");
+        settings.clientProperties().forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+        return Files.writeString(work.resolve("client.properties"), props);
+    }
+
+    /** Pushes other articles through both apps, so that the JIT compiler has compiled the hot code. */
+    private void warmJvm(ProcessorSettings warm) {
+        TopicAdmin.ensureTopics(warm.kafka());
+        awaitLeaders(warm.kafka(), warm.topics().articles().name());
+        produce(warm, settings.warmJvmArticles(), new long[1]);
+        passThrough(warm.withApplicationId("bench-warm-passthrough"), settings.warmJvmArticles());
+        pipeline(warm.withApplicationId("bench-warm-parley"), settings.warmJvmArticles(), false);
+        say("JVM warmed with %d articles through both apps; now measuring", settings.warmJvmArticles());
+    }
+
     // ---------------------------------------------------------------------------------------------- throughput
 
-    private double produce(ParleyConfig config, int n, long[] bytes) {
+    private double produce(ProcessorSettings config, int n, long[] bytes) {
         Topic<String, Article> topic = config.topics().articles();
-        Properties p = producerProperties(config);
+        Properties p = producerProperties(config.kafka());
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -191,13 +199,9 @@ public final class PipelineBenchmark {
         return n / seconds;
     }
 
-    private Throughput passThrough(ParleyConfig config, int n) {
-        String output = config.topicPrefix() + ".passthrough";
-        try (Admin admin = Admin.create(config.kafkaProperties())) {
-            admin.createTopics(List.of(new NewTopic(output, config.partitions(), config.replication()))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create " + output + ": " + e.getMessage(), e);
-        }
+    private Throughput passThrough(ProcessorSettings config, int n) {
+        String output = config.kafka().topicPrefix() + ".passthrough";
+        TopicAdmin.ensureTopics(config.kafka(), List.of(output));
         AtomicLong lastSeen = new AtomicLong();
         try (PassThroughApp app = new PassThroughApp(config, output).start();
              CommittedReader reader = new CommittedReader(config.kafkaProperties(), List.of(output),
@@ -211,18 +215,17 @@ public final class PipelineBenchmark {
         }
     }
 
-    private Throughput pipeline(ParleyConfig config, int n, boolean measured) {
-        Topic<String, Article> articles = config.topics().articles();
+    private Throughput pipeline(ProcessorSettings config, int n, boolean measured) {
         var t = config.topics();
         AtomicLong lastSeen = new AtomicLong();
         String appId = config.applicationId();
-        String[] inputs = {articles.name(), appId + "-" + StanceTopology.EVENTS_BY_DYAD + "-repartition",
-            appId + "-" + StanceTopology.COUNTRY_SHARES + "-repartition"};
         jdk.jfr.Recording jfr = measured ? startJfr() : null;
-        try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
+        try (LocalPipeline local = LocalPipeline.onBroker(config.kafka().bootstrapServers());
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                      List.of(t.events().name(), t.dyadStance().name(), t.countryStance().name()),
                      (r, at) -> lastSeen.set(at)).start()) {
+            ProcessorApp app = local.startProcessor(config, coder);
+            String[] inputs = app.inputTopics().toArray(String[]::new);
             long[] first = {0};
             // The processor counts each article once it is coded: the first count marks the first record consumed.
             await(() -> app.metrics().articles() > 0, 1, "the processor to code its first article");
@@ -261,12 +264,12 @@ public final class PipelineBenchmark {
      * Where the records go: end offsets of the processor's output, repartition and changelog topics (offsets count
      * transaction markers too, one per partition and commit), divided by the articles.
      */
-    private static String recordsPerArticle(ParleyConfig config, int articles) {
+    private static String recordsPerArticle(ProcessorSettings config, int articles) {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             String appId = config.applicationId();
-            String prefix = config.topicPrefix() + ".";
+            String prefix = config.kafka().topicPrefix() + ".";
             List<String> topics = admin.listTopics().names().get().stream()
-                    .filter(t -> t.startsWith(appId + "-") || (t.startsWith(prefix) && !t.endsWith(".articles")
+                    .filter(t -> InternalTopics.isInternal(appId, t) || (t.startsWith(prefix) && !t.endsWith(".articles")
                             && !t.endsWith(".passthrough")))
                     .sorted().toList();
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
@@ -277,7 +280,7 @@ public final class PipelineBenchmark {
             }
             Map<String, Long> perTopic = new java.util.TreeMap<>();
             admin.listOffsets(request).all().get().forEach((tp, info) ->
-                    perTopic.merge(tp.topic().replace(appId + "-", ""), info.offset(), Long::sum));
+                    perTopic.merge(InternalTopics.shortName(appId, tp.topic()), info.offset(), Long::sum));
             StringBuilder out = new StringBuilder();
             perTopic.forEach((t, n) -> out.append(String.format(Locale.ROOT, "%s=%.1f ", t, (double) n / articles)));
             return out.toString().trim();

@@ -26,11 +26,10 @@ import org.parley.common.Article;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.Topic;
-import org.parley.contracts.TopicAdmin;
+import org.parley.pipeline.LocalPipeline;
 import org.parley.processor.ProcessorApp;
-import org.parley.processor.stance.StanceSettings;
 
 /**
  * The latency phase of {@link PipelineBenchmark}: the whole processor at a fixed article rate, from publishing each
@@ -100,7 +99,7 @@ final class PipelineLatency {
         return LATENCY_LAST_DAY.minusDays(i);
     }
 
-    Result run(ParleyConfig config) {
+    Result run(ProcessorSettings config) {
         int total = (int) Math.round(settings.rate() * settings.latencySeconds());
         List<Article> articles = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
@@ -125,13 +124,12 @@ final class PipelineLatency {
      * Runs the processor, publishes the articles at the set rate (noting when each was sent) and waits until every
      * expected stance update has been seen (noting when), or none new came for 30 s.
      */
-    private void publishAndWait(ParleyConfig config, List<Article> articles, Map<String, Integer> articleOfId,
+    private void publishAndWait(ProcessorSettings config, List<Article> articles, Map<String, Integer> articleOfId,
                                 Map<String, Long> seenAt, long[] sentAt) {
         int total = articles.size();
         JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
-        TopicAdmin.ensureTopics(config);
         Topic<String, Article> topic = config.topics().articles();
-        try (ProcessorApp app = new ProcessorApp(config, coder, StanceSettings.defaults(), List.of()).start();
+        try (LocalPipeline local = LocalPipeline.onBroker(config.kafka().bootstrapServers());
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                      List.of(config.topics().dyadStance().name()), (r, at) -> {
                          // One update per article and dyad: every id it added is among its lastEventIds.
@@ -141,8 +139,9 @@ final class PipelineLatency {
                              }
                          }
                      }).start()) {
+            ProcessorApp app = local.startProcessor(config, coder);
             await(() -> app.state() == KafkaStreams.State.RUNNING, "the processor to start");
-            Properties p = producerProperties(config);
+            Properties p = producerProperties(config.kafka());
             p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, topic.keySerde().serializer(),
                     topic.valueSerde().serializer())) {
@@ -227,7 +226,7 @@ final class PipelineLatency {
      * application id once, not of warming up, so it is reported apart as {@code cold_start_ms}.
      */
     private void primeStartup(KafkaProducer<String, Article> producer, Topic<String, Article> topic,
-                              ProcessorApp app, ParleyConfig config, Map<String, Long> seenAt,
+                              ProcessorApp app, ProcessorSettings config, Map<String, Long> seenAt,
                               Map<String, Integer> articleOfId) {
         Article prime = corpus.article(LATENCY_INDEX_BASE - 1, LATENCY_LAST_DAY.plusDays(10), Instant.now());
         Set<String> ids = expectedNewEventIds(List.of(prime), coder).get(0);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
 
 /**
  * Where the commands find Kafka, and how they say so when it is not there.
@@ -40,9 +40,8 @@ final class BrokerAddress {
     }
 
     /** The data folder commands look in: {@code $PARLEY_DATA}, else {@code .parley}. */
-    static Path defaultDataDir(Map<String, String> env) {
-        String d = env.get(DATA_ENV);
-        return Path.of(d == null || d.isBlank() ? ".parley" : d.trim());
+    static Path defaultDataDir(ParleyEnv env) {
+        return env.path(DATA_ENV, Path.of(".parley"));
     }
 
     /** Writes the address atomically, so a reader never sees half of it. */
@@ -131,7 +130,7 @@ final class BrokerAddress {
      * Asks the cluster to describe itself and throws {@link CliFailure} (one line) when no broker answers within
      * {@code timeout}, so that no command sits silent against an address where nothing listens.
      */
-    static void requireReachable(ParleyConfig config, String whence, Duration timeout) {
+    static void requireReachable(KafkaSettings config, String whence, Duration timeout) {
         Properties p = config.kafkaProperties();
         int ms = (int) timeout.toMillis();
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -18,6 +17,7 @@ import org.parley.coder.CoderInput;
 import org.parley.coder.EventCoder;
 import org.parley.common.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley code}: codes JSONL articles from stdin to JSONL events on stdout, without Kafka. */
@@ -30,9 +30,8 @@ public final class CodeCommand implements Callable<Integer> {
     @Option(names = "--date", description = "Article date (YYYY-MM-DD) for lines without a \"date\".")
     LocalDate date;
 
-    @Option(names = "--dictionaries", paramLabel = "DIR",
-            description = "Directory of dictionary files that extend or override the shipped ones.")
-    Path dictionaries;
+    @Mixin
+    DictionaryOptions dictionaries;
 
     @Option(names = "--explain", description = "Print a sentence-by-sentence explanation instead of JSON events.")
     boolean explain;
@@ -40,17 +39,13 @@ public final class CodeCommand implements Callable<Integer> {
     @Option(names = "--text", description = "Stdin is one plain-text article, not JSONL.")
     boolean plainText;
 
-    @Option(names = "--import-petrarch", paramLabel = "FILE", arity = "1..*",
-            description = "TABARI/PETRARCH .actors files to add to the dictionaries (see docs/dictionaries.md).")
-    java.util.List<Path> petrarch;
-
     @Option(names = "--learned", description = {"Add the learned second opinion (docs/coder.md; slower).",
             "PARLEY_LEARNED_OPINION=on does the same everywhere."})
     boolean learned;
 
     @Override
     public Integer call() throws Exception {
-        EventCoder coder = coder(dictionaries, petrarch);
+        EventCoder coder = dictionaries.coder();
         coder = learned ? coder.withLearnedOpinion() : coder;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -64,14 +59,6 @@ public final class CodeCommand implements Callable<Integer> {
             in = new BufferedReader(new java.io.StringReader(json));
         }
         return explain ? runExplain(coder, in, out, System.err) : run(coder, in, out, System.err);
-    }
-
-    /** The coder over the shipped dictionaries, a user directory and imported PETRARCH actor files, in that order. */
-    static EventCoder coder(Path dictionaries, java.util.List<Path> petrarch) {
-        if (petrarch == null || petrarch.isEmpty()) {
-            return dictionaries == null ? EventCoder.withDefaultDictionaries() : EventCoder.withDictionaries(dictionaries);
-        }
-        return EventCoder.withDictionaries(dictionaries, petrarch);
     }
 
     /** Like {@link #run} but prints each article's explanation as text. */

@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parley.coder.EventCoder;
 import org.parley.common.DyadStance;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
-import org.parley.ingest.Ingestor;
-import org.parley.local.EmbeddedKafka;
+import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorSettings;
+import org.parley.sink.SinkSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,22 +34,18 @@ public final class DemoCommand implements Callable<Integer> {
             description = "articles to ingest (default: ${DEFAULT-VALUE})")
     Path seeds;
 
-    @Option(names = "--out", defaultValue = "out", paramLabel = "DIR",
-            description = "where the sink writes events.jsonl and stance/ (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    OutOptions out;
 
-    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = "HTTP port of the processor's API while the demo runs (default: a free port)")
-    int port;
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
             description = "give up if processing takes longer (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "publication date for articles whose page, fields, sidecar and text state none "
-                    + "(else: the day of ingest)")
-    java.time.LocalDate date;
+    @Mixin
+    DateOption date;
 
     @Option(names = "--verbose", description = "show Kafka's and Parley's log messages (default: errors only)")
     boolean verbose;
@@ -65,25 +65,27 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path work = Files.createTempDirectory("parley-demo-");
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().port(0).dataDir(null).build().start()) {
-            ParleyConfig config = ParleyConfig.fromEnv().withBootstrapServers(kafka.bootstrapServers())
-                    .withPartitions(1, (short) 1).withApplicationId("parley-demo")
-                    .withStateDir(work.resolve("state")).withOutDir(out).withHttp("127.0.0.1", port);
-            stderr.printf("parley demo: Kafka at %s, writing to %s%n", kafka.bootstrapServers(), out);
-            IngestSummary summary;
-            try (LocalPipeline pipeline = LocalPipeline.start(config, EventCoder.withDefaultDictionaries(), timeout)) {
-                stderr.printf("parley demo: API on http://127.0.0.1:%d/api/stance/dyads%n",
-                        pipeline.processor().httpPort());
-                try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES))) {
-                    summary = ingestor.ingest(List.of(seeds));
-                }
-                summary.rejected().forEach(r -> stderr.printf("rejected %s: %s%n", r.origin(), r.reason()));
-                pipeline.awaitIdle(timeout);
-                printTable(stdout, pipeline.dyads(), EventDates.byDyad(config, timeout));
-            }
+        try (LocalPipeline pipeline = LocalPipeline.withEmbeddedBroker(null)) {
+            ParleyEnv env = ParleyEnv.system();
+            KafkaSettings kafka = pipeline.kafka(KafkaSettings.fromEnv(env)).withPartitions(1, (short) 1);
+            ProcessorSettings processor = http.applyTo(ProcessorSettings.fromEnv(env).withKafka(kafka)
+                    .withApplicationId("parley-demo").withStateDir(work.resolve("state")).withHttp("127.0.0.1", 0));
+            SinkSettings sink = out.applyTo(SinkSettings.fromEnv(env).withKafka(kafka).withOutDir(Path.of("out")));
+            stderr.printf("parley demo: Kafka at %s, writing to %s%n", pipeline.bootstrapServers(), sink.outDir());
+            ProcessorApp app = pipeline.startProcessor(processor, EventCoder.withDefaultDictionaries());
+            pipeline.startSink(sink);
+            pipeline.awaitProcessorRunning(timeout);
+            stderr.printf("parley demo: API on http://127.0.0.1:%d/api/stance/dyads%n", app.httpPort());
+            IngestSummary summary = pipeline.startIngestor(kafka, new IngestOptions(date.date, null,
+                    IngestOptions.DEFAULT_MAX_BYTES)).ingest(List.of(seeds));
+            summary.rejected().forEach(r -> stderr.printf("rejected %s: %s%n", r.origin(), r.reason()));
+            pipeline.awaitIdle(timeout);
+            printTable(stdout, pipeline.dyads(), EventDates.byDyad(kafka, timeout));
+            pipeline.stop();
             stdout.printf("%nIngested %d article(s) (%d duplicate, %d rejected) in %.1f s. Events: %s  Stance: %s%n",
                     summary.published(), summary.duplicates(), summary.rejected().size(),
-                    (System.nanoTime() - started) / 1e9, out.resolve("events.jsonl"), out.resolve("stance"));
+                    (System.nanoTime() - started) / 1e9, sink.outDir().resolve("events.jsonl"),
+                    sink.outDir().resolve("stance"));
             stdout.flush();
             return summary.anyRejected() ? 2 : 0;
         } finally {

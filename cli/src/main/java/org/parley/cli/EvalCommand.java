@@ -7,6 +7,7 @@ import org.parley.coder.eval.EvalReport;
 import org.parley.coder.eval.Evaluator;
 import org.parley.common.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,13 +25,8 @@ public final class EvalCommand implements Callable<Integer> {
             "found, rules tried, why no event) and false events with their sentences and rules."})
     boolean verbose;
 
-    @Option(names = "--dictionaries", paramLabel = "DIR",
-            description = "Directory of dictionary files that extend or override the shipped ones.")
-    Path dictionaries;
-
-    @Option(names = "--import-petrarch", paramLabel = "FILE", arity = "1..*",
-            description = "TABARI/PETRARCH .actors files to add to the dictionaries.")
-    java.util.List<Path> petrarch;
+    @Mixin
+    DictionaryOptions dictionaries;
 
     @Option(names = "--learned", description = "Add the learned second opinion (docs/coder.md).")
     boolean learned;
@@ -42,7 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EventCoder coder = CodeCommand.coder(dictionaries, petrarch);
+        EventCoder coder = dictionaries.coder();
         coder = learned || learnedFolds > 0 ? coder.withLearnedOpinion() : coder;
         Evaluator evaluator = learnedFolds > 0 ? new Evaluator(coder).crossValidatingLearnedOpinion(learnedFolds)
                 : new Evaluator(coder);

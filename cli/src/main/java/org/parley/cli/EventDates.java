@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.parley.common.Event;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 /**
  * For each dyad, where the dates of its events came from ({@code sidecar}, {@code html-meta}, {@code dateline},
@@ -23,7 +23,7 @@ final class EventDates {
     }
 
     /** Dyad key ({@code RUS->USA}) to the sorted names of its events' date sources; reads the topic to its end. */
-    static Map<String, SortedSet<String>> byDyad(ParleyConfig config, Duration timeout) {
+    static Map<String, SortedSet<String>> byDyad(KafkaSettings config, Duration timeout) {
         Properties props = config.kafkaProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

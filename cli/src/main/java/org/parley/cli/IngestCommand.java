@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
@@ -65,10 +65,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "publication date for articles whose page, fields, sidecar and text state none "
-                    + "(else: the day of ingest)")
-    LocalDate date;
+    @Mixin
+    DateOption date;
 
     @Option(names = "--glob", paramLabel = "GLOB",
             description = "in folders, read only files matching GLOB by name or relative path, e.g. '*.html'")
@@ -138,7 +136,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("parley ingest: " + e.getMessage());
             return FAILED;
         }
-        ParleyConfig config = kafka.connect();
+        KafkaSettings config = kafka.connect();
         String unreachable = checkReachable(config);
         if (unreachable != null) {
             err.println("parley ingest: " + unreachable);
@@ -162,7 +160,7 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         IngestSummary total = IngestSummary.empty();
-        try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date, glob, maxBytes))) {
+        try (Ingestor ingestor = new Ingestor(config, new IngestOptions(date.date, glob, maxBytes))) {
             if (!files.isEmpty()) {
                 try (ProgressBarDisplay bar = new ProgressBarDisplay(!quiet && ProgressBarDisplay.stderrIsTerminal())) {
                     total = total.plus(ingestor.ingest(files, bar));
@@ -175,7 +173,7 @@ public final class IngestCommand implements Callable<Integer> {
                 total = total.plus(s);
             }
             if (longRunning) {
-                total = total.plus(runUntilStopped(ingestor, feedUris, out, err));
+                return runUntilStopped(ingestor, feedUris, total, out, err);
             }
         } catch (PublishException e) {
             err.println("parley ingest: " + e.getMessage());
@@ -228,22 +226,40 @@ public final class IngestCommand implements Callable<Integer> {
 
     /**
      * Runs the watchers, feed pollers and HTTP endpoint until Ctrl-C (or {@code --run-for}), printing a line per
-     * file, item or request. On Ctrl-C the app prints the summary through this command and ends the process with
-     * the exit code, since the normal exit path is gone.
+     * file, item or request, then the summary of the whole run ({@code before} included), and returns the exit code.
      */
-    private IngestSummary runUntilStopped(Ingestor ingestor, List<URI> feedUris, PrintWriter out, PrintWriter err) {
+    private int runUntilStopped(Ingestor ingestor, List<URI> feedUris, IngestSummary before, PrintWriter out,
+                                PrintWriter err) {
         IngestApp.Settings settings = new IngestApp.Settings(watch, glob, settle, feedUris, interval, maxBytes, bind,
                 httpPort, maxRequestBytes);
-        IngestApp app = new IngestApp(ingestor, settings, s -> report(out, err, s), line -> {
+        Consumer<String> status = line -> {
             err.println("parley ingest: " + line);
             err.flush();
-        });
-        return app.runUntilStopped(runFor, total -> {
-            out.println(total.line());
-            out.flush();
-            err.flush();
-            return total.anyRejected() ? SOME_REJECTED : OK;
-        });
+        };
+        IngestApp app = new IngestApp(ingestor, settings, (origin, s) -> report(out, err, s), status);
+        return new Foreground("ingest").run(new Foreground.Session() {
+            private boolean started;
+
+            @Override
+            public void start() {
+                app.start();
+                started = true;
+                status.accept("press Ctrl-C to stop");
+            }
+
+            @Override
+            public int close() {
+                app.close();
+                if (!started) {
+                    return FAILED;
+                }
+                IngestSummary total = before.plus(app.total());
+                err.flush();
+                out.println(total.line());
+                out.flush();
+                return total.anyRejected() ? SOME_REJECTED : OK;
+            }
+        }, runFor);
     }
 
     /** One line per published or duplicate article on stdout, one per rejection on stderr. */
@@ -270,7 +286,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     /** Null when the broker answers, else what to tell the user. Bounded, unlike the admin client's defaults. */
-    static String checkReachable(ParleyConfig config) {
+    static String checkReachable(KafkaSettings config) {
         Properties props = config.kafkaProperties();
         props.putAll(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
@@ -280,7 +296,7 @@ public final class IngestCommand implements Callable<Integer> {
             return null;
         } catch (ExecutionException | TimeoutException e) {
             return "cannot reach Kafka at " + config.bootstrapServers() + " within " + REACH_TIMEOUT_SECONDS
-                    + " s (is a broker running there? set --bootstrap-server or $" + ParleyConfig.BOOTSTRAP_SERVERS
+                    + " s (is a broker running there? set --bootstrap-server or $" + KafkaSettings.BOOTSTRAP_SERVERS
                     + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,19 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.parley.coder.EventCoder;
-import org.parley.contracts.ParleyConfig;
-import org.parley.contracts.TopicAdmin;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
+import org.parley.contracts.Topics;
+import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
-import org.parley.ingest.Ingestor;
-import org.parley.ingest.watch.FolderWatcher;
-import org.parley.local.EmbeddedKafka;
+import org.parley.ingest.IngestSummary;
+import org.parley.pipeline.LocalPipeline;
 import org.parley.processor.ProcessorApp;
-import org.parley.processor.stance.StanceSettings;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.subscribe.DerivedTopic;
-import org.parley.sink.Sink;
+import org.parley.sink.SinkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +32,8 @@ import picocli.CommandLine.Spec;
  * folder: every article file that lands there is ingested.
  *
  * <p>State and broker data live under {@code --data} (default {@code ./.parley}), locked while running, so a
- * restart resumes where the last run stopped. SIGTERM and Ctrl-C close the parts in order ({@link RunParts}), which
- * leaves the stores checkpointed and the consumer groups left.
+ * restart resumes where the last run stopped. SIGTERM and Ctrl-C close the parts in order ({@link LocalPipeline}),
+ * which leaves the stores checkpointed and the consumer groups left.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run broker, processor, sink and dashboard here, ingesting every file that lands in a folder.")
@@ -42,29 +41,26 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--port", defaultValue = "7070", paramLabel = "N",
-            description = "HTTP port of the API and dashboard; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    HttpOptions http;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-            description = "HTTP bind address (default: ${DEFAULT-VALUE})")
-    String bind;
+    @Mixin
+    OutOptions out;
+
+    @Mixin
+    StateDirOption state;
+
+    @Mixin
+    DateOption date;
 
     @Option(names = "--watch", defaultValue = "inbox", paramLabel = "DIR",
             description = "folder to watch for article files; created if missing (default: ${DEFAULT-VALUE})")
     Path watch;
 
-    @Option(names = "--out", defaultValue = "out", paramLabel = "DIR",
-            description = "where the sink writes events.jsonl and stance/ (default: ${DEFAULT-VALUE})")
-    Path out;
-
     @Option(names = "--data", defaultValue = ".parley", paramLabel = "DIR",
             description = "where run keeps what must survive a restart: Kafka Streams state in DIR/state and the "
                     + "embedded broker's log in DIR/kafka; locked while running (default: ${DEFAULT-VALUE})")
     Path data;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state (default: DATA/state)")
-    Path stateDir;
 
     @Option(names = "--kafka-data", paramLabel = "DIR",
             description = "log directory of the embedded broker (default: DATA/kafka)")
@@ -79,38 +75,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int settleSeconds;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "publication date for articles whose page, fields, sidecar and text state none "
-                    + "(else: the day of ingest)")
-    java.time.LocalDate date;
-
     @Spec
     CommandSpec spec;
 
-    /**
-     * The longest a stop may take. Past it the shutdown hook lets the JVM exit anyway; what was not closed then
-     * behaves as after a crash (the next start restores the stores from their changelogs).
-     */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-
-    /** The bootstrap address written to DATA/bootstrap, removed again on stop. */
-    private volatile String address;
-
-    /** Counted down to stop; the shutdown hook does it on SIGTERM and Ctrl-C, tests do it directly. */
-    final CountDownLatch stop = new CountDownLatch(1);
-    /** Counted down once every part is closed: the shutdown hook waits for it, or the JVM would halt mid-close. */
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Stopped by SIGTERM and Ctrl-C; tests stop it directly. */
+    final Foreground foreground = new Foreground("run");
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<DerivedTopic> topics = new ArrayList<>(DerivedTopic.fromEnv(System.getenv()));
-        try {
-            derived.forEach(d -> topics.add(DerivedTopic.parse(d)));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--derived: " + e.getMessage());
-        }
+        ProcessorSettings processor = processorSettings();
         Files.createDirectories(watch);
         DataLock lock;
         try {
@@ -119,46 +93,30 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("parley run: " + e.getMessage());
             return 1;
         }
-        RunParts parts = new RunParts();
-        Thread hook = new Thread(this::stopAndWait, "parley-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            try {
-                start(parts, topics, stdout, stderr);
-            } catch (BrokerNotStarted e) {
-                stderr.println("parley run: " + e.getMessage());
-                return 1;
-            }
-            stop.await();
-            return 0;
-        } finally {
-            if (!parts.isEmpty()) {
-                stderr.println("parley run: stopping");
-                stderr.flush();
-                stderr.println("parley run: " + parts.close());
-                stderr.flush();
-            }
-            if (address != null) {
-                BrokerAddress.remove(data, address);
-            }
-            lock.close();
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: that is how we got here
-            }
+            return foreground.run(new Session(processor, lock), null);
+        } catch (BrokerNotStarted e) {
+            stderr.println("parley run: " + e.getMessage());
+            return 1;
         }
     }
 
-    /** The shutdown hook: asks the main thread to stop and keeps the JVM alive until it has closed everything. */
-    private void stopAndWait() {
-        stop.countDown();
+    /** The environment's processor settings with the options on top, and every derived topic. */
+    private ProcessorSettings processorSettings() {
+        ProcessorSettings s = ProcessorSettings.fromEnv(ParleyEnv.system());
+        List<DerivedTopic> topics = new ArrayList<>(s.derived());
         try {
-            stopped.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            derived.forEach(d -> topics.add(DerivedTopic.parse(d)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--derived: " + e.getMessage());
         }
+        s = state.applyTo(http.applyTo(s.withKafka(kafka.applyTo(s.kafka()))), data.resolve("state"));
+        if (ProcessorSettings.DEFAULT_APPLICATION_ID.equals(s.applicationId())
+                && !Topics.DEFAULT_PREFIX.equals(s.kafka().topicPrefix())) {
+            // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
+            s = s.withApplicationId(s.kafka().topicPrefix() + "-processor");
+        }
+        return s.withDerived(topics);
     }
 
     /** The embedded broker's own message says what is wrong (a directory in use, a port taken); no trace needed. */
@@ -168,53 +126,85 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void start(RunParts parts, List<DerivedTopic> topics, PrintWriter stdout, PrintWriter stderr) {
-        ParleyConfig config = kafka.config();
-        if (kafka.bootstrapServers == null) {
-            parts.broker = EmbeddedKafka.builder().port(0)
-                    .dataDir(kafkaData != null ? kafkaData : data.resolve("kafka")).build();
+    /** The parts of one run, from start to the last cleanup. */
+    private final class Session implements Foreground.Session {
+        private final ProcessorSettings processor;
+        private final DataLock lock;
+        private LocalPipeline pipeline;
+        /** The bootstrap address written to DATA/bootstrap, removed again on stop. */
+        private String address;
+
+        Session(ProcessorSettings processor, DataLock lock) {
+            this.processor = processor;
+            this.lock = lock;
+        }
+
+        @Override
+        public void start() {
+            pipeline = broker();
+            // Other commands (watch, subscribe, ingest, sink) find this broker through the file.
+            address = pipeline.bootstrapServers();
+            BrokerAddress.write(data, address);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("parley run: Kafka at %s (address in %s)%n", address, BrokerAddress.file(data));
+            stdout.flush();
+            ProcessorSettings settings = kafka.namesABroker() ? processor
+                    : processor.withPartitions(1, (short) 1);
+            ProcessorApp app = pipeline.startProcessor(settings, EventCoder.withDefaultDictionaries());
+            KafkaSettings onBroker = pipeline.kafka(settings.kafka());
+            pipeline.startSink(out.applyTo(SinkSettings.fromEnv(ParleyEnv.system()).withKafka(onBroker)));
+            pipeline.startIngestor(onBroker, new IngestOptions(date.date, null, IngestOptions.DEFAULT_MAX_BYTES));
+            pipeline.startIngestApp(new IngestApp.Settings(List.of(watch), IngestOptions.defaults().glob(),
+                    Duration.ofSeconds(Math.max(1, settleSeconds)), List.of(), Duration.ofMinutes(5),
+                    IngestOptions.DEFAULT_MAX_BYTES, null, null, 0), this::report, line -> { });
+            announce(app, pipeline.sink().outDir());
+        }
+
+        private LocalPipeline broker() {
+            if (kafka.namesABroker()) {
+                BrokerAddress.requireReachable(processor.kafka(), "", BrokerAddress.PROBE_TIMEOUT);
+                return LocalPipeline.onBroker(processor.kafka().bootstrapServers());
+            }
             try {
-                parts.broker.start();
+                return LocalPipeline.withEmbeddedBroker(kafkaData != null ? kafkaData : data.resolve("kafka"));
             } catch (IllegalStateException e) {
-                parts.broker.close();
-                parts.broker = null;
                 throw new BrokerNotStarted(e.getMessage());
             }
-            config = config.withBootstrapServers(parts.broker.bootstrapServers()).withPartitions(1, (short) 1);
-        } else {
-            BrokerAddress.requireReachable(config, "", BrokerAddress.PROBE_TIMEOUT);
         }
-        // Other commands (watch, subscribe, ingest, sink) find this broker through the file.
-        BrokerAddress.write(data, config.bootstrapServers());
-        address = config.bootstrapServers();
-        stdout.printf("parley run: Kafka at %s (address in %s)%n", address, BrokerAddress.file(data));
-        stdout.flush();
-        if ("parley-processor".equals(config.applicationId())
-                && !org.parley.contracts.Topics.DEFAULT_PREFIX.equals(config.topicPrefix())) {
-            // Two pipelines with different prefixes on one cluster must not share Streams' internal topics.
-            config = config.withApplicationId(config.topicPrefix() + "-processor");
+
+        private void report(String file, IngestSummary summary) {
+            PrintWriter stderr = spec.commandLine().getErr();
+            stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,
+                    summary.published(), summary.duplicates(), summary.rejected().size());
+            summary.rejected().forEach(r -> stderr.printf("  rejected %s: %s%n", r.origin(), r.reason()));
+            stderr.flush();
         }
-        config = config.withHttp(bind, port).withOutDir(out)
-                .withStateDir(stateDir != null ? stateDir : data.resolve("state"));
-        TopicAdmin.ensureTopics(config);
-        parts.processor = new ProcessorApp(config, EventCoder.withDefaultDictionaries(), StanceSettings.defaults(),
-                topics).start();
-        parts.sink = new Sink(config);
-        parts.sink.start();
-        parts.ingestor = new Ingestor(config, new IngestOptions(date, null, IngestOptions.DEFAULT_MAX_BYTES));
-        parts.watcher = new FolderWatcher(parts.ingestor, watch, IngestOptions.defaults().glob(),
-                Duration.ofSeconds(Math.max(1, settleSeconds)), (file, summary) -> {
-                    stderr.printf("parley run: %s: %d article(s), %d duplicate(s), %d rejected%n", file,
-                            summary.published(), summary.duplicates(), summary.rejected().size());
-                    summary.rejected().forEach(r -> stderr.printf("  rejected %s: %s%n", r.origin(), r.reason()));
-                    stderr.flush();
-                }).start();
-        String host = "0.0.0.0".equals(bind) ? "127.0.0.1" : bind;
-        stdout.printf("parley run: dashboard at http://%s:%d/  (API /api/stance/dyads, streams /api/stream/*)%n",
-                host, parts.processor.httpPort());
-        stdout.printf("parley run: watching %s for articles; writing %s; state in %s; Ctrl-C stops%n",
-                watch.toAbsolutePath(), out.toAbsolutePath(), data.toAbsolutePath());
-        topics.forEach(t -> stdout.printf("parley run: derived topic %s%n", t));
-        stdout.flush();
+
+        private void announce(ProcessorApp app, Path outDir) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            String host = "0.0.0.0".equals(processor.httpBind()) ? "127.0.0.1" : processor.httpBind();
+            stdout.printf("parley run: dashboard at http://%s:%d/  (API /api/stance/dyads, streams /api/stream/*)%n",
+                    host, app.httpPort());
+            stdout.printf("parley run: watching %s for articles; writing %s; state in %s; Ctrl-C stops%n",
+                    watch.toAbsolutePath(), outDir, data.toAbsolutePath());
+            processor.derived().forEach(t -> stdout.printf("parley run: derived topic %s%n", t));
+            stdout.flush();
+        }
+
+        @Override
+        public int close() {
+            PrintWriter stderr = spec.commandLine().getErr();
+            if (pipeline != null) {
+                stderr.println("parley run: stopping");
+                stderr.flush();
+                stderr.println("parley run: " + pipeline.stop());
+                stderr.flush();
+            }
+            if (address != null) {
+                BrokerAddress.remove(data, address);
+            }
+            lock.close();
+            return 0;
+        }
     }
 }

@@ -1,12 +1,13 @@
 package org.parley.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.parley.contracts.ParleyConfig;
-import org.parley.sink.Sink;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.parley.contracts.ParleyEnv;
+import org.parley.sink.SinkApp;
 import org.parley.sink.SinkException;
 import org.parley.sink.SinkOptions;
-import org.parley.sink.events.Rotation;
+import org.parley.sink.SinkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +20,8 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: $PARLEY_OUT_DIR or out)")
-    Path out;
+    @Mixin
+    OutOptions out;
 
     @Option(names = "--rotate", paramLabel = "none|daily|size",
             description = "when to rotate events.jsonl (default: $PARLEY_SINK_ROTATE or daily)")
@@ -38,37 +39,61 @@ public final class SinkCommand implements Callable<Integer> {
             + "gdelt/events-YYYYMMDD.export.CSV (default: $PARLEY_SINK_GDELT or false; see docs/gdelt.md)")
     Boolean gdelt;
 
+    /** The environment's options with the command line's on top. */
+    private SinkOptions options(SinkOptions o) {
+        o = o.withRotation(rotate == null ? o.rotation() : SinkOptions.rotation(rotate),
+                rotateBytes == null ? o.maxBytes() : rotateBytes);
+        o = gzip == null ? o : o.withGzip(gzip);
+        return gdelt == null ? o : o.withGdelt(gdelt);
+    }
+
     @Override
     public Integer call() {
-        ParleyConfig config = kafka.connect();
-        if (out != null) {
-            config = config.withOutDir(out);
-        }
-        SinkOptions options;
+        SinkSettings settings;
         try {
-            options = SinkOptions.fromEnv();
-            Rotation r = rotate == null ? options.rotation() : SinkOptions.rotation(rotate);
-            options = options.withRotation(r, rotateBytes == null ? options.maxBytes() : rotateBytes);
-            if (gzip != null) {
-                options = options.withGzip(gzip);
-            }
-            if (gdelt != null) {
-                options = options.withGdelt(gdelt);
-            }
+            settings = SinkSettings.fromEnv(ParleyEnv.system());
+            settings = out.applyTo(settings.withOptions(options(settings.options())));
         } catch (IllegalArgumentException e) {
             System.err.println("parley sink: " + e.getMessage());
             return 2;
         }
-        System.err.printf("sink writing %s, %s, %s and %s to %s%s%n", config.topics().events().name(),
-                config.topics().dyadStance().name(), config.topics().countryStance().name(),
-                config.topics().dailyStance().name(), config.outDir().toAbsolutePath().normalize(),
-                options.gdelt() ? " (with the GDELT export)" : "");
-        try {
-            Sink.runForeground(config, options);
-        } catch (SinkException e) {
-            System.err.println("parley sink: " + e.getMessage());
-            return 1;
-        }
-        return 0;
+        settings = settings.withKafka(kafka.connect(settings.kafka()));
+        var t = settings.topics();
+        System.err.printf("sink writing %s, %s, %s and %s to %s%s%n", t.events().name(), t.dyadStance().name(),
+                t.countryStance().name(), t.dailyStance().name(), settings.outDir().toAbsolutePath().normalize(),
+                settings.options().gdelt() ? " (with the GDELT export)" : "");
+        return new Foreground("sink").run(session(new SinkApp(settings)), null);
+    }
+
+    /** Runs until a signal or until the sink stops by itself (a fatal error: exit code 1, the error on stderr). */
+    private static Foreground.Session session(SinkApp sink) {
+        return new Foreground.Session() {
+            @Override
+            public void start() {
+                try {
+                    sink.start();
+                } catch (SinkException e) {
+                    // its output folder cannot be written or is taken: close() reports it
+                }
+            }
+
+            @Override
+            public void await(CountDownLatch stop) throws InterruptedException {
+                while (sink.isRunning() && !stop.await(200, TimeUnit.MILLISECONDS)) {
+                    // the sink's own thread does the work
+                }
+            }
+
+            @Override
+            public int close() {
+                sink.close();
+                String error = sink.stats().lastError();
+                if (error != null) {
+                    System.err.println("parley sink: " + error);
+                    return 1;
+                }
+                return 0;
+            }
+        };
     }
 }

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.processor.subscribe.EventFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ParleyConfig config = kafka.connect();
+        KafkaSettings config = kafka.connect();
         String name = topic != null ? topic : config.topics().events().name();
         PrintWriter out = spec.commandLine().getOut();
         long printed = 0;
@@ -120,7 +120,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static KafkaConsumer<byte[], byte[]> consumer(ParleyConfig config) {
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.parley.common.DyadStance;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Comparator<DyadStance> order = order(sort);
         String only = country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
-        ParleyConfig config = kafka.connect();
+        KafkaSettings config = kafka.connect();
         String topic = config.topics().dyadStance().name();
         JsonSerde<DyadStance> serde = JsonSerde.of(DyadStance.class);
         Map<String, DyadStance> table = new HashMap<>();
@@ -119,7 +119,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(ParleyConfig config) {
+    private static KafkaConsumer<String, byte[]> consumer(KafkaSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

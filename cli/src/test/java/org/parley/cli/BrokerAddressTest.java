@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.parley.contracts.ParleyEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class BrokerAddressTest {
 
     @Test
     void theDataFolderIsParleyDataElseDotParley() {
-        assertThat(BrokerAddress.defaultDataDir(Map.of())).isEqualTo(Path.of(".parley"));
-        assertThat(BrokerAddress.defaultDataDir(Map.of("PARLEY_DATA", "/srv/p"))).isEqualTo(Path.of("/srv/p"));
+        assertThat(BrokerAddress.defaultDataDir(ParleyEnv.empty())).isEqualTo(Path.of(".parley"));
+        assertThat(BrokerAddress.defaultDataDir(ParleyEnv.of(Map.of("PARLEY_DATA", "/srv/p")))).isEqualTo(Path.of("/srv/p"));
     }
 }

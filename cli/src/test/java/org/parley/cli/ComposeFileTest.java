@@ -9,15 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
-import org.parley.sink.SinkOptions;
 
 /** docker-compose.yml may only configure Parley's services through variables the code actually reads. */
 class ComposeFileTest {
     private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
-    /** Every variable some part reads; each list is checked against its reader by that part's own tests. */
-    private static final List<String> READ_BY_CODE = java.util.stream.Stream.concat(
-            ParleyConfig.ENV_KEYS.stream(), SinkOptions.ENV_KEYS.stream()).toList();
+    /** Every variable the code declares; each part's own tests check that its settings read them. */
+    private static final java.util.Set<String> READ_BY_CODE = ConfigurationTest.declaredInCode();
 
     @Test
     void everyVariableSetOnAParleyServiceIsOneTheCodeReads() throws Exception {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -56,7 +56,7 @@ class DiscoveryIT {
 
     @Test
     void watchFindsTheBrokerThatRunWroteDown(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path cwd = Files.createDirectories(kafka.tempDir().resolve("discovery-found"));
         BrokerAddress.write(cwd.resolve(".parley"), kafka.bootstrapServers());

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.bench.BenchCommand;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 import picocli.CommandLine;
@@ -34,7 +34,7 @@ class IngestCommandIT {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private static String[] kafkaArgs(ParleyConfig config, String... rest) {
+    private static String[] kafkaArgs(KafkaSettings config, String... rest) {
         String[] head = {"--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topics().prefix()};
         String[] all = new String[head.length + rest.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -60,7 +60,7 @@ class IngestCommandIT {
 
     @Test
     void eachArticleIsDatedByItsOwnWordsBeforeTheOptionAndNeverByItsFileTime(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         Path dir = Files.createDirectories(kafka.tempDir().resolve("dated"));
         Files.writeString(dir.resolve("a-dateline.txt"), "GENEVA, March 4 (Reuters) - " + TALKS);
         Files.writeString(dir.resolve("b-text.txt"), "Ministers met in Geneva on 3 March 2025 and agreed to resume"

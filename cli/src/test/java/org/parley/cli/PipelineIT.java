@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
+import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.ProcessorSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -29,7 +30,7 @@ class PipelineIT {
 
     @Test
     void seedFlowsFromFolderToJsonFilesAndBadFilesAreNamed(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
+        ProcessorSettings config = PartSettings.processor(kafka).withHttp("127.0.0.1", 0);
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("inbox"));
         try (var seeds = Files.list(Path.of("..", "seeds"))) {
             for (Path p : seeds.toList()) {
@@ -40,12 +41,11 @@ class PipelineIT {
         // Tests may run as root, where permissions do not stop reading: a dangling link is unreadable for anyone.
         Files.createSymbolicLink(inbox.resolve("unreadable.txt"), inbox.resolve("gone.txt"));
 
-        try (LocalPipeline pipeline = LocalPipeline.start(config, EventCoder.withDefaultDictionaries(),
-                Duration.ofSeconds(60))) {
+        try (LocalPipeline pipeline = PartSettings.pipeline(kafka, config, Duration.ofSeconds(60))) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int exit = ParleyCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "ingest",
-                    "--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix(),
+                    "--bootstrap-server", config.kafka().bootstrapServers(), "--topic-prefix", config.kafka().topicPrefix(),
                     inbox.toString());
             assertThat(exit).as("exit code says some files were rejected; stderr: %s", err).isEqualTo(2);
             assertThat(err.toString()).contains("empty.txt").contains("unreadable.txt");
@@ -53,7 +53,7 @@ class PipelineIT {
             pipeline.awaitIdle(Duration.ofSeconds(90));
         }
 
-        Path eventsFile = config.outDir().resolve("events.jsonl");
+        Path eventsFile = kafka.outDir().resolve("events.jsonl");
         List<Event> events = new ArrayList<>();
         for (String line : Files.readAllLines(eventsFile)) {
             events.add(Json.mapper().readValue(line, Event.class));
@@ -68,8 +68,8 @@ class PipelineIT {
             assertThat(e.rule()).isNotBlank();
         });
 
-        JsonNode dyads = Json.mapper().readTree(config.outDir().resolve("stance/dyads.json").toFile());
+        JsonNode dyads = Json.mapper().readTree(kafka.outDir().resolve("stance/dyads.json").toFile());
         assertThat(dyads.toString()).contains("RUS").contains("USA");
-        Json.mapper().readTree(config.outDir().resolve("stance/countries.json").toFile());
+        Json.mapper().readTree(kafka.outDir().resolve("stance/countries.json").toFile());
     }
 }

@@ -70,7 +70,7 @@ class RunIT {
             assertThat(Files.readString(out.resolve("events.jsonl"))).contains("\"date\":\"2025-02-27\"",
                     "\"dateFrom\":\"text\"");
         } finally {
-            run.stop.countDown();
+            run.foreground.stop();
         }
         assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
         assertThat(root.resolve("data/bootstrap")).as("removed on stop").doesNotExist();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.subscribe.DerivedTopic;
 import org.parley.testkit.KafkaFixture;
@@ -30,13 +30,13 @@ import picocli.CommandLine;
 class SubscribeIT {
     @Test
     void printsOnlyMatchingEventsAndDerivedTopicsGetTheirShare(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", -1);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = PartSettings.processor(kafka).withHttp("127.0.0.1", -1);
+        TopicAdmin.ensureTopics(config.kafka());
         String derivedName = kafka.uniqueName("fra-coop");
         List<DerivedTopic> derived = DerivedTopic.parseAll(derivedName + "=country:FRA,quad:1|2");
-        try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), derived).start()) {
-            String[] common = {"--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix()};
+        try (ProcessorApp app = new ProcessorApp(config.withDerived(derived), EventCoder.withDefaultDictionaries(),
+                StanceSettings.defaults()).start()) {
+            String[] common = {"--bootstrap-server", config.kafka().bootstrapServers(), "--topic-prefix", config.kafka().topicPrefix()};
             StringWriter usaOut = new StringWriter();
             StringWriter derivedOut = new StringWriter();
             CompletableFuture<Integer> usa = CompletableFuture.supplyAsync(() -> new CommandLine(new SubscribeCommand())

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.parley.common.DyadStance;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -28,7 +28,7 @@ class WatchIT {
 
     @Test
     void showsTheLatestAggregateOfEachDyadFilteredByCountry(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         var topic = config.topics().dyadStance();
         try (var producer = new KafkaProducer<>(config.kafkaProperties(), topic.keySerde().serializer(),

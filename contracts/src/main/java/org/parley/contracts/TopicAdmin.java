@@ -25,7 +25,23 @@ public final class TopicAdmin {
     }
 
     /** Creates every topic of {@code config.topics()} that does not exist yet. Existing topics are left alone. */
-    public static void ensureTopics(ParleyConfig config) {
+    public static void ensureTopics(KafkaSettings config) {
+        Map<String, Boolean> compacted = new java.util.LinkedHashMap<>();
+        config.topics().all().forEach(t -> compacted.put(t.name(), t.compacted()));
+        ensure(config, compacted);
+    }
+
+    /** Creates each of these topics (delete policy) that does not exist yet: topics named by the user. */
+    public static void ensureTopics(KafkaSettings config, List<String> names) {
+        Map<String, Boolean> compacted = new java.util.LinkedHashMap<>();
+        names.forEach(n -> compacted.put(n, false));
+        ensure(config, compacted);
+    }
+
+    private static void ensure(KafkaSettings config, Map<String, Boolean> compactedByName) {
+        if (compactedByName.isEmpty()) {
+            return;
+        }
         Properties props = config.kafkaProperties();
         // Fail within half a minute with a clear message rather than after the admin client's default minute.
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -33,12 +49,12 @@ public final class TopicAdmin {
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> wanted = new ArrayList<>();
-            for (Topic<?, ?> t : config.topics().all()) {
-                if (existing.contains(t.name())) {
+            for (Map.Entry<String, Boolean> t : compactedByName.entrySet()) {
+                if (existing.contains(t.getKey())) {
                     continue;
                 }
-                NewTopic nt = new NewTopic(t.name(), config.partitions(), config.replication());
-                if (t.compacted()) {
+                NewTopic nt = new NewTopic(t.getKey(), config.partitions(), config.replication());
+                if (t.getValue()) {
                     nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
                 wanted.add(nt);

@@ -32,8 +32,7 @@ import org.parley.common.Span;
 class JsonSerdeFuzzTest {
     private static final List<Topic<?, ?>> TOPICS = new Topics("fuzz").all();
     private static final List<JsonSerde<?>> VALUE_SERDES = List.of(JsonSerde.of(Article.class),
-            JsonSerde.of(Event.class), JsonSerde.of(DyadStance.class), JsonSerde.of(CountryStance.class),
-            JsonSerde.of(DeadLetter.class));
+            JsonSerde.of(Event.class), JsonSerde.of(DyadStance.class), JsonSerde.of(CountryStance.class));
 
     @Property(tries = 400)
     void arbitraryBytesGiveAValueOrASerializationException(@ForAll("bytes") byte[] bytes) {
@@ -91,18 +90,32 @@ class JsonSerdeFuzzTest {
     @Property(tries = 200)
     void deadLettersRoundTrip(@ForAll("text") String origin, @ForAll("text") String reason,
                               @ForAll("text") String payload, @ForAll("instants") Instant at) {
-        assertRoundTrip(JsonSerde.of(DeadLetter.class), new DeadLetter("ingest", origin, reason, payload, at));
+        DeadLetter letter = DeadLetter.ofInput("ingest", origin, reason, payload, at);
+        var written = letter.toRecord("fuzz.dlq");
+        long stamped = written.timestamp() == null ? 0L : written.timestamp();
+        var read = new org.apache.kafka.clients.consumer.ConsumerRecord<>("fuzz.dlq", 0, 0L, stamped,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1, written.key(), written.value(),
+                written.headers(), java.util.Optional.empty());
+        DeadLetter back = DeadLetter.read(read);
+        assertThat(back.component()).isEqualTo("ingest");
+        assertThat(back.origin()).isEqualTo(origin);
+        assertThat(back.reason()).isEqualTo(reason);
+        assertThat(back.valueText()).isEqualTo(payload);
+        assertThat(back.at()).isEqualTo(at.toEpochMilli() < 0 ? Instant.EPOCH : Instant.ofEpochMilli(at.toEpochMilli()));
+    }
+
+    /** A value any JSON field may hold. */
+    record Note(String text) {
     }
 
     /** Strings that are not valid UTF-16 (a lone surrogate) cannot be written as JSON: that too is a clean error. */
     @Property(tries = 300)
     void writingAnyStringGivesBytesOrASerializationException(@ForAll("anyStrings") String text) {
-        DeadLetter letter = new DeadLetter("sink", text, text, text, Instant.EPOCH);
         try {
-            byte[] bytes = JsonSerde.of(DeadLetter.class).toBytes(letter);
+            byte[] bytes = JsonSerde.of(Note.class).toBytes(new Note(text));
             assertThat(bytes).isNotNull();
         } catch (SerializationException expected) {
-            assertThat(expected.getMessage()).contains("DeadLetter");
+            assertThat(expected.getMessage()).contains("Note");
         }
     }
 

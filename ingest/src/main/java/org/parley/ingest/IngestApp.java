@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 import org.parley.ingest.feed.FeedPoller;
 import org.parley.ingest.http.ArticleServer;
 import org.parley.ingest.watch.FolderWatcher;
@@ -18,8 +15,8 @@ import org.parley.ingest.watch.FolderWatcher;
 /**
  * Long-running ingest, the front door of {@code parley ingest --watch/--feed/--http}: the folder watchers, the feed
  * poller and the HTTP endpoint, each publishing through the given {@link Ingestor}. It owns their threads and the
- * order they stop in, and {@link #runUntilStopped} owns the process's shutdown handling. Commands only map their
- * options onto {@link Settings}.
+ * order they stop in. Commands only map their options onto {@link Settings}; the command line handles the
+ * process's shutdown.
  */
 public final class IngestApp implements AutoCloseable {
 
@@ -51,19 +48,19 @@ public final class IngestApp implements AutoCloseable {
 
     private final Ingestor ingestor;
     private final Settings settings;
-    private final Consumer<IngestSummary> onEach;
+    private final BiConsumer<String, IngestSummary> onEach;
     private final Consumer<String> onStatus;
-    private final CountDownLatch stop = new CountDownLatch(1);
     private final List<FolderWatcher> watchers = new ArrayList<>();
     private FeedPoller poller;
     private ArticleServer server;
     private IngestSummary total;
 
     /**
-     * @param onEach   told of each file, feed item or request with what became of it; called on the source's thread
+     * @param onEach   told of each file, feed item or request (its origin) with what became of it; called on the
+     *                 source's thread
      * @param onStatus told, one line each, what started ("watching DIR ...")
      */
-    public IngestApp(Ingestor ingestor, Settings settings, Consumer<IngestSummary> onEach,
+    public IngestApp(Ingestor ingestor, Settings settings, BiConsumer<String, IngestSummary> onEach,
                      Consumer<String> onStatus) {
         this.ingestor = ingestor;
         this.settings = settings;
@@ -76,18 +73,18 @@ public final class IngestApp implements AutoCloseable {
         try {
             for (Path dir : settings.watch()) {
                 watchers.add(new FolderWatcher(ingestor, dir, settings.glob(), settings.settle(),
-                        (file, s) -> onEach.accept(s)).start());
+                        (file, s) -> onEach.accept(String.valueOf(file), s)).start());
                 onStatus.accept("watching " + dir + " (files are read once quiet for " + human(settings.settle())
                         + ")");
             }
             if (!settings.feeds().isEmpty()) {
                 poller = new FeedPoller(ingestor, settings.feeds(), settings.interval(), settings.maxBytes(),
-                        (origin, s) -> onEach.accept(s)).start();
+                        (origin, s) -> onEach.accept(String.valueOf(origin), s)).start();
                 onStatus.accept("polling " + settings.feeds().size() + " feed(s) every " + human(settings.interval()));
             }
             if (settings.httpPort() != null) {
                 server = new ArticleServer(ingestor, settings.maxRequestBytes(), settings.maxBytes(),
-                        (origin, s) -> onEach.accept(s)).start(settings.httpBind(), settings.httpPort());
+                        (origin, s) -> onEach.accept(String.valueOf(origin), s)).start(settings.httpBind(), settings.httpPort());
                 onStatus.accept("accepting POST http://" + settings.httpBind() + ":" + server.port()
                         + ArticleServer.PATH);
             }
@@ -101,20 +98,6 @@ public final class IngestApp implements AutoCloseable {
     /** The port the HTTP endpoint listens on, or -1 without one. */
     public synchronized int httpPort() {
         return server == null ? -1 : server.port();
-    }
-
-    /** Ends {@link #awaitStop}. */
-    public void stop() {
-        stop.countDown();
-    }
-
-    /** Waits for {@link #stop}, at most {@code max} (null: no limit). */
-    public void awaitStop(Duration max) throws InterruptedException {
-        if (max == null) {
-            stop.await();
-        } else {
-            stop.await(max.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     /** What the sources published in all: so far while running, the final count once closed. */
@@ -141,7 +124,6 @@ public final class IngestApp implements AutoCloseable {
         if (total != null) {
             return;
         }
-        stop.countDown();
         IngestSummary sum = IngestSummary.empty();
         if (server != null) {
             server.close();
@@ -156,56 +138,6 @@ public final class IngestApp implements AutoCloseable {
             sum = sum.plus(w.total());
         }
         total = sum;
-    }
-
-    /**
-     * Starts, runs until SIGTERM or SIGINT (or for {@code runFor}, when not null), closes, and returns the total.
-     * On a signal the JVM is already shutting down and the caller's normal exit path is gone: the shutdown hook
-     * waits (at most 60 s) for {@code lastWords} to have the total, then halts with the exit code it returned.
-     */
-    public IngestSummary runUntilStopped(Duration runFor, ToIntFunction<IngestSummary> lastWords) {
-        CountDownLatch summarised = new CountDownLatch(1);
-        AtomicInteger exitCode = new AtomicInteger();
-        Thread hook = new Thread(() -> {
-            stop();
-            try {
-                if (summarised.await(60, TimeUnit.SECONDS)) {
-                    Runtime.getRuntime().halt(exitCode.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "parley-ingest-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        IngestSummary sum;
-        try {
-            start();
-            onStatus.accept("press Ctrl-C to stop");
-            awaitStop(runFor);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            boolean signalled = stop.getCount() == 0;
-            close();
-            sum = total();
-            if (!signalled) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // shutdown began meanwhile: the hook will end the process after the summary
-                    signalled = true;
-                }
-            }
-            if (signalled) {
-                exitCode.set(lastWords.applyAsInt(sum));
-                summarised.countDown();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return sum;
     }
 
     private static String human(Duration d) {

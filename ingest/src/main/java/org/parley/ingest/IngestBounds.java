@@ -1,7 +1,6 @@
 package org.parley.ingest;
 
-import java.util.Map;
-import org.parley.contracts.EnvValues;
+import org.parley.contracts.ParleyEnv;
 
 /**
  * What an ingest process remembers, each bounded and read from the environment (docs/operations.md, "Bounded
@@ -20,9 +19,9 @@ public record IngestBounds(int seenIds, int clusterTexts, int feedItems) {
     public static final String MAX_FEED_ITEMS = "PARLEY_FEED_MAX_SEEN_ITEMS";
 
     public IngestBounds {
-        EnvValues.positive(MAX_SEEN_IDS, seenIds);
-        EnvValues.positive(MAX_CLUSTER_TEXTS, clusterTexts);
-        EnvValues.positive(MAX_FEED_ITEMS, feedItems);
+        ParleyEnv.requirePositive(MAX_SEEN_IDS, seenIds);
+        ParleyEnv.requirePositive(MAX_CLUSTER_TEXTS, clusterTexts);
+        ParleyEnv.requirePositive(MAX_FEED_ITEMS, feedItems);
     }
 
     /** About 10 MB of ids, 35 MB of fingerprints (wire copies come within days), and 1 MB per feed. */
@@ -30,15 +29,10 @@ public record IngestBounds(int seenIds, int clusterTexts, int feedItems) {
         return new IngestBounds(100_000, 50_000, 10_000);
     }
 
-    public static IngestBounds fromEnv() {
-        return fromEnv(System.getenv());
-    }
-
-    public static IngestBounds fromEnv(Map<String, String> env) {
+    public static IngestBounds fromEnv(ParleyEnv env) {
         IngestBounds d = defaults();
-        return new IngestBounds(EnvValues.intValue(env, MAX_SEEN_IDS, d.seenIds),
-                EnvValues.intValue(env, MAX_CLUSTER_TEXTS, d.clusterTexts),
-                EnvValues.intValue(env, MAX_FEED_ITEMS, d.feedItems));
+        return new IngestBounds(env.integer(MAX_SEEN_IDS, d.seenIds), env.integer(MAX_CLUSTER_TEXTS, d.clusterTexts),
+                env.integer(MAX_FEED_ITEMS, d.feedItems));
     }
 
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.common.Article;
 import org.parley.contracts.DeadLetter;
 import org.parley.contracts.KafkaOutage;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
 import org.parley.ingest.dedup.NearDuplicateIndex;
 import org.parley.ingest.dedup.RecentKeys;
 import org.parley.ingest.publish.ArticlePublisher;
@@ -79,16 +80,16 @@ public final class Ingestor implements AutoCloseable {
     private final ArticlePublisher publisher;
     private final ExecutorService cleaners;
 
-    /** With the memory bounds of the environment ({@link IngestBounds#fromEnv()}). */
-    public Ingestor(ParleyConfig config, IngestOptions options) {
-        this(config, options, IngestBounds.fromEnv(), Clock.systemUTC());
+    /** With the memory bounds of the environment ({@link IngestBounds.fromEnv(ParleyEnv.system())}). */
+    public Ingestor(KafkaSettings config, IngestOptions options) {
+        this(config, options, IngestBounds.fromEnv(ParleyEnv.system()), Clock.systemUTC());
     }
 
-    public Ingestor(ParleyConfig config, IngestOptions options, IngestBounds bounds) {
+    public Ingestor(KafkaSettings config, IngestOptions options, IngestBounds bounds) {
         this(config, options, bounds, Clock.systemUTC());
     }
 
-    Ingestor(ParleyConfig config, IngestOptions options, IngestBounds bounds, Clock clock) {
+    Ingestor(KafkaSettings config, IngestOptions options, IngestBounds bounds, Clock clock) {
         this.bounds = bounds;
         this.clusters = new NearDuplicateIndex(NearDuplicateIndex.DEFAULT_MAX_DISTANCE, bounds.clusterTexts());
         this.seen = new RecentKeys(bounds.seenIds(), "article ids (" + IngestBounds.MAX_SEEN_IDS
@@ -376,7 +377,7 @@ public final class Ingestor implements AutoCloseable {
         private void reject(String origin, String reason, String payload) {
             LOG.debug("rejected {}: {}", origin, reason);
             rejected.add(new Rejection(origin, reason));
-            publisher.deadLetter(new DeadLetter(COMPONENT, origin, reason, payload, clock.instant()));
+            publisher.deadLetter(DeadLetter.ofInput(COMPONENT, origin, reason, payload, clock.instant()));
         }
 
         IngestSummary finish() {

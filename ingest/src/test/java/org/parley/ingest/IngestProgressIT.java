@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.progress.ProgressBarDisplay;
 import org.parley.testkit.KafkaFixture;
@@ -20,7 +20,7 @@ import org.parley.testkit.WithKafka;
 class IngestProgressIT {
     @Test
     void progressCoversEveryByteOfTheInputAndCountsTheArticles(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path dir = Files.createDirectories(kafka.tempDir().resolve("bulk"));
         SplittableRandom random = new SplittableRandom(3);

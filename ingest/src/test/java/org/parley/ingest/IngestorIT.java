@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
 import org.parley.contracts.DeadLetter;
 import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.TopicReader;
@@ -77,7 +76,7 @@ class IngestorIT {
 
     @Test
     void goodArticlesArriveOnceAndBadInputsGoToTheDeadLetterTopic(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Inbox inbox = inbox(folder(kafka, "inbox").getParent());
 
@@ -117,18 +116,17 @@ class IngestorIT {
         assertThat(page.dateFrom()).isEqualTo("html-meta");
         assertThat(page.text()).isEqualTo(SANCTIONS);
 
-        JsonSerde<DeadLetter> letters = JsonSerde.of(DeadLetter.class);
         List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(config, config.topics().deadLetters());
         assertThat(dead).hasSize(inbox.badOrigins().size());
         assertThat(dead).allSatisfy(r -> {
-            DeadLetter letter = letters.fromBytes(r.value());
+            DeadLetter letter = DeadLetter.read(r);
             assertThat(header(r, DeadLetterHeaders.COMPONENT)).isEqualTo("ingest");
             assertThat(header(r, DeadLetterHeaders.ORIGIN)).isEqualTo(letter.origin());
             assertThat(letter.component()).isEqualTo("ingest");
             assertThat(letter.reason()).isNotBlank();
             assertThat(letter.at()).isNotNull();
         });
-        Map<String, String> reasons = dead.stream().map(r -> letters.fromBytes(r.value()))
+        Map<String, String> reasons = dead.stream().map(r -> DeadLetter.read(r))
                 .collect(Collectors.toMap(DeadLetter::origin, DeadLetter::reason));
         assertThat(reasons.keySet()).containsExactlyInAnyOrderElementsOf(inbox.badOrigins());
         Map<String, String> summaryReasons = summary.rejected().stream()
@@ -154,7 +152,7 @@ class IngestorIT {
 
     @Test
     void reingestingTheSameFolderPublishesTheSameKeys(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Inbox inbox = inbox(folder(kafka, "again").getParent());
 
@@ -177,7 +175,7 @@ class IngestorIT {
     /** PARLEY_INGEST_MAX_SEEN_IDS: an article forgotten by the bounded memory is sent again, not a duplicate. */
     @Test
     void anArticleBeyondTheSeenIdBoundIsSentAgainUnderTheSameKey(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path dir = folder(kafka, "bounded");
         Path talks = Files.writeString(dir.resolve("talks.txt"), TALKS);
@@ -201,7 +199,7 @@ class IngestorIT {
 
     @Test
     void stdinJsonLinesArePublished(KafkaFixture kafka) {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         String input = "{\"text\": \"" + TALKS + "\", \"date\": \"2025-02-27\"}\n"
                 + "{\"text\": \"" + SANCTIONS + "\"}\n"

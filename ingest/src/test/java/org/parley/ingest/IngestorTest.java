@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.ingest.publish.PublishException;
 
 class IngestorTest {
@@ -23,7 +23,7 @@ class IngestorTest {
     void unreachableKafkaFailsWithinTheBlockTimeoutNamingTheBroker() throws IOException {
         // Nothing listens on port 1; a short max.block.ms from the client file keeps the test quick.
         Path client = Files.writeString(dir.resolve("client.properties"), "max.block.ms=1500\n");
-        ParleyConfig config = ParleyConfig.defaults().withBootstrapServers("127.0.0.1:1").withClientProperties(client);
+        KafkaSettings config = KafkaSettings.defaults().withBootstrapServers("127.0.0.1:1").withClientProperties(client);
         Path article = Files.writeString(dir.resolve("a.txt"),
                 "The foreign ministers met in Geneva on Tuesday and agreed to resume talks.");
 

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.Topic;
 import org.parley.contracts.Topics;
 import org.parley.processor.coding.ArticleDeduplicator;
@@ -57,7 +57,7 @@ public final class ParleyTopology {
                                          PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,
                                          StreamFaults faults) {
         return buildTopology(topics, coder, stance, metrics, derived, limits, faults, Clock.systemUTC(),
-                ParleyConfig.defaults().partitions());
+                KafkaSettings.defaults().partitions());
     }
 
     /**
@@ -67,7 +67,7 @@ public final class ParleyTopology {
      * @param clock   the processing time the topology stamps values with (a test's own clock under
      *                TopologyTestDriver); schedules run on Kafka Streams' wall clock
      * @param partitions partitions of the stance stores: the configured partition count, which the interactive
-     *                queries expect ({@code ParleyConfig.partitions()})
+     *                queries expect ({@code KafkaSettings.partitions()})
      */
     public static Topology buildTopology(Topics topics, EventCoder coder, StanceSettings stance,
                                          PipelineMetrics metrics, List<DerivedTopic> derived, ProcessorLimits limits,

@@ -6,18 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.parley.coder.EventCoder;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
 import org.parley.processor.api.HttpApi;
@@ -41,32 +35,23 @@ public final class ProcessorApp implements AutoCloseable {
     /** Records each live feed keeps in memory for clients that resume with Last-Event-ID. */
     public static final int LIVE_BUFFER = 5_000;
 
-    private final ParleyConfig config;
+    private final ProcessorSettings config;
     private final List<DerivedTopic> derived;
     private final MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics();
     private final StreamFaults faults = new StreamFaults();
+    private final Topology topology;
     private final KafkaStreams streams;
     private final HttpApi http;
     private final LiveFeed stanceFeed;
     private final LiveFeed eventFeed;
     private KafkaStreamsMetrics streamsMetrics;
 
-    /** With the derived topics and limits declared in the environment ({@value DerivedTopic#ENV}, PARLEY_MAX_*). */
-    public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance) {
-        this(config, coder, stance, DerivedTopic.fromEnv(System.getenv()));
-    }
-
-    /** With the limits declared in the environment (see {@link ProcessorLimits}). */
-    public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance, List<DerivedTopic> derived) {
-        this(config, coder, stance, derived, ProcessorLimits.fromEnv(System.getenv()));
-    }
-
-    public ProcessorApp(ParleyConfig config, EventCoder coder, StanceSettings stance, List<DerivedTopic> derived,
-                        ProcessorLimits limits) {
+    public ProcessorApp(ProcessorSettings config, EventCoder coder, StanceSettings stance) {
         this.config = config;
-        this.derived = List.copyOf(derived);
-        Topology topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
-                limits, faults, Clock.systemUTC(), config.partitions());
+        this.derived = config.derived();
+        ProcessorLimits limits = config.limits();
+        this.topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
+                limits, faults, Clock.systemUTC(), config.kafka().partitions());
         this.http = new HttpApi(config, metrics.registry(), limits.maxSseClients(), faults::degraded);
         HostInfo self = null;
         if (config.httpPort() >= 0) {
@@ -92,14 +77,14 @@ public final class ProcessorApp implements AutoCloseable {
         new StanceLatency(metrics.registry()).observe(eventFeed, stanceFeed);
     }
 
-    private static String advertisedHost(ParleyConfig config) {
+    private static String advertisedHost(ProcessorSettings config) {
         return "0.0.0.0".equals(config.httpBind()) ? "localhost" : config.httpBind();
     }
 
     /** Creates the topics if needed, starts the live feeds and the stream threads. Returns at once. */
     public ProcessorApp start() {
-        TopicAdmin.ensureTopics(config);
-        ensureDerivedTopics();
+        TopicAdmin.ensureTopics(config.kafka());
+        TopicAdmin.ensureTopics(config.kafka(), derived.stream().map(DerivedTopic::name).toList());
         streams.setUncaughtExceptionHandler(e -> {
             // Called on the dying thread. The replacement rewinds to the last commit; a record that keeps
             // killing threads is condemned (StreamFaults) and dead-lettered instead of being read forever.
@@ -117,30 +102,13 @@ public final class ProcessorApp implements AutoCloseable {
         return this;
     }
 
-    private void ensureDerivedTopics() {
-        if (derived.isEmpty()) {
-            return;
-        }
-        try (Admin admin = Admin.create(config.kafkaProperties())) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> wanted = derived.stream().map(DerivedTopic::name).filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, config.partitions(), config.replication())).toList();
-            if (!wanted.isEmpty()) {
-                try {
-                    admin.createTopics(wanted).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-                LOG.info("created derived topics {}", wanted.stream().map(NewTopic::name).toList());
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create derived topics: " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating derived topics", e);
-        }
+    /** Every topic the processor reads, internal ones included (see {@link InternalTopics#inputs}). */
+    public List<String> inputTopics() {
+        return InternalTopics.inputs(topology, config.applicationId());
+    }
+
+    public ProcessorSettings settings() {
+        return config;
     }
 
     public KafkaStreams.State state() {

@@ -1,7 +1,7 @@
 package org.parley.processor;
 
 import java.util.Map;
-import org.parley.contracts.EnvValues;
+import org.parley.contracts.ParleyEnv;
 
 /**
  * Bounds on what one input may cost the processor, each read from the environment (docs/operations.md, "Limits
@@ -31,9 +31,9 @@ public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes
     public static final String CONFIG = "parley.processor.limits";
 
     public ProcessorLimits {
-        EnvValues.positive(MAX_SENTENCES, maxSentences);
-        EnvValues.positive(MAX_EVENTS, maxEvents);
-        EnvValues.positive(MAX_SSE_CLIENTS, maxSseClients);
+        ParleyEnv.requirePositive(MAX_SENTENCES, maxSentences);
+        ParleyEnv.requirePositive(MAX_EVENTS, maxEvents);
+        ParleyEnv.requirePositive(MAX_SSE_CLIENTS, maxSseClients);
         if (rocksDbMemoryMb < 8) {
             throw new IllegalArgumentException(ROCKSDB_MEMORY_MB + " must be at least 8, got " + rocksDbMemoryMb);
         }
@@ -61,11 +61,11 @@ public record ProcessorLimits(int maxSentences, int maxEvents, int maxValueBytes
         return new ProcessorLimits(2_000, 500, 512 * 1024, 256);
     }
 
-    public static ProcessorLimits fromEnv(Map<String, String> env) {
+    public static ProcessorLimits fromEnv(ParleyEnv env) {
         ProcessorLimits d = defaults();
-        return new ProcessorLimits(EnvValues.intValue(env, MAX_SENTENCES, d.maxSentences), EnvValues.intValue(env, MAX_EVENTS,
-                d.maxEvents), EnvValues.intValue(env, MAX_VALUE_BYTES, d.maxValueBytes), EnvValues.intValue(env, MAX_SSE_CLIENTS,
-                d.maxSseClients), EnvValues.intValue(env, ROCKSDB_MEMORY_MB, d.rocksDbMemoryMb));
+        return new ProcessorLimits(env.integer(MAX_SENTENCES, d.maxSentences), env.integer(MAX_EVENTS, d.maxEvents),
+                env.integer(MAX_VALUE_BYTES, d.maxValueBytes), env.integer(MAX_SSE_CLIENTS, d.maxSseClients),
+                env.integer(ROCKSDB_MEMORY_MB, d.rocksDbMemoryMb));
     }
 
     /** The limits handed over in {@link #CONFIG}, or the defaults. */

@@ -4,13 +4,12 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.parley.contracts.ParleyConfig;
 import org.parley.processor.faults.DeadLetterDeserializationHandler;
 import org.parley.processor.faults.DeadLetterProcessingHandler;
 import org.parley.processor.faults.DeadLetterProductionHandler;
 import org.parley.processor.faults.StreamFaults;
 
-/** Kafka Streams properties of the processor, derived from {@link ParleyConfig}. */
+/** Kafka Streams properties of the processor, derived from {@link ProcessorSettings}. */
 public final class StreamsSettings {
     /** How often the processor commits (and so makes its results visible to read_committed readers). */
     public static final int COMMIT_INTERVAL_MS = 100;
@@ -22,7 +21,7 @@ public final class StreamsSettings {
      * @param advertisedHttp host:port other instances use to reach this instance's HTTP API (application.server),
      *                       or null when there is none
      */
-    public static Properties of(ParleyConfig config, String advertisedHttp) {
+    public static Properties of(ProcessorSettings config, String advertisedHttp) {
         return of(config, advertisedHttp, ProcessorLimits.defaults(), new StreamFaults());
     }
 
@@ -30,7 +29,7 @@ public final class StreamsSettings {
      * @param limits the bounds the exception handlers apply to dead letters
      * @param faults shared with the topology's guards and the uncaught-exception handler
      */
-    public static Properties of(ParleyConfig config, String advertisedHttp, ProcessorLimits limits,
+    public static Properties of(ProcessorSettings config, String advertisedHttp, ProcessorLimits limits,
                                 StreamFaults faults) {
         Properties p = config.kafkaProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -45,7 +44,7 @@ public final class StreamsSettings {
         // linger) yield to the client properties file, so an operator can trade one for the other; the
         // guarantees (exactly-once, naming, handlers) do not.
         tunable(p, StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replication());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Bad records go to the dead-letter topic with error headers (KIP-1034) and the stream goes on; output

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +22,6 @@ import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.DyadStance;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
@@ -58,11 +56,11 @@ class DailyLateReportsIT {
 
     @Test
     void anEventReportedLongAfterItsDayCountsInItsDayInTheApiAndOnTheTopic(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         var articles = config.topics().articles();
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start();
+                StanceSettings.defaults()).start();
              var producer = new KafkaProducer<>(config.kafkaProperties(), articles.keySerde().serializer(),
                      articles.valueSerde().serializer())) {
             for (Map.Entry<Integer, String[]> late : LATE.entrySet()) {
@@ -91,7 +89,7 @@ class DailyLateReportsIT {
             // The daily topic's last value of each late dyad@day is the one the API serves.
             Map<String, DyadStance> published = new TreeMap<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                for (ConsumerRecord<String, DyadStance> r : TopicReader.readCommitted(config,
+                for (ConsumerRecord<String, DyadStance> r : TopicReader.readCommitted(config.kafka(),
                         config.topics().dailyStance())) {
                     published.put(r.key(), r.value());
                 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -26,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.DyadStance;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.metrics.PipelineMetrics;
 import org.parley.processor.stance.DyadDay;
@@ -75,7 +73,7 @@ class DailyStanceTopologyTest {
     }
 
     private Run start(String name) {
-        ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("t").withApplicationId("daily-" + name)
+        ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("t").withApplicationId("daily-" + name)
                 .withStateDir(stateDir.resolve(name)).withBootstrapServers("unused:9092");
         TopologyTestDriver driver = new TopologyTestDriver(
                 ParleyTopology.buildTopology(topics, CODER, SETTINGS, PipelineMetrics.NONE),

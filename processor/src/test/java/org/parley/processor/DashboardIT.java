@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.testing.HeadlessChromium;
@@ -44,10 +43,10 @@ class DashboardIT {
     void matrixAndFeedUpdateInPlaceWhenAnArticleArrives(KafkaFixture kafka) throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.BINARY
                 + " (apt-get install chromium; .ci/run does)");
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
                     && app.state() == KafkaStreams.State.RUNNING);
             String base = "http://127.0.0.1:" + app.httpPort();
@@ -108,10 +107,10 @@ class DashboardIT {
     @Test
     void aUserExploresADyadFiltersAndReloads(KafkaFixture kafka) throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.BINARY);
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
                     && app.state() == KafkaStreams.State.RUNNING);
             String base = "http://127.0.0.1:" + app.httpPort();
@@ -268,7 +267,7 @@ class DashboardIT {
                 id, Instant.now(), from);
     }
 
-    private static void produce(ParleyConfig config, List<Article> articles) throws Exception {
+    private static void produce(ProcessorSettings config, List<Article> articles) throws Exception {
         var topic = config.topics().articles();
         try (var producer = new KafkaProducer<>(config.kafkaProperties(), topic.keySerde().serializer(),
                 topic.valueSerde().serializer())) {

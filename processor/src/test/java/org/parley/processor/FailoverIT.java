@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
@@ -75,9 +74,9 @@ class FailoverIT {
 
     @Test
     void queriesAnswerRightOrRetryAfterWhileInstancesComeAndGo(KafkaFixture kafka) throws Exception {
-        ParleyConfig base = kafka.config().withPartitions(4, (short) 1).withStandbyReplicas(1)
+        ProcessorSettings base = ProcessorFixture.settings(kafka).withPartitions(4, (short) 1).withStandbyReplicas(1)
                 .withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(base);
+        TopicAdmin.ensureTopics(base.kafka());
         Path root = kafka.tempDir();
         long t0 = System.nanoTime();
         List<Change> changes = new ArrayList<>();
@@ -319,7 +318,7 @@ class FailoverIT {
         return n;
     }
 
-    private static int ingest(ParleyConfig config) throws Exception {
+    private static int ingest(ProcessorSettings config) throws Exception {
         int n = 0;
         try (var producer = new KafkaProducer<>(config.kafkaProperties(),
                 config.topics().articles().keySerde().serializer(),
@@ -344,9 +343,9 @@ class FailoverIT {
         return n;
     }
 
-    private static ProcessorApp start(ParleyConfig base, Path stateDir, List<ProcessorApp> running) {
+    private static ProcessorApp start(ProcessorSettings base, Path stateDir, List<ProcessorApp> running) {
         ProcessorApp app = new ProcessorApp(base.withStateDir(stateDir), EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of());
+                StanceSettings.defaults());
         running.add(app);
         return app.start();
     }

@@ -31,7 +31,6 @@ import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
@@ -55,8 +54,8 @@ class HttpApiIT {
 
     @Test
     void sortsCountriesSinceAndAProcessingDeadLetter(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         var articles = config.topics().articles();
         List<Article> good = List.of(
                 article("a1", "2025-03-01", "Russia imposed sanctions on Ukraine."),
@@ -70,7 +69,7 @@ class HttpApiIT {
                 .getBytes(StandardCharsets.UTF_8);
 
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start();
+                StanceSettings.defaults()).start();
              var producer = new KafkaProducer<>(config.kafkaProperties(), new ByteArraySerializer(),
                      new ByteArraySerializer())) {
             String base = "http://127.0.0.1:" + app.httpPort();
@@ -90,7 +89,7 @@ class HttpApiIT {
             List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dead.clear();
-                dead.addAll(TopicReader.readCommitted(config, config.topics().deadLetters().name()));
+                dead.addAll(TopicReader.readCommitted(config.kafka(), config.topics().deadLetters().name()));
                 return !dead.isEmpty();
             });
             assertThat(dead).hasSize(1);

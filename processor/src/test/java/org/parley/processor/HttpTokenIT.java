@@ -10,10 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
-import org.parley.contracts.ParleyConfig;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -26,9 +24,9 @@ class HttpTokenIT {
     @Test
     void apiNeedsTheBearerTokenButHealthDoesNot(KafkaFixture kafka) throws Exception {
         Path tokenFile = Files.writeString(kafka.tempDir().resolve("token"), "s3cret-token\n");
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0).withHttpTokenFile(tokenFile);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0).withHttpTokenFile(tokenFile);
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             String base = "http://127.0.0.1:" + app.httpPort();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(send(base + "/health", null).statusCode()).isEqualTo(200));

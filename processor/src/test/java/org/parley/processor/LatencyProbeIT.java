@@ -29,7 +29,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.testing.SseReader;
@@ -67,8 +66,8 @@ class LatencyProbeIT {
         int seconds = Integer.getInteger("parley.latency.seconds", 60);
         int warmup = Integer.getInteger("parley.latency.warmup", 10) * rate;
         int total = seconds * rate;
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         List<int[]> pairs = new ArrayList<>();
         for (int a = 0; a < COUNTRIES.length; a++) {
             for (int b = a + 1; b < COUNTRIES.length; b++) {
@@ -80,7 +79,7 @@ class LatencyProbeIT {
         List<String> expected = Collections.synchronizedList(new ArrayList<>());
 
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
                     && app.state() == KafkaStreams.State.RUNNING);
             var topic = config.topics().articles();

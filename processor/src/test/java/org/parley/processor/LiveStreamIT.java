@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.testing.SseReader;
@@ -41,7 +40,7 @@ class LiveStreamIT {
                 null, null, id, Instant.now());
     }
 
-    private static void ingest(ParleyConfig config, Article a) throws Exception {
+    private static void ingest(ProcessorSettings config, Article a) throws Exception {
         var topic = config.topics().articles();
         try (var producer = new KafkaProducer<>(config.kafkaProperties(), topic.keySerde().serializer(),
                 topic.valueSerde().serializer())) {
@@ -61,10 +60,10 @@ class LiveStreamIT {
 
     @Test
     void pushesNewEventsAndResumesAfterTheLastSeenId(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start()) {
+                StanceSettings.defaults()).start()) {
             String base = "http://127.0.0.1:" + app.httpPort();
             await().atMost(Duration.ofSeconds(60)).until(() -> app.liveFeedsReady()
                     && app.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);

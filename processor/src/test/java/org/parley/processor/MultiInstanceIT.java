@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.processor.stance.StanceTopology;
@@ -49,15 +48,13 @@ class MultiInstanceIT {
 
     @Test
     void everyInstanceAnswersForEveryKey(KafkaFixture kafka) throws Exception {
-        ParleyConfig base = kafka.config().withPartitions(2, (short) 1).withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(base);
+        ProcessorSettings base = ProcessorFixture.settings(kafka).withPartitions(2, (short) 1).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(base.kafka());
         Path root = kafka.tempDir();
-        ParleyConfig c1 = base.withStateDir(root.resolve("state-1"));
-        ParleyConfig c2 = base.withStateDir(root.resolve("state-2"));
-        try (ProcessorApp a = new ProcessorApp(c1, EventCoder.withDefaultDictionaries(), StanceSettings.defaults(),
-                List.of()).start();
-             ProcessorApp b = new ProcessorApp(c2, EventCoder.withDefaultDictionaries(), StanceSettings.defaults(),
-                     List.of()).start()) {
+        ProcessorSettings c1 = base.withStateDir(root.resolve("state-1"));
+        ProcessorSettings c2 = base.withStateDir(root.resolve("state-2"));
+        try (ProcessorApp a = new ProcessorApp(c1, EventCoder.withDefaultDictionaries(), StanceSettings.defaults()).start();
+             ProcessorApp b = new ProcessorApp(c2, EventCoder.withDefaultDictionaries(), StanceSettings.defaults()).start()) {
             assertThat(a.httpPort()).isNotEqualTo(b.httpPort());
             try (var producer = new KafkaProducer<>(base.kafkaProperties(),
                     base.topics().articles().keySerde().serializer(), base.topics().articles().valueSerde()

@@ -26,7 +26,6 @@ import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.contracts.EventHeaders;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.faults.StreamFaults;
@@ -53,7 +52,7 @@ class ParleyTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("t").withApplicationId("topology-test")
+        ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("t").withApplicationId("topology-test")
                 .withStateDir(stateDir).withBootstrapServers("unused:9092");
         Properties props = StreamsSettings.of(config, null);
         driver = new TopologyTestDriver(
@@ -331,7 +330,7 @@ class ParleyTopologyTest {
         driver.close();
         List<DerivedTopic> derived = DerivedTopic.parseAll("rus-consult=country:RUS,root:04;chn-any=country:CHN");
         driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
-                PipelineMetrics.NONE, derived), StreamsSettings.of(ParleyConfig.defaults().withTopicPrefix("t")
+                PipelineMetrics.NONE, derived), StreamsSettings.of(ProcessorSettings.defaults().withTopicPrefix("t")
                 .withApplicationId("topology-test-derived").withStateDir(stateDir)
                 .withBootstrapServers("unused:9092"), null));
         articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),
@@ -361,7 +360,7 @@ class ParleyTopologyTest {
         Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
         driver = new TopologyTestDriver(ParleyTopology.buildTopology(topics, CODER, StanceSettings.defaults(),
                 PipelineMetrics.NONE, List.of(), ProcessorLimits.defaults(), new StreamFaults(),
-                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC), 3), StreamsSettings.of(ParleyConfig.defaults()
+                java.time.Clock.fixed(fixed, java.time.ZoneOffset.UTC), 3), StreamsSettings.of(ProcessorSettings.defaults()
                 .withTopicPrefix("t").withApplicationId("topology-test-clock").withStateDir(stateDir)
                 .withBootstrapServers("unused:9092"), null));
         articles = driver.createInputTopic(topics.articles().name(), topics.articles().keySerde().serializer(),

@@ -26,7 +26,6 @@ import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
 import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
@@ -44,11 +43,11 @@ class PoisonArticleIT {
 
     @Test
     void aHugeArticleIsCodedWithinTheLimitsAndTheArticlesAroundItFlow(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         ProcessorLimits limits = ProcessorLimits.defaults();
-        try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of(), limits).start()) {
+        try (ProcessorApp app = new ProcessorApp(config.withLimits(limits), EventCoder.withDefaultDictionaries(),
+                StanceSettings.defaults()).start()) {
             publish(config, normal("before", "Poland imposed sanctions on Iran."), huge("huge"),
                     normal("after", "Japan praised India for its leadership."));
 
@@ -58,18 +57,18 @@ class PoisonArticleIT {
             assertThat(counts.get("huge")).as("the huge article's events, cut at the limit")
                     .isPositive().isLessThanOrEqualTo(limits.maxEvents());
             assertThat(app.metrics().limitedArticles()).isEqualTo(1.0);
-            assertThat(TopicReader.readCommitted(config, config.topics().deadLetters().name())).isEmpty();
+            assertThat(TopicReader.readCommitted(config.kafka(), config.topics().deadLetters().name())).isEmpty();
         }
     }
 
     @Test
     void aHugeArticleWhoseOutputCannotBeWrittenIsDeadLetteredWithTheReason(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         // Limits lifted: its recent-events entry is about 7 MB, over the producer's 1 MiB max.request.size.
         ProcessorLimits none = new ProcessorLimits(1_000_000, 1_000_000, 64 * 1024 * 1024, 10);
-        try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of(), none).start()) {
+        try (ProcessorApp app = new ProcessorApp(config.withLimits(none), EventCoder.withDefaultDictionaries(),
+                StanceSettings.defaults()).start()) {
             publish(config, normal("before", "Poland imposed sanctions on Iran."), huge("huge"),
                     normal("after", "Japan praised India for its leadership."));
 
@@ -78,7 +77,7 @@ class PoisonArticleIT {
                     .until(() ->
                     eventsByArticle(config).keySet().containsAll(List.of("before", "after")));
             assertThat(eventsByArticle(config)).doesNotContainKey("huge");
-            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(config,
+            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readCommitted(config.kafka(),
                     config.topics().deadLetters().name());
             assertThat(dead).hasSize(1);
             Map<String, String> h = headers(dead.get(0));
@@ -112,7 +111,7 @@ class PoisonArticleIT {
     }
 
     /** In order, to one partition, the way ingest publishes (it allows records up to 8 MiB, compressed). */
-    private static void publish(ParleyConfig config, Article... articles) throws Exception {
+    private static void publish(ProcessorSettings config, Article... articles) throws Exception {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -125,8 +124,8 @@ class PoisonArticleIT {
         }
     }
 
-    private static Map<String, Long> eventsByArticle(ParleyConfig config) {
-        return TopicReader.readCommitted(config, config.topics().events()).stream().map(ConsumerRecord::value)
+    private static Map<String, Long> eventsByArticle(ProcessorSettings config) {
+        return TopicReader.readCommitted(config.kafka(), config.topics().events()).stream().map(ConsumerRecord::value)
                 .collect(Collectors.groupingBy(Event::articleId, Collectors.counting()));
     }
 

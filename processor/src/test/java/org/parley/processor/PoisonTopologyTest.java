@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.Topics;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.faults.StreamFaults;
@@ -43,7 +42,7 @@ class PoisonTopologyTest {
     private TestOutputTopic<String, Event> events;
 
     private void start(ProcessorLimits limits) {
-        ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("t").withApplicationId("poison-test")
+        ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("t").withApplicationId("poison-test")
                 .withStateDir(stateDir).withBootstrapServers("unused:9092");
         var props = StreamsSettings.of(config, null, limits, faults);
         props.put(org.parley.processor.metrics.PipelineMetrics.CONFIG, metrics);

@@ -30,7 +30,6 @@ import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
@@ -43,8 +42,8 @@ class ProcessorIT {
 
     @Test
     void codesArticlesDeadLettersGarbageAndAnswersQueries(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         var articles = config.topics().articles();
 
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
@@ -127,7 +126,7 @@ class ProcessorIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(ParleyConfig config, String topic, int atLeast) {
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(ProcessorSettings config, String topic, int atLeast) {
         Properties p = config.kafkaProperties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

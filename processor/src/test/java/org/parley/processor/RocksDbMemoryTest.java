@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.ParleyEnv;
 import org.parley.contracts.Topics;
 import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.metrics.PipelineMetrics;
@@ -69,10 +69,10 @@ class RocksDbMemoryTest {
     void theBoundComesFromTheSettingAndDefaultsTo64MiB() {
         assertThat(RocksDbMemory.bytes(Map.of())).isEqualTo(64 * MIB);
         assertThat(RocksDbMemory.bytes(Map.of(RocksDbMemory.CONFIG, "33554432"))).isEqualTo(32 * MIB);
-        assertThat(ProcessorLimits.fromEnv(Map.of(ProcessorLimits.ROCKSDB_MEMORY_MB, "128")).rocksDbMemoryBytes())
+        assertThat(ProcessorLimits.fromEnv(ParleyEnv.of(Map.of(ProcessorLimits.ROCKSDB_MEMORY_MB, "128"))).rocksDbMemoryBytes())
                 .isEqualTo(128 * MIB);
-        Properties p = StreamsSettings.of(ParleyConfig.defaults(), null,
-                ProcessorLimits.fromEnv(Map.of(ProcessorLimits.ROCKSDB_MEMORY_MB, "96")), new StreamFaults());
+        Properties p = StreamsSettings.of(ProcessorSettings.defaults(), null,
+                ProcessorLimits.fromEnv(ParleyEnv.of(Map.of(ProcessorLimits.ROCKSDB_MEMORY_MB, "96"))), new StreamFaults());
         assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(RocksDbMemory.class);
         assertThat(p.get(RocksDbMemory.CONFIG)).isEqualTo(96 * MIB);
         // a table config of another kind is still given the cache (the setter does not depend on Streams' subclass)
@@ -89,7 +89,7 @@ class RocksDbMemoryTest {
         long bytes = 24 * MIB; // a size no other test uses, so the usage is this test's
         assertThat(RocksDbMemory.usage(bytes)).isZero();
         for (int run = 0; run < 2; run++) {
-            ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("t").withApplicationId("rocks-" + run)
+            ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("t").withApplicationId("rocks-" + run)
                     .withStateDir(dir.resolve("state-" + run)).withBootstrapServers("unused:9092");
             Properties props = StreamsSettings.of(config, null, new ProcessorLimits(2_000, 500, 512 * 1024, 4, 24),
                     new StreamFaults());

@@ -8,7 +8,6 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.contracts.ParleyConfig;
 
 class StreamsSettingsTest {
     @TempDir
@@ -16,7 +15,7 @@ class StreamsSettingsTest {
 
     @Test
     void parleysTunablesApplyWhenTheClientPropertiesSayNothing() {
-        Properties p = StreamsSettings.of(ParleyConfig.defaults(), null);
+        Properties p = StreamsSettings.of(ProcessorSettings.defaults(), null);
         assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(StreamsSettings.COMMIT_INTERVAL_MS);
         assertThat(p.get(StreamsConfig.producerPrefix("compression.type"))).isEqualTo("lz4");
     }
@@ -25,7 +24,7 @@ class StreamsSettingsTest {
     void theClientPropertiesTradeLatencyForThroughputButCannotWeakenTheGuarantee() throws Exception {
         Path file = dir.resolve("client.properties");
         Files.writeString(file, "commit.interval.ms=20\ncompression.type=zstd\nprocessing.guarantee=at_least_once\n");
-        Properties p = StreamsSettings.of(ParleyConfig.defaults().withClientProperties(file), null);
+        Properties p = StreamsSettings.of(ProcessorSettings.defaults().withClientProperties(file), null);
         assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("20");
         assertThat(p.get("compression.type")).isEqualTo("zstd");
         assertThat(p).doesNotContainKey(StreamsConfig.producerPrefix("compression.type"));

@@ -38,7 +38,6 @@ import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.common.Span;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
@@ -105,11 +104,11 @@ class TopicSchemasIT {
 
     @Test
     void everyRecordOnThePublicTopicsValidatesAndTheSchemasAreServed(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        TopicAdmin.ensureTopics(config.kafka());
         var articles = config.topics().articles();
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
-                StanceSettings.defaults(), List.of()).start();
+                StanceSettings.defaults()).start();
              var producer = new KafkaProducer<>(config.kafkaProperties(), articles.keySerde().serializer(),
                      articles.valueSerde().serializer())) {
             for (Article a : List.of(
@@ -121,15 +120,15 @@ class TopicSchemasIT {
                 producer.send(new ProducerRecord<>(articles.name(), a.id(), a)).get();
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> app.state() == KafkaStreams.State.RUNNING
-                    && TopicReader.readCommitted(config, config.topics().countryStance().name()).size() >= 3
-                    && TopicReader.readCommitted(config, config.topics().dailyStance().name()).size() >= 3);
+                    && TopicReader.readCommitted(config.kafka(), config.topics().countryStance().name()).size() >= 3
+                    && TopicReader.readCommitted(config.kafka(), config.topics().dailyStance().name()).size() >= 3);
             Map<String, String> schemaOf = Map.of(articles.name(), "article.schema.json",
                     config.topics().events().name(), "event.schema.json",
                     config.topics().dyadStance().name(), "dyad-stance.schema.json",
                     config.topics().dailyStance().name(), "dyad-stance.schema.json",
                     config.topics().countryStance().name(), "country-stance.schema.json");
             for (var t : schemaOf.entrySet()) {
-                List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readCommitted(config, t.getKey());
+                List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readCommitted(config.kafka(), t.getKey());
                 assertThat(records).as(t.getKey()).isNotEmpty();
                 List<String> problems = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> r : records) {

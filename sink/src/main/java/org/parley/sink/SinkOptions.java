@@ -1,7 +1,7 @@
 package org.parley.sink;
 
 import java.util.Locale;
-import java.util.Map;
+import org.parley.contracts.ParleyEnv;
 import org.parley.sink.events.EventLog;
 import org.parley.sink.events.Rotation;
 
@@ -21,7 +21,7 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
     public static final String GDELT = "PARLEY_SINK_GDELT";
     public static final String MAX_IDS = "PARLEY_SINK_MAX_IDS";
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
-    /** Every environment variable {@link #fromEnv(Map)} reads. */
+    /** Every environment variable {@link #fromEnv} reads. */
     public static final java.util.List<String> ENV_KEYS = java.util.List.of(ROTATE, ROTATE_BYTES, GZIP, GDELT,
             MAX_IDS);
 
@@ -52,21 +52,14 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
         return new SinkOptions(Rotation.DAILY, DEFAULT_MAX_BYTES, false, false);
     }
 
-    public static SinkOptions fromEnv() {
-        return fromEnv(System.getenv());
-    }
-
     /**
-     * Reads {@value #ROTATE} (none, daily, size), {@value #ROTATE_BYTES}, {@value #GZIP} (true, false) and
+     * Reads {@value #ROTATE} (none, daily, size), {@value #ROTATE_BYTES}, {@value #GZIP} (true, false),
      * {@value #GDELT} (true, false) and {@value #MAX_IDS}.
      */
-    public static SinkOptions fromEnv(Map<String, String> env) {
-        return new SinkOptions(
-                rotation(env.getOrDefault(ROTATE, "daily")),
-                bytes(env.get(ROTATE_BYTES)),
-                Boolean.parseBoolean(env.getOrDefault(GZIP, "false").trim()),
-                flag(GDELT, env.get(GDELT)),
-                maxIds(env.get(MAX_IDS)));
+    public static SinkOptions fromEnv(ParleyEnv env) {
+        String rotate = env.get(ROTATE);
+        return new SinkOptions(rotate == null ? Rotation.DAILY : rotation(rotate), bytes(env),
+                env.flag(GZIP, false), env.flag(GDELT, false), env.integer(MAX_IDS, EventLog.DEFAULT_MAX_IDS));
     }
 
     public static Rotation rotation(String s) {
@@ -77,31 +70,13 @@ public record SinkOptions(Rotation rotation, long maxBytes, boolean gzip, boolea
         }
     }
 
-    private static long bytes(String s) {
-        if (s == null || s.isBlank()) {
-            return DEFAULT_MAX_BYTES;
-        }
+    private static long bytes(ParleyEnv env) {
         try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(ROTATE_BYTES + " must be a number of bytes, got '" + s + "'");
+            return env.longValue(ROTATE_BYTES, DEFAULT_MAX_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ROTATE_BYTES + " must be a number of bytes, got '" + env.get(ROTATE_BYTES)
+                    + "'");
         }
-    }
-
-    private static int maxIds(String s) {
-        return org.parley.contracts.EnvValues.intValue(s == null ? Map.of() : Map.of(MAX_IDS, s), MAX_IDS,
-                EventLog.DEFAULT_MAX_IDS);
-    }
-
-    private static boolean flag(String key, String s) {
-        if (s == null || s.isBlank()) {
-            return false;
-        }
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + s + "'");
-        };
     }
 
     public SinkOptions withRotation(Rotation r, long bytes) {

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetterHeaders;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
 import org.parley.testkit.KafkaFixture;
@@ -43,8 +42,8 @@ class SinkIT {
 
     @Test
     void writesEventsAndSnapshotsAndAfterRestartsOnlyWhatIsNew(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = SinkFixture.settings(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         List<ProducerRecord<byte[], byte[]>> first = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -106,8 +105,8 @@ class SinkIT {
 
     @Test
     void badValuesGoToTheDeadLetterTopicAndTheRestIsWritten(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = SinkFixture.settings(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         produce(config, List.of(
@@ -148,9 +147,9 @@ class SinkIT {
     void anOutputDirectoryThatCannotBeCreatedFailsAtStart(KafkaFixture kafka) throws IOException {
         Path notADir = kafka.tempDir().resolve("a-file");
         Files.writeString(notADir, "x");
-        ParleyConfig config = kafka.config().withOutDir(notADir.resolve("out"));
+        SinkSettings config = SinkFixture.settings(kafka).withOutDir(notADir.resolve("out"));
 
-        try (Sink sink = new Sink(config)) {
+        try (SinkApp sink = new SinkApp(config)) {
             assertThatThrownBy(sink::start).isInstanceOf(SinkException.class)
                     .hasMessageContaining(notADir.resolve("out").toString());
             assertThat(sink.stats().lastError()).isNotNull();
@@ -159,13 +158,13 @@ class SinkIT {
 
     @Test
     void aFailedWriteStopsTheSinkWithoutCommittingTheUnwrittenRecord(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = SinkFixture.settings(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         produce(config, List.of(record(t.dailyStance().name(), "RUS->USA@2026-11-25", json(dyad("RUS", "USA", 1)))));
         TopicPartition daily = new TopicPartition(t.dailyStance().name(), 0);
 
-        try (Sink sink = new Sink(config)) {
+        try (SinkApp sink = new SinkApp(config)) {
             sink.start();
             await().atMost(WAIT).until(() -> sink.lag() == 0 && committed(kafka, config, daily) > 0);
             long before = committed(kafka, config, daily);
@@ -200,12 +199,12 @@ class SinkIT {
                 : SmallFileSystem.mount(64 * 1024)) {
             Assumptions.assumeTrue(fs.root() != null, () -> "no small file system for the full-disk test: "
                     + fs.why() + "; run as root, or set -Dparley.sink.smallFs=DIR to a small file system");
-            fillTheDisk(kafka, kafka.config().withOutDir(fs.root().resolve(kafka.uniqueName("out"))));
+            fillTheDisk(kafka, SinkFixture.settings(kafka).withOutDir(fs.root().resolve(kafka.uniqueName("out"))));
         }
     }
 
-    private void fillTheDisk(KafkaFixture kafka, ParleyConfig config) throws Exception {
-        TopicAdmin.ensureTopics(config);
+    private void fillTheDisk(KafkaFixture kafka, SinkSettings config) throws Exception {
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         List<ProducerRecord<byte[], byte[]>> many = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -214,7 +213,7 @@ class SinkIT {
         produce(config, many);
         TopicPartition events = new TopicPartition(t.events().name(), 0);
 
-        try (Sink sink = new Sink(config)) {
+        try (SinkApp sink = new SinkApp(config)) {
             sink.start();
             await().atMost(WAIT).until(() -> !sink.isRunning());
             assertThat(sink.stats().lastError()).contains("events.jsonl").contains("No space left on device");
@@ -297,8 +296,8 @@ class SinkIT {
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** Runs a sink until it has read everything and written {@code expectedEvents} new events; then stops it. */
-    static SinkStats runUntilCaughtUp(ParleyConfig config, long expectedEvents) {
-        try (Sink sink = new Sink(config)) {
+    static SinkStats runUntilCaughtUp(SinkSettings config, long expectedEvents) {
+        try (SinkApp sink = new SinkApp(config)) {
             sink.start();
             await().atMost(WAIT).until(() -> sink.lag() == 0 && sink.stats().eventsWritten() >= expectedEvents
                     || !sink.isRunning());
@@ -334,18 +333,18 @@ class SinkIT {
     }
 
     /** Produces in one transaction, as the processor does (exactly_once_v2). */
-    static void produce(ParleyConfig config, List<ProducerRecord<byte[], byte[]>> records) {
-        TopicWriter.produceInTransaction(config, records);
+    static void produce(SinkSettings config, List<ProducerRecord<byte[], byte[]>> records) {
+        TopicWriter.produceInTransaction(config.kafka(), records);
     }
 
-    private static long committed(KafkaFixture kafka, ParleyConfig config, TopicPartition tp) throws Exception {
+    private static long committed(KafkaFixture kafka, SinkSettings config, TopicPartition tp) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> m = kafka.admin()
-                .listConsumerGroupOffsets(config.topicPrefix() + ".sink").partitionsToOffsetAndMetadata().get();
+                .listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata().get();
         OffsetAndMetadata om = m.get(tp);
         return om == null ? -1 : om.offset();
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(ParleyConfig config, String topic, int expected) {
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(SinkSettings config, String topic, int expected) {
         List<ConsumerRecord<byte[], byte[]>> got = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config.kafkaProperties(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.parley.contracts.ParleyEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -21,24 +22,24 @@ class SinkOptionsTest {
             case SinkOptions.MAX_IDS -> "1000";
             default -> "true";
         };
-        assertThat(SinkOptions.fromEnv(Map.of(key, value))).isNotEqualTo(SinkOptions.defaults());
+        assertThat(SinkOptions.fromEnv(ParleyEnv.of(Map.of(key, value)))).isNotEqualTo(SinkOptions.defaults());
     }
 
     @Test
     void badValuesNameTheVariable() {
-        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.ROTATE, "hourly")))
+        assertThatThrownBy(() -> SinkOptions.fromEnv(ParleyEnv.of(Map.of(SinkOptions.ROTATE, "hourly"))))
                 .hasMessageContaining(SinkOptions.ROTATE);
-        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.ROTATE_BYTES, "big")))
+        assertThatThrownBy(() -> SinkOptions.fromEnv(ParleyEnv.of(Map.of(SinkOptions.ROTATE_BYTES, "big"))))
                 .hasMessageContaining(SinkOptions.ROTATE_BYTES);
-        assertThatThrownBy(() -> SinkOptions.fromEnv(Map.of(SinkOptions.GDELT, "yes")))
+        assertThatThrownBy(() -> SinkOptions.fromEnv(ParleyEnv.of(Map.of(SinkOptions.GDELT, "yes"))))
                 .hasMessageContaining(SinkOptions.GDELT);
     }
 
     @Test
     void theGdeltExportIsOffUnlessAskedFor() {
         assertThat(SinkOptions.defaults().gdelt()).isFalse();
-        assertThat(SinkOptions.fromEnv(Map.of()).gdelt()).isFalse();
-        assertThat(SinkOptions.fromEnv(Map.of(SinkOptions.GDELT, " TRUE ")).gdelt()).isTrue();
+        assertThat(SinkOptions.fromEnv(ParleyEnv.of(Map.of())).gdelt()).isFalse();
+        assertThat(SinkOptions.fromEnv(ParleyEnv.of(Map.of(SinkOptions.GDELT, " TRUE "))).gdelt()).isTrue();
         SinkOptions on = SinkOptions.defaults().withGdelt(true);
         assertThat(on.withGzip(true).withRotation(on.rotation(), 10).gdelt()).as("kept by the other withers")
                 .isTrue();

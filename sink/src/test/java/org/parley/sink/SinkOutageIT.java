@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
 import org.parley.testkit.KafkaFixture;
@@ -34,10 +33,11 @@ class SinkOutageIT {
     @Test
     void theSinkRidesOutABrokerOutageAndWritesEveryEventOnce(KafkaFixture kafka) throws Exception {
         try (RestartableBroker broker = new RestartableBroker(kafka.tempDir().resolve("broker"))) {
-            ParleyConfig config = kafka.config().withBootstrapServers(broker.bootstrapServers());
-            TopicAdmin.ensureTopics(config);
+            SinkSettings config = SinkFixture.settings(kafka)
+                    .withKafka(kafka.config().withBootstrapServers(broker.bootstrapServers()));
+            TopicAdmin.ensureTopics(config.kafka());
             Topics t = config.topics();
-            try (Sink sink = new Sink(config)) {
+            try (SinkApp sink = new SinkApp(config)) {
                 sink.start();
                 produce(config, events(t, 0, 20));
                 await().atMost(Duration.ofSeconds(60)).until(() -> eventIds(config.outDir()).size() == 20);

@@ -29,7 +29,6 @@ import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetterHeaders;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
 import org.parley.testkit.KafkaFixture;
@@ -63,8 +62,8 @@ class SinkRecordShapesIT {
 
     @Test
     void tombstonesRemoveKeysAndRecordsWithoutKeyValueOrFieldsAreDeadLettered(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = SinkFixture.settings(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         Path out = config.outDir();
         produce(config, List.of(
@@ -108,7 +107,7 @@ class SinkRecordShapesIT {
         List<ConsumerRecord<byte[], byte[]>> dlq = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             dlq.clear();
-            dlq.addAll(TopicReader.readCommitted(config, t.deadLetters().name()));
+            dlq.addAll(TopicReader.readCommitted(config.kafka(), t.deadLetters().name()));
             return dlq.size() >= 3;
         });
         Map<String, String> reasons = new TreeMap<>();
@@ -135,14 +134,14 @@ class SinkRecordShapesIT {
      */
     @Test
     void aStanceRecordWithoutKeyIsDeadLetteredWhereTheTopicAcceptsOne(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        SinkSettings config = SinkFixture.settings(kafka);
         Topics t = config.topics();
         List<NewTopic> deleting = new ArrayList<>();
         for (String name : List.of(t.dyadStance().name(), t.countryStance().name(), t.dailyStance().name())) {
             deleting.add(new NewTopic(name, 1, (short) 1).configs(Map.of("cleanup.policy", "delete")));
         }
         kafka.admin().createTopics(deleting).all().get();
-        TopicAdmin.ensureTopics(config);
+        TopicAdmin.ensureTopics(config.kafka());
         Path out = config.outDir();
         produce(config, List.of(
                 record(t.dyadStance().name(), null, json(dyad("CHN", "USA", 1))),
@@ -161,7 +160,7 @@ class SinkRecordShapesIT {
         List<ConsumerRecord<byte[], byte[]>> dlq = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             dlq.clear();
-            dlq.addAll(TopicReader.readCommitted(config, t.deadLetters().name()));
+            dlq.addAll(TopicReader.readCommitted(config.kafka(), t.deadLetters().name()));
             return dlq.size() >= 3;
         });
         assertThat(dlq).hasSize(3).allSatisfy(r -> {

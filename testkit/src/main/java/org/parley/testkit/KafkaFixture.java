@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 /**
  * What one test gets from {@link KafkaExtension}: the shared broker's address plus names and directories of
@@ -25,7 +25,8 @@ public final class KafkaFixture implements AutoCloseable {
     private final SharedKafka kafka;
     private final String slug;
     private Path tempDir;
-    private ParleyConfig config;
+    private KafkaSettings config;
+    private String applicationId;
     private Admin admin;
 
     KafkaFixture(SharedKafka kafka, String testName) {
@@ -55,28 +56,41 @@ public final class KafkaFixture implements AutoCloseable {
     }
 
     /**
-     * Parley settings for this test, the same object on every call: this broker, a fresh topic prefix and
-     * application id, 1 partition and 1 replica, and a fresh state directory and output directory (both
-     * under a temporary directory deleted after the test).
+     * The Kafka settings for this test, the same object on every call: this broker, a fresh topic prefix, 1
+     * partition and 1 replica. The parts' own settings take {@link #applicationId}, {@link #stateDir} and
+     * {@link #outDir}.
      */
-    public synchronized ParleyConfig config() {
+    public synchronized KafkaSettings config() {
         if (config == null) {
-            Path root = tempDir();
-            Path state = root.resolve("state");
-            try {
-                Files.createDirectories(state);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + state, e);
-            }
-            config = ParleyConfig.defaults()
+            config = KafkaSettings.defaults()
                     .withBootstrapServers(bootstrapServers())
                     .withTopicPrefix(uniqueName("parley"))
-                    .withApplicationId(uniqueName("app"))
-                    .withPartitions(1, (short) 1)
-                    .withStateDir(state)
-                    .withOutDir(root.resolve("out"));
+                    .withPartitions(1, (short) 1);
         }
         return config;
+    }
+
+    /** A fresh Kafka Streams application id for this test, the same on every call. */
+    public synchronized String applicationId() {
+        if (applicationId == null) {
+            applicationId = uniqueName("app");
+        }
+        return applicationId;
+    }
+
+    /** A fresh state directory under {@link #tempDir}, created. */
+    public Path stateDir() {
+        Path state = tempDir().resolve("state");
+        try {
+            return Files.createDirectories(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + state, e);
+        }
+    }
+
+    /** Where this test's sink writes, under {@link #tempDir} (not created: the sink creates it). */
+    public Path outDir() {
+        return tempDir().resolve("out");
     }
 
     /** A temporary directory of this test, deleted after it. */

@@ -12,7 +12,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.Topic;
 
 /** Reads what a test's pipeline wrote: every committed record of a topic, as it stands at the time of the call. */
@@ -23,16 +23,16 @@ public final class TopicReader {
     }
 
     /** Every committed record of {@code topic}, decoded with its serdes, partition by partition. */
-    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(ParleyConfig config, Topic<K, V> topic) {
+    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(KafkaSettings config, Topic<K, V> topic) {
         return read(config, topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
     /** Every committed record of the named topic as raw bytes, for values that may not even parse. */
-    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(ParleyConfig config, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(KafkaSettings config, String topic) {
         return read(config, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static <K, V> List<ConsumerRecord<K, V>> read(ParleyConfig config, String topic, Deserializer<K> keys,
+    private static <K, V> List<ConsumerRecord<K, V>> read(KafkaSettings config, String topic, Deserializer<K> keys,
                                                            Deserializer<V> values) {
         Properties p = config.kafkaProperties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 @WithKafka
 class KafkaExtensionIT {
@@ -69,18 +69,19 @@ class KafkaExtensionIT {
         assertThat(kafka).isSameAs(fromBeforeEach);
         assertThat(kafka.uniqueName("x")).isNotEqualTo(kafka.uniqueName("x")).startsWith("x-");
 
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         assertThat(kafka.config()).isSameAs(config);
         assertThat(config.bootstrapServers()).isEqualTo(kafka.bootstrapServers());
         assertThat(config.partitions()).isEqualTo(1);
         assertThat(config.replication()).isEqualTo((short) 1);
-        assertThat(config.stateDir()).isDirectory().startsWith(kafka.tempDir());
+        assertThat(kafka.stateDir()).isDirectory().startsWith(kafka.tempDir());
+        assertThat(kafka.applicationId()).isSameAs(kafka.applicationId());
         assertThat(Files.exists(kafka.tempDir())).isTrue();
     }
 
     private static void record(KafkaFixture kafka) {
-        ParleyConfig c = kafka.config();
-        SEEN.put(c.topicPrefix(), List.of(kafka.bootstrapServers(), c.applicationId(), c.stateDir().toString()));
+        KafkaSettings c = kafka.config();
+        SEEN.put(c.topicPrefix(), List.of(kafka.bootstrapServers(), kafka.applicationId(), kafka.stateDir().toString()));
     }
 
     @AfterAll

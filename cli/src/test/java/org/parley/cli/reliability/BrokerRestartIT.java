@@ -24,12 +24,13 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.cli.PartSettings;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.local.EmbeddedKafka;
 import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -64,16 +65,16 @@ class BrokerRestartIT {
         Path dataDir = kafka.tempDir().resolve("restarting-broker");
         int port = freePort();
 
-        ParleyConfig reference = kafka.config().withPartitions(2, (short) 1)
+        ProcessorSettings reference = PartSettings.processor(kafka).withPartitions(2, (short) 1)
                 .withStateDir(kafka.tempDir().resolve("reference-state")).withHttp("127.0.0.1", -1);
-        TopicAdmin.ensureTopics(reference);
+        TopicAdmin.ensureTopics(reference.kafka());
         long t0 = System.nanoTime();
         long downMillis;
 
         EmbeddedKafka broker = EmbeddedKafka.builder().port(port).dataDir(dataDir).testTuning(true).build().start();
-        ParleyConfig restarting = reference.withBootstrapServers(broker.bootstrapServers())
+        ProcessorSettings restarting = reference.withBootstrapServers(broker.bootstrapServers())
                 .withApplicationId("restart-app").withStateDir(kafka.tempDir().resolve("restart-state"));
-        TopicAdmin.ensureTopics(restarting);
+        TopicAdmin.ensureTopics(restarting.kafka());
         try (ProcessorApp uninterrupted = new ProcessorApp(reference, EventCoder.withDefaultDictionaries(),
                      StanceSettings.defaults()).start();
              KafkaProducer<String, Article> referenceProducer = producer(reference);
@@ -102,7 +103,7 @@ class BrokerRestartIT {
                 return quiet[0] >= 2;
             });
 
-            Map<String, Long> copies = new TreeMap<>(TopicContents.readCommitted(restarting,
+            Map<String, Long> copies = new TreeMap<>(TopicContents.readCommitted(restarting.kafka(),
                             restarting.topics().articles().name()).stream()
                     .collect(Collectors.groupingBy(BrokerRestartIT::key, Collectors.counting())));
             assertThat(copies.keySet()).as("articles on the topic")
@@ -110,11 +111,11 @@ class BrokerRestartIT {
             assertThat(copies).as("each article once: retries of the idempotent producer add no copies")
                     .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
 
-            StanceSnapshot expected = StanceSnapshot.read(reference);
-            StanceSnapshot actual = StanceSnapshot.read(restarting);
+            StanceSnapshot expected = StanceSnapshot.read(reference.kafka());
+            StanceSnapshot actual = StanceSnapshot.read(restarting.kafka());
             assertThat(expected.codedArticleIds()).hasSize(ARTICLES);
             actual.assertSameAggregatesAs(expected, "seed " + seed);
-            assertThat(TopicContents.readCommitted(restarting, restarting.topics().deadLetters().name()))
+            assertThat(TopicContents.readCommitted(restarting.kafka(), restarting.topics().deadLetters().name()))
                     .as("dead letters after the broker restart").isEmpty();
             String summary = String.format("BrokerRestartIT: %d articles, broker down for %d ms mid-stream "
                             + "(restart on the same data dir and port %d), %d dyads, %d event records, all equal to "
@@ -132,7 +133,7 @@ class BrokerRestartIT {
     }
 
     /** The settings that make a producer ride out a broker restart without losing or doubling a record. */
-    private static KafkaProducer<String, Article> producer(ParleyConfig config) {
+    private static KafkaProducer<String, Article> producer(ProcessorSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -144,7 +145,7 @@ class BrokerRestartIT {
     }
 
     /** Sends in the background; the future fails if any record is not acknowledged. */
-    private static CompletableFuture<Void> publish(KafkaProducer<String, Article> producer, ParleyConfig config,
+    private static CompletableFuture<Void> publish(KafkaProducer<String, Article> producer, ProcessorSettings config,
                                                    List<Article> batch) {
         return CompletableFuture.runAsync(() -> {
             List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();

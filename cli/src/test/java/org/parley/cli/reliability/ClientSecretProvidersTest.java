@@ -10,13 +10,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 /**
  * The client properties file need not hold secrets itself: Kafka's config providers resolve {@code ${file:...}}
  * (and {@code ${env:...}}, {@code ${directory:...}}) references when a client starts, so the file can be checked in
  * and the passwords live in a mounted secret file or the environment. This checks that the references pass through
- * {@link ParleyConfig#kafkaProperties()} untouched and that a Kafka client resolves them.
+ * {@link KafkaSettings#kafkaProperties()} untouched and that a Kafka client resolves them.
  */
 class ClientSecretProvidersTest {
     @TempDir
@@ -32,7 +32,7 @@ class ClientSecretProvidersTest {
                 "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
                 "ssl.truststore.password=${file:" + secrets + ":truststore.password}",
                 "sasl.kerberos.service.name=${env:PATH}", ""));
-        Properties props = ParleyConfig.defaults().withClientProperties(client).kafkaProperties();
+        Properties props = KafkaSettings.defaults().withClientProperties(client).kafkaProperties();
         assertThat(props.getProperty("ssl.truststore.password")).as("Parley passes the reference on, unresolved")
                 .startsWith("${file:");
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -25,14 +24,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
-import org.parley.cli.LocalPipeline;
+import org.parley.cli.PartSettings;
 import org.parley.cli.ParleyCli;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
 import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.ParleyConfig;
+import org.parley.pipeline.LocalPipeline;
+import org.parley.processor.ProcessorSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -51,7 +51,7 @@ class DeadLettersEverywhereIT {
     @Test
     void badInputAtEveryEntranceIsDeadLetteredWithItsOriginAndNothingElseIsLost(KafkaFixture kafka)
             throws Exception {
-        ParleyConfig config = kafka.config().withHttp("127.0.0.1", 0);
+        ProcessorSettings config = PartSettings.processor(kafka).withHttp("127.0.0.1", 0);
         List<Article> good = ArticleGenerator.generate(7, 12);
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("inbox"));
         Files.writeString(inbox.resolve("good.txt"), "Poland imposed sanctions on Iran.\n");
@@ -76,8 +76,7 @@ class DeadLettersEverywhereIT {
 
         List<RecordMetadata> badArticleOffsets = new ArrayList<>();
         List<RecordMetadata> badEventOffsets = new ArrayList<>();
-        try (LocalPipeline pipeline = LocalPipeline.start(config, EventCoder.withDefaultDictionaries(),
-                Duration.ofSeconds(90));
+        try (LocalPipeline pipeline = PartSettings.pipeline(kafka, config, Duration.ofSeconds(90));
              KafkaProducer<byte[], byte[]> producer = rawProducer(config)) {
             String articles = config.topics().articles().name();
             var articleSerde = config.topics().articles().valueSerde();
@@ -96,7 +95,7 @@ class DeadLettersEverywhereIT {
             }
             StringWriter err = new StringWriter();
             int exit = ParleyCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "ingest",
-                    "--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix(),
+                    "--bootstrap-server", config.kafka().bootstrapServers(), "--topic-prefix", config.kafka().topicPrefix(),
                     inbox.toString());
             assertThat(exit).as("ingest says some inputs were rejected; stderr: %s", err).isEqualTo(2);
 
@@ -104,10 +103,10 @@ class DeadLettersEverywhereIT {
             assertThat(pipeline.processor().state()).isEqualTo(KafkaStreams.State.RUNNING);
             int expectedDead = badArticleOffsets.size() + badEventOffsets.size() + badOrigins.size();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
-                    TopicContents.readCommitted(config, config.topics().deadLetters().name()).size() >= expectedDead);
+                    TopicContents.readCommitted(config.kafka(), config.topics().deadLetters().name()).size() >= expectedDead);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> dead = TopicContents.readCommitted(config,
+        List<ConsumerRecord<byte[], byte[]>> dead = TopicContents.readCommitted(config.kafka(),
                 config.topics().deadLetters().name());
         String articles = config.topics().articles().name();
         String events = config.topics().events().name();
@@ -127,7 +126,7 @@ class DeadLettersEverywhereIT {
                 .containsExactlyInAnyOrderElementsOf(badOrigins);
 
         // Nothing else lost: every good article, from the topic and from the files, has its events on disk.
-        Set<String> coded = eventsOnDisk(config.outDir()).stream().map(Event::articleId).collect(Collectors.toSet());
+        Set<String> coded = eventsOnDisk(kafka.outDir()).stream().map(Event::articleId).collect(Collectors.toSet());
         assertThat(coded).containsAll(good.stream().map(Article::id).toList());
         assertThat(coded).hasSize(good.size() + goodFromFiles);
         System.out.printf("DeadLettersEverywhereIT: %d dead letters (processor %d, sink %d, ingest %d); "
@@ -164,7 +163,7 @@ class DeadLettersEverywhereIT {
         return all;
     }
 
-    private static KafkaProducer<byte[], byte[]> rawProducer(ParleyConfig config) {
+    private static KafkaProducer<byte[], byte[]> rawProducer(ProcessorSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());

@@ -23,9 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.parley.cli.PartSettings;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
+import org.parley.processor.ProcessorSettings;
 import org.parley.sink.events.EventLog;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.RestartableBroker;
@@ -72,10 +73,10 @@ class PipelineOutageIT {
         Path clientProps = Files.writeString(dir.resolve("processor.properties"),
                 "session.timeout.ms=10000\nheartbeat.interval.ms=3000\n");
         try (RestartableBroker broker = new RestartableBroker(dir.resolve("broker"))) {
-            ParleyConfig config = kafka.config().withBootstrapServers(broker.bootstrapServers());
-            TopicAdmin.ensureTopics(config);
-            String[] kafkaArgs = {"--bootstrap-server", config.bootstrapServers(),
-                "--topic-prefix", config.topicPrefix()};
+            ProcessorSettings config = PartSettings.processor(kafka).withBootstrapServers(broker.bootstrapServers());
+            TopicAdmin.ensureTopics(config.kafka());
+            String[] kafkaArgs = {"--bootstrap-server", config.kafka().bootstrapServers(),
+                "--topic-prefix", config.kafka().topicPrefix()};
             List<ParleyProcess> parts = new ArrayList<>();
             try (ParleyProcess processor = ParleyProcess.start(logs.resolve("outage-process-" + tag + ".log"),
                     Map.of(), concat(new String[] {"process", "--application-id", config.applicationId(),

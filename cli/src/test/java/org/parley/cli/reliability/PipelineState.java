@@ -10,7 +10,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.parley.local.GroupProgress;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.InternalTopics;
+import org.parley.processor.ProcessorSettings;
 
 /** What the tests ask the broker about a running processor: has it caught up, and is it writing. */
 final class PipelineState {
@@ -22,7 +23,7 @@ final class PipelineState {
      * repartition topic of its application id. Under exactly-once the committed offsets and the outputs of a task
      * are committed in one transaction, so once this holds every output is visible to read_committed readers.
      */
-    static boolean processorCaughtUp(ParleyConfig config) {
+    static boolean processorCaughtUp(ProcessorSettings config) {
         List<String> inputs = new ArrayList<>();
         inputs.add(config.topics().articles().name());
         inputs.addAll(repartitionTopics(config));
@@ -30,10 +31,10 @@ final class PipelineState {
                 inputs.toArray(String[]::new)) == 0;
     }
 
-    static List<String> repartitionTopics(ParleyConfig config) {
+    static List<String> repartitionTopics(ProcessorSettings config) {
         try (Admin admin = Admin.create(config.kafkaProperties())) {
             return admin.listTopics().names().get().stream()
-                    .filter(n -> n.startsWith(config.applicationId() + "-") && n.endsWith("-repartition"))
+                    .filter(n -> InternalTopics.isInternal(config.applicationId(), n) && n.endsWith("-repartition"))
                     .sorted().toList();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());

@@ -21,11 +21,12 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.cli.PartSettings;
 import org.parley.coder.EventCoder;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.processor.ProcessorApp;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.stance.StanceSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -57,15 +58,15 @@ class ProcessorCrashIT {
         Random random = new Random(seed);
         long t0 = System.nanoTime();
 
-        ParleyConfig crashed = kafka.config().withPartitions(PARTITIONS, (short) 1);
-        ParleyConfig reference = crashed.withTopicPrefix(kafka.uniqueName("reference"))
+        ProcessorSettings crashed = PartSettings.processor(kafka).withPartitions(PARTITIONS, (short) 1);
+        ProcessorSettings reference = crashed.withTopicPrefix(kafka.uniqueName("reference"))
                 .withApplicationId(kafka.uniqueName("reference-app"))
                 .withStateDir(kafka.tempDir().resolve("reference-state"))
                 .withHttp("127.0.0.1", -1);
-        TopicAdmin.ensureTopics(crashed);
-        TopicAdmin.ensureTopics(reference);
+        TopicAdmin.ensureTopics(crashed.kafka());
+        TopicAdmin.ensureTopics(reference.kafka());
         Path stateDir = kafka.tempDir().resolve("crashed-state");
-        Path log = Path.of("target", "reliability", "processor-crash-" + crashed.topicPrefix() + ".log")
+        Path log = Path.of("target", "reliability", "processor-crash-" + crashed.kafka().topicPrefix() + ".log")
                 .toAbsolutePath();
         // A killed member holds its partitions until its session times out (45 s by default): a short session
         // lets the restarted process take over quickly. Set through the client properties file, as an operator would.
@@ -137,8 +138,8 @@ class ProcessorCrashIT {
             }
         }
 
-        StanceSnapshot expected = StanceSnapshot.read(reference);
-        StanceSnapshot actual = StanceSnapshot.read(crashed);
+        StanceSnapshot expected = StanceSnapshot.read(reference.kafka());
+        StanceSnapshot actual = StanceSnapshot.read(crashed.kafka());
         String context = "seed " + seed + ", log " + log;
         // The input must be rich enough for the comparison to mean something.
         assertThat(expected.dyads()).as("dyads in the reference run").hasSizeGreaterThan(40);
@@ -148,7 +149,7 @@ class ProcessorCrashIT {
         assertThat(expected.codedArticleIds()).as("every article coded in the reference run")
                 .isEqualTo(articles.stream().map(Article::id).collect(java.util.stream.Collectors.toSet()));
         actual.assertSameAggregatesAs(expected, context);
-        assertThat(TopicContents.readCommitted(crashed, crashed.topics().deadLetters().name()))
+        assertThat(TopicContents.readCommitted(crashed.kafka(), crashed.topics().deadLetters().name()))
                 .as("dead letters: a crash must not turn a good record into a bad one (%s)", context).isEmpty();
 
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
@@ -163,17 +164,17 @@ class ProcessorCrashIT {
         System.out.println(summary);
     }
 
-    private static ParleyProcess startProcessor(ParleyConfig config, Path stateDir, Path clientProps, Path log) {
+    private static ParleyProcess startProcessor(ProcessorSettings config, Path stateDir, Path clientProps, Path log) {
         return ParleyProcess.start(log, Map.of(), "process",
-                "--bootstrap-server", config.bootstrapServers(),
-                "--topic-prefix", config.topicPrefix(),
+                "--bootstrap-server", config.kafka().bootstrapServers(),
+                "--topic-prefix", config.kafka().topicPrefix(),
                 "--application-id", config.applicationId(),
                 "--state-dir", stateDir.toString(),
                 "--client-properties", clientProps.toString(),
                 "--port", "0");
     }
 
-    private static KafkaProducer<String, Article> producer(ParleyConfig config) {
+    private static KafkaProducer<String, Article> producer(ProcessorSettings config) {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -182,8 +183,8 @@ class ProcessorCrashIT {
     }
 
     /** The same records, in the same order, to both runs' article topics. */
-    private static void publish(KafkaProducer<String, Article> producer, List<Article> batch, ParleyConfig crashed,
-                                ParleyConfig reference) {
+    private static void publish(KafkaProducer<String, Article> producer, List<Article> batch, ProcessorSettings crashed,
+                                ProcessorSettings reference) {
         try {
             for (Article a : batch) {
                 producer.send(new ProducerRecord<>(crashed.topics().articles().name(), a.id(), a));

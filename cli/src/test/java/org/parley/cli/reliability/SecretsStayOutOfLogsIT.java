@@ -16,8 +16,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
+import org.parley.cli.PartSettings;
 import org.parley.contracts.TopicAdmin;
+import org.parley.processor.ProcessorSettings;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
 
@@ -33,8 +34,8 @@ class SecretsStayOutOfLogsIT {
 
     @Test
     void noSecretFromTheClientPropertiesFileAppearsInAnyLogOrHttpAnswer(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        ProcessorSettings config = PartSettings.processor(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         List<String> secrets = List.of("truststore-" + UUID.randomUUID(), "keystore-" + UUID.randomUUID(),
                 "key-" + UUID.randomUUID(), "jaas-" + UUID.randomUUID(), "custom-" + UUID.randomUUID());
         Path clientProps = Files.writeString(kafka.tempDir().resolve("client.properties"), String.join("\n",
@@ -61,7 +62,7 @@ class SecretsStayOutOfLogsIT {
         Map<String, String> env = Map.of("PARLEY_JAVA_OPTS",
                 "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile=" + log4j);
         Path logs = kafka.tempDir().resolve("logs");
-        String[] kafkaArgs = {"--bootstrap-server", config.bootstrapServers(), "--topic-prefix", config.topicPrefix(),
+        String[] kafkaArgs = {"--bootstrap-server", config.kafka().bootstrapServers(), "--topic-prefix", config.kafka().topicPrefix(),
             "--client-properties", clientProps.toString()};
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("inbox"));
         Files.writeString(inbox.resolve("a.txt"), "France imposed sanctions on Iran.\n");

@@ -30,10 +30,11 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.parley.cli.PartSettings;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
+import org.parley.sink.SinkSettings;
 import org.parley.sink.events.EventLog;
 import org.parley.testkit.KafkaFixture;
 import org.parley.testkit.WithKafka;
@@ -53,8 +54,8 @@ class SinkCrashIT {
 
     @Test
     void killedAtRandomMomentsTheSinkStillWritesEveryEventExactlyOnce(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = PartSettings.sink(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Topics t = config.topics();
         long seed = Long.getLong("parley.seed", System.nanoTime());
         System.out.println("SinkCrashIT seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
@@ -66,7 +67,7 @@ class SinkCrashIT {
         Map<String, Long> lastDaily = new HashMap<>();
         Random dups = new Random(seed + 1);
         int chunk = EVENTS / (KILLS + 1) / PER_TRANSACTION * PER_TRANSACTION;
-        Path log = Path.of("target", "reliability", "sink-crash-" + config.topicPrefix() + ".log").toAbsolutePath();
+        Path log = Path.of("target", "reliability", "sink-crash-" + config.kafka().topicPrefix() + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         int produced = 0;
         int txn = 0;
@@ -142,7 +143,7 @@ class SinkCrashIT {
     }
 
     /** Produces events [from, from + count) in transactions, each also updating one dyad and one day. */
-    private static void produceEvents(Topics t, ParleyConfig config, int from, int count, int firstTxn, Random dups,
+    private static void produceEvents(Topics t, SinkSettings config, int from, int count, int firstTxn, Random dups,
                                       Map<String, Long> lastDyad, Map<String, Long> lastDaily) {
         int txn = firstTxn;
         for (int start = from; start < from + count; start += PER_TRANSACTION) {
@@ -158,7 +159,7 @@ class SinkCrashIT {
             batch.add(record(t.dyadStance().name(), dyadKey, json(dyad("X", "Y", txn))));
             String dailyKey = dyadKey + "@2026-11-" + (10 + txn % 5);
             batch.add(record(t.dailyStance().name(), dailyKey, json(dyad("X", "Y", txn))));
-            produce(config, batch);
+            produce(config.kafka(), batch);
             synchronized (lastDyad) {
                 lastDyad.put(dyadKey, (long) txn);
                 lastDaily.put(dailyKey, (long) txn);
@@ -166,9 +167,9 @@ class SinkCrashIT {
         }
     }
 
-    private static ParleyProcess startSink(ParleyConfig config, Path log) {
-        return ParleyProcess.start(log, Map.of(), "sink", "--bootstrap-server", config.bootstrapServers(),
-                "--topic-prefix", config.topicPrefix(), "--out", config.outDir().toString(),
+    private static ParleyProcess startSink(SinkSettings config, Path log) {
+        return ParleyProcess.start(log, Map.of(), "sink", "--bootstrap-server", config.kafka().bootstrapServers(),
+                "--topic-prefix", config.kafka().topicPrefix(), "--out", config.outDir().toString(),
                 "--rotate", "size", "--rotate-bytes", "40000", "--gzip", "--gdelt");
     }
 

@@ -15,7 +15,7 @@ import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.common.Span;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.Topics;
 
 /** Records for the sink's topics, written as the processor writes them: in transactions. */
@@ -55,7 +55,7 @@ final class SinkRecords {
     }
 
     /** Produces in one transaction, as the processor does (exactly_once_v2). */
-    static void produce(ParleyConfig config, List<ProducerRecord<byte[], byte[]>> records) {
+    static void produce(KafkaSettings config, List<ProducerRecord<byte[], byte[]>> records) {
         TopicWriter.produceInTransaction(config, records);
     }
 }

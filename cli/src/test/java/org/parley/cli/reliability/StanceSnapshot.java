@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.parley.common.CountryStance;
 import org.parley.common.DyadStance;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 
 /**
  * The final state of one pipeline run, read from its topics: the latest aggregate per dyad, per country and per dyad
@@ -30,7 +30,7 @@ record StanceSnapshot(Map<String, DyadCounts> dyads, Map<String, Double> dyadSta
                          String goldsteinAsTarget, java.util.Set<String> counterparts) {
     }
 
-    static StanceSnapshot read(ParleyConfig config) {
+    static StanceSnapshot read(KafkaSettings config) {
         Map<String, DyadCounts> dyads = new TreeMap<>();
         Map<String, Double> stance = new TreeMap<>();
         TopicContents.latestByKey(config, config.topics().dyadStance()).forEach((key, d) -> {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.Topic;
 
 /** Reads what a topic holds right now, as a read_committed consumer without a group sees it. */
@@ -15,12 +15,12 @@ final class TopicContents {
     }
 
     /** Every committed record, partition by partition, up to the last stable offset at the time of the call. */
-    static List<ConsumerRecord<byte[], byte[]>> readCommitted(ParleyConfig config, String topic) {
+    static List<ConsumerRecord<byte[], byte[]>> readCommitted(KafkaSettings config, String topic) {
         return TopicReader.readCommitted(config, topic);
     }
 
     /** The latest value per key, as a compacted topic's reader ends up with; a null value removes the key. */
-    static <V> Map<String, V> latestByKey(ParleyConfig config, Topic<String, V> topic) {
+    static <V> Map<String, V> latestByKey(KafkaSettings config, Topic<String, V> topic) {
         Map<String, V> latest = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readCommitted(config, topic.name())) {
             String key = topic.keySerde().deserializer().deserialize(topic.name(), r.key());

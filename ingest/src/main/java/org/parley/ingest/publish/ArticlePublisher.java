@@ -1,10 +1,7 @@
 package org.parley.ingest.publish;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,17 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.parley.common.Article;
 import org.parley.contracts.DeadLetter;
-import org.parley.contracts.DeadLetterHeaders;
-import org.parley.contracts.JsonSerde;
+import org.parley.contracts.DeadLetterWriter;
 import org.parley.contracts.KafkaOutage;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticlePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
-    private static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** Dead letters held back during an outage; beyond this the oldest are dropped (and counted in the log). */
     static final int MAX_HELD_DEAD_LETTERS = 10_000;
@@ -60,28 +52,27 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    private final ParleyConfig config;
+    private final KafkaSettings config;
     private final Topic<String, Article> articles;
-    private final Topic<byte[], byte[]> deadLetters;
+    private final DeadLetterWriter deadLetters;
     private final KafkaProducer<String, Article> producer;
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final KafkaOutage outage;
-    private final Deque<DeadLetter> heldDeadLetters = new ArrayDeque<>();
-    private KafkaProducer<byte[], byte[]> deadLetterProducer;
-    private long droppedDeadLetters;
 
-    public ArticlePublisher(ParleyConfig config) {
+    public ArticlePublisher(KafkaSettings config) {
         this.config = config;
         this.articles = config.topics().articles();
-        this.deadLetters = config.topics().deadLetters();
         this.producer = new KafkaProducer<>(producerProperties(config, "parley-ingest"),
                 articles.keySerde().serializer(), articles.valueSerde().serializer());
         this.outage = new KafkaOutage("Kafka at " + config.bootstrapServers() + " (ingest)", LOG);
+        this.deadLetters = new DeadLetterWriter(config.topics().deadLetters().name(),
+                producerProperties(config, "parley-ingest-dlq"), "parley-ingest-dlq", MAX_HELD_DEAD_LETTERS,
+                outage::failed);
     }
 
     /** Client settings: delivery guarantees are fixed; throughput and timeouts may be tuned in the client file. */
-    static Properties producerProperties(ParleyConfig config, String clientId) {
+    static Properties producerProperties(KafkaSettings config, String clientId) {
         Properties p = config.kafkaProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -144,9 +135,9 @@ public final class ArticlePublisher implements AutoCloseable {
             outage.succeeded();
         }
         if (!outage.isDown()) {
-            resendHeldDeadLetters();
+            deadLetters.resendHeld();
         }
-        flushDeadLetters();
+        deadLetters.flush();
         return done;
     }
 
@@ -162,78 +153,19 @@ public final class ArticlePublisher implements AutoCloseable {
      */
     public void deadLetter(DeadLetter letter) {
         if (outage.isDown()) {
-            hold(letter);
-            return;
-        }
-        try {
-            if (deadLetterProducer == null) {
-                deadLetterProducer = new KafkaProducer<>(producerProperties(config, "parley-ingest-dlq"),
-                        new ByteArraySerializer(), new ByteArraySerializer());
-            }
-            deadLetterProducer.send(deadLetterRecord(letter), (metadata, e) -> {
-                if (e == null) {
-                    return;
-                }
-                if (isRecordProblem(e)) {
-                    LOG.warn("could not write dead letter for {} to {}: {}", letter.origin(), deadLetters.name(),
-                            e.getMessage());
-                } else {
-                    outage.failed(e);
-                    hold(letter);
-                }
-            });
-        } catch (KafkaException e) {
-            outage.failed(e);
-            hold(letter);
-        }
-    }
-
-    private ProducerRecord<byte[], byte[]> deadLetterRecord(DeadLetter letter) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetters.name(),
-                letter.origin().getBytes(StandardCharsets.UTF_8), DEAD_LETTER.toBytes(letter));
-        record.headers().add(DeadLetterHeaders.COMPONENT, letter.component().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(DeadLetterHeaders.ORIGIN, letter.origin().getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    private void hold(DeadLetter letter) {
-        synchronized (heldDeadLetters) {
-            heldDeadLetters.addLast(letter);
-            if (heldDeadLetters.size() > MAX_HELD_DEAD_LETTERS) {
-                heldDeadLetters.removeFirst();
-                if (droppedDeadLetters++ % 1000 == 0) {
-                    LOG.warn("Kafka away: {} dead letters dropped so far (over {} held)", droppedDeadLetters,
-                            MAX_HELD_DEAD_LETTERS);
-                }
-            }
+            deadLetters.hold(letter);
+        } else {
+            deadLetters.write(letter);
         }
     }
 
     /** Dead letters waiting for the broker to come back. */
     public int heldDeadLetters() {
-        synchronized (heldDeadLetters) {
-            return heldDeadLetters.size();
-        }
-    }
-
-    private void resendHeldDeadLetters() {
-        List<DeadLetter> again;
-        synchronized (heldDeadLetters) {
-            again = new ArrayList<>(heldDeadLetters);
-            heldDeadLetters.clear();
-        }
-        again.forEach(this::deadLetter);
-    }
-
-    private void flushDeadLetters() {
-        if (deadLetterProducer != null) {
-            deadLetterProducer.flush();
-        }
+        return deadLetters.held();
     }
 
     static boolean isRecordProblem(Exception e) {
-        return e instanceof RecordTooLargeException || e instanceof InvalidRecordException
-                || e instanceof SerializationException;
+        return DeadLetterWriter.isRecordProblem(e);
     }
 
     @Override
@@ -241,9 +173,7 @@ public final class ArticlePublisher implements AutoCloseable {
         try {
             producer.close(CLOSE_TIMEOUT);
         } finally {
-            if (deadLetterProducer != null) {
-                deadLetterProducer.close(CLOSE_TIMEOUT);
-            }
+            deadLetters.close();
         }
     }
 }

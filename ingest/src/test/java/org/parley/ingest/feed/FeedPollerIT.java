@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestBounds;
 import org.parley.ingest.IngestOptions;
@@ -133,7 +133,7 @@ class FeedPollerIT {
 
     @Test
     void newItemsArePublishedOnceAndAnUnchangedFeedCostsA304(KafkaFixture kafka) {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         List<String> told = new CopyOnWriteArrayList<>();
         try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults());
@@ -193,7 +193,7 @@ class FeedPollerIT {
     /** PARLEY_FEED_MAX_SEEN_ITEMS below what the feed lists: its items are fetched again, and are duplicates. */
     @Test
     void aFeedListingMoreItemsThanTheBoundHasThemFetchedAgainAsDuplicates(KafkaFixture kafka) {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults(), new IngestBounds(100, 100, 2));
              FeedPoller poller = new FeedPoller(ingestor, List.of(URI.create(base + "/feed.xml")),
@@ -210,7 +210,7 @@ class FeedPollerIT {
 
     @Test
     void aFeedThatCannotBeReadIsARejectionNamingIt(KafkaFixture kafka) {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         feedXml = "<rss><channel><title>cut off";
         String url = base + "/feed.xml";

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
 import org.parley.common.Json;
 import org.parley.contracts.DeadLetter;
-import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.Ingestor;
@@ -48,7 +47,7 @@ class ArticleServerIT {
 
     @Test
     void postedArticlesArePublishedAndBadRequestsSayWhy(KafkaFixture kafka) throws Exception {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         try (Ingestor ingestor = new Ingestor(config, new IngestOptions(null, null, ARTICLE_LIMIT));
              ArticleServer server = new ArticleServer(ingestor, REQUEST_LIMIT, ARTICLE_LIMIT, (o, s) -> { })
@@ -112,9 +111,8 @@ class ArticleServerIT {
         assertThat(talks.source()).isEqualTo("Example");
         assertThat(talks.dateSource()).isEqualTo(Article.DateSource.METADATA);
 
-        JsonSerde<DeadLetter> letters = JsonSerde.of(DeadLetter.class);
         assertThat(TopicReader.readCommitted(config, config.topics().deadLetters()))
-                .extracting(r -> letters.fromBytes(r.value()).reason())
+                .extracting(r -> DeadLetter.read(r).reason())
                 .anySatisfy(reason -> assertThat(reason).isEqualTo(
                         "article [1]: JSON object has no \"text\" (or it is blank)"))
                 .hasSize(6);

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.Ingested;
@@ -59,7 +59,7 @@ class IngestOutageIT {
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("inbox"));
         List<Ingested> published = new CopyOnWriteArrayList<>();
         try (RestartableBroker broker = new RestartableBroker(kafka.tempDir().resolve("broker"))) {
-            ParleyConfig config = kafka.config().withBootstrapServers(broker.bootstrapServers());
+            KafkaSettings config = kafka.config().withBootstrapServers(broker.bootstrapServers());
             TopicAdmin.ensureTopics(config);
             try (Ingestor ingestor = new Ingestor(config, IngestOptions.defaults());
                  FolderWatcher watcher = new FolderWatcher(ingestor, inbox, null, QUIET,

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.parley.common.Article;
-import org.parley.contracts.ParleyConfig;
+import org.parley.contracts.KafkaSettings;
 import org.parley.contracts.TopicAdmin;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
@@ -48,7 +48,7 @@ class FolderWatcherIT {
 
     @Test
     void aFileIsReadOnlyOnceItHasSettledAndAgainWhenItChanges(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("inbox"));
         List<Path> told = new CopyOnWriteArrayList<>();
@@ -104,7 +104,7 @@ class FolderWatcherIT {
 
     @Test
     void aFileWrittenInFourChunksTwoAndAHalfSecondsApartIsOneArticle(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("chunks"));
         Path file = inbox.resolve("slow.txt");
@@ -144,7 +144,7 @@ class FolderWatcherIT {
 
     @Test
     void filesThatLandWhileWatchingArePublished(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
+        KafkaSettings config = kafka.config();
         TopicAdmin.ensureTopics(config);
         Path inbox = Files.createDirectories(kafka.tempDir().resolve("landing"));
         Files.writeString(inbox.resolve("before.txt"), TALKS);

@@ -39,8 +39,8 @@ import org.parley.common.DyadKey;
 import org.parley.common.DyadStance;
 import org.parley.common.Event;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
 import org.parley.processor.ProcessorLimits;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.events.RecentEvents;
 import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
@@ -56,7 +56,7 @@ import org.parley.processor.subscribe.EventFilter;
  * Retry-After while the stores cannot be queried (starting or rebalancing).
  */
 public final class HttpApi implements AutoCloseable {
-    private final ParleyConfig config;
+    private final ProcessorSettings config;
     private final PrometheusMeterRegistry registry;
     /** Null when no token is configured: then the API binds 127.0.0.1 by default and trusts the machine. */
     private final BearerAuth auth;
@@ -67,7 +67,7 @@ public final class HttpApi implements AutoCloseable {
     private final Supplier<Optional<StreamFaults.Failure>> degraded;
     private final ReferenceNames names = ReferenceNames.shipped();
 
-    public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry) {
+    public HttpApi(ProcessorSettings config, PrometheusMeterRegistry registry) {
         this(config, registry, ProcessorLimits.defaults().maxSseClients(), Optional::empty);
     }
 
@@ -75,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
      * @param maxSseClients live-stream clients served at once; more are answered 503
      * @param degraded      the latest stream-thread failure while it is recent, which makes {@code /health} DEGRADED
      */
-    public HttpApi(ParleyConfig config, PrometheusMeterRegistry registry, int maxSseClients,
+    public HttpApi(ProcessorSettings config, PrometheusMeterRegistry registry, int maxSseClients,
                    Supplier<Optional<StreamFaults.Failure>> degraded) {
         this.config = config;
         this.registry = registry;
@@ -88,7 +88,7 @@ public final class HttpApi implements AutoCloseable {
     public void attach(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
         this.router = new InstanceRouter(streams, self, auth == null ? null : auth.authorizationHeader(),
-                config.partitions());
+                config.kafka().partitions());
     }
 
     public void attach(KafkaStreams streams) {

@@ -10,15 +10,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.parley.contracts.DeadLetterHeaders;
+import org.parley.contracts.DeadLetter;
 import org.parley.processor.ProcessorLimits;
 
 /**
  * Dead letters in the format of Kafka Streams' own handlers (KIP-1034: the original key and value, with
- * {@code __streams.errors.*} headers) plus Parley's {@code parley.component} and {@code parley.origin}, as the
- * sink and ingest write them. Two differences from Kafka's builder, both so that the dead letter itself can
- * always be written: a value over the size limit is left out (the headers say where to find it), and a record
- * without a valid timestamp gets the broker's.
+ * {@code __streams.errors.*} headers) plus Parley's {@code parley.component} and {@code parley.origin}: the one
+ * format of {@link DeadLetter}, which ingest and the sink write too. Two differences from Kafka's builder, both so
+ * that the dead letter itself can always be written: a value over the size limit is left out (the headers say where
+ * to find it), and a record without a valid timestamp gets the broker's.
  */
 public final class DeadLetterRecords {
     public static final String COMPONENT = "processor";
@@ -70,14 +70,11 @@ public final class DeadLetterRecords {
                 h.add(original);
             }
         }
-        h.add(DeadLetterHeaders.EXCEPTION, utf8(e.getClass().getName()));
-        h.add(DeadLetterHeaders.MESSAGE, utf8(message));
         h.add(STACKTRACE, utf8(stackTrace(e)));
-        h.add(DeadLetterHeaders.TOPIC, utf8(String.valueOf(ctx.topic())));
-        h.add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(ctx.partition())));
-        h.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(ctx.offset())));
-        h.add(DeadLetterHeaders.COMPONENT, utf8(COMPONENT));
-        h.add(DeadLetterHeaders.ORIGIN, utf8(origin));
+        // The one dead-letter format (DeadLetter), written here by Kafka Streams rather than a DeadLetterWriter.
+        new DeadLetter(COMPONENT, origin, message, e.getClass().getName(),
+                new DeadLetter.Source(String.valueOf(ctx.topic()), ctx.partition(), ctx.offset()), keptKey, keptValue,
+                null).addHeaders(h);
         return r;
     }
 

@@ -3,8 +3,8 @@ package org.parley.processor.subscribe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.parley.contracts.ParleyEnv;
 
 /**
  * A topic the user declares, to which the processor copies every event mention that matches a filter (with
@@ -25,10 +25,10 @@ public record DerivedTopic(String name, EventFilter filter) {
     }
 
     /** The derived topics declared in the environment ({@value #ENV}); none when unset. */
-    public static List<DerivedTopic> fromEnv(Map<String, String> env) {
+    public static List<DerivedTopic> fromEnv(ParleyEnv env) {
         String v = env.get(ENV);
         try {
-            return v == null || v.isBlank() ? List.of() : parseAll(v);
+            return v == null ? List.of() : parseAll(v);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ENV + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.coder.EventCoder;
 import org.parley.common.Json;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.ParleyTopology;
 import org.parley.processor.StreamsSettings;
 import org.parley.processor.metrics.PipelineMetrics;
@@ -31,7 +31,7 @@ import org.parley.processor.stance.StanceSettings;
  * with its reason. The checks come before any store is touched, so they hold whatever state the processor is in.
  */
 class HttpApiErrorsTest {
-    private static final ParleyConfig CONFIG = ParleyConfig.defaults().withTopicPrefix("t")
+    private static final ProcessorSettings CONFIG = ProcessorSettings.defaults().withTopicPrefix("t")
             .withBootstrapServers("127.0.0.1:1").withHttp("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpApi api;
@@ -66,7 +66,7 @@ class HttpApiErrorsTest {
         assertThat(Json.mapper().readTree(notStarted.body()).get("state").asText()).isEqualTo("NOT_STARTED");
         assertThat(get("/api/stance/dyads").statusCode()).isEqualTo(503);
 
-        ParleyConfig config = CONFIG.withStateDir(state);
+        ProcessorSettings config = CONFIG.withStateDir(state);
         try (KafkaStreams streams = new KafkaStreams(ParleyTopology.buildTopology(config.topics(),
                 EventCoder.withDefaultDictionaries(), StanceSettings.defaults(), PipelineMetrics.NONE, List.of()),
                 StreamsSettings.of(config, null))) {

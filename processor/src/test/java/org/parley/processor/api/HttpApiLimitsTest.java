@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.coder.EventCoder;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.ParleyTopology;
 import org.parley.processor.StreamsSettings;
 import org.parley.processor.faults.StreamFaults;
@@ -34,7 +34,7 @@ import org.parley.processor.testing.SseReader;
 
 /** The HTTP API's own bounds, without a broker: SSE filters and client cap, and /health after a thread failure. */
 class HttpApiLimitsTest {
-    private static final ParleyConfig CONFIG = ParleyConfig.defaults().withTopicPrefix("t")
+    private static final ProcessorSettings CONFIG = ProcessorSettings.defaults().withTopicPrefix("t")
             .withBootstrapServers("127.0.0.1:1").withHttp("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpApi api;
@@ -112,7 +112,7 @@ class HttpApiLimitsTest {
     void healthIsDegradedWhileAStreamThreadFailureIsRecent(@TempDir Path state) throws Exception {
         String base = start(1, Optional.of(new StreamFaults.Failure(Instant.parse("2025-03-10T12:00:00Z"),
                 "StreamThread-1", "RecordTooLargeException: too big")));
-        ParleyConfig config = CONFIG.withStateDir(state);
+        ProcessorSettings config = CONFIG.withStateDir(state);
         try (KafkaStreams streams = new KafkaStreams(ParleyTopology.buildTopology(config.topics(),
                 EventCoder.withDefaultDictionaries(), StanceSettings.defaults(), PipelineMetrics.NONE, List.of()),
                 StreamsSettings.of(config, null))) {

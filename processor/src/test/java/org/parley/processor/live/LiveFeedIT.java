@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.parley.contracts.ParleyConfig;
+import org.parley.processor.ProcessorSettings;
 import org.parley.processor.api.HttpApi;
 import org.parley.processor.testing.SseReader;
 import org.parley.testkit.KafkaFixture;
@@ -95,7 +95,7 @@ class LiveFeedIT {
                 assertThat(resumed.get(resumed.size() - 1).id()).isEqualTo(t.id(t.a(), 12));
 
                 // Over HTTP: the lastEventId parameter, the header winning over it, and a malformed one.
-                ParleyConfig config = ParleyConfig.defaults().withTopicPrefix("unused")
+                ProcessorSettings config = ProcessorSettings.defaults().withTopicPrefix("unused")
                         .withBootstrapServers(kafka.bootstrapServers()).withHttp("127.0.0.1", 0);
                 try (HttpApi api = new HttpApi(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 8,
                         Optional::empty)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
+import org.parley.contracts.ParleyEnv;
 
 class EventFilterTest {
     private static RecordHeaders headers(String source, String target, String root, int quad) {
@@ -57,8 +58,8 @@ class EventFilterTest {
 
     @Test
     void derivedTopicsParseFromTheEnvironment() {
-        var topics = DerivedTopic.fromEnv(java.util.Map.of(DerivedTopic.ENV,
-                "rus-conflict=country:RUS,quad:4; usa-chn=dyad:USA:CHN"));
+        var topics = DerivedTopic.fromEnv(ParleyEnv.of(java.util.Map.of(DerivedTopic.ENV,
+                "rus-conflict=country:RUS,quad:4; usa-chn=dyad:USA:CHN")));
         assertThat(topics).extracting(DerivedTopic::name).containsExactly("rus-conflict", "usa-chn");
         assertThat(topics.get(1).filter().dyads()).containsExactly("USA->CHN");
     }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.Event;
 import org.parley.common.Json;
 import org.parley.contracts.JsonSerde;
-import org.parley.contracts.ParleyConfig;
 import org.parley.contracts.TopicAdmin;
-import org.parley.sink.Sink;
+import org.parley.sink.SinkApp;
+import org.parley.sink.SinkFixture;
+import org.parley.sink.SinkSettings;
 import org.parley.sink.SinkOptions;
 import org.parley.sink.SinkStats;
 import org.parley.sink.TestData;
@@ -34,8 +35,8 @@ class GdeltSinkIT {
 
     @Test
     void theExportHoldsEachEventOfEventsJsonlExactlyOnceAcrossRestarts(KafkaFixture kafka) throws IOException {
-        ParleyConfig config = kafka.config();
-        TopicAdmin.ensureTopics(config);
+        SinkSettings config = SinkFixture.settings(kafka);
+        TopicAdmin.ensureTopics(config.kafka());
         Path out = config.outDir();
         Path file = out.resolve("gdelt/events-20261126.export.CSV");
 
@@ -68,8 +69,8 @@ class GdeltSinkIT {
                 .allSatisfy(line -> assertThat(line.split("\t", -1)).hasSize(61));
     }
 
-    private static SinkStats run(ParleyConfig config, SinkOptions options, long expectedEvents) {
-        try (Sink sink = new Sink(config, options)) {
+    private static SinkStats run(SinkSettings config, SinkOptions options, long expectedEvents) {
+        try (SinkApp sink = new SinkApp(config.withOptions(options))) {
             sink.start();
             await().atMost(WAIT).until(() -> sink.lag() == 0 && sink.stats().eventsWritten() >= expectedEvents
                     || !sink.isRunning());
@@ -95,7 +96,7 @@ class GdeltSinkIT {
     }
 
     /** n events prefix0..prefix(n-1), then event prefix{repeat} once more, in one transaction. */
-    private static void produce(ParleyConfig config, String prefix, int n, int repeat) {
+    private static void produce(SinkSettings config, String prefix, int n, int repeat) {
         JsonSerde<Event> serde = JsonSerde.of(Event.class);
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -104,10 +105,10 @@ class GdeltSinkIT {
         if (repeat > 0) {
             records.add(record(config, serde, prefix + repeat));
         }
-        TopicWriter.produceInTransaction(config, records);
+        TopicWriter.produceInTransaction(config.kafka(), records);
     }
 
-    private static ProducerRecord<byte[], byte[]> record(ParleyConfig config, JsonSerde<Event> serde, String id) {
+    private static ProducerRecord<byte[], byte[]> record(SinkSettings config, JsonSerde<Event> serde, String id) {
         return new ProducerRecord<>(config.topics().events().name(), id.getBytes(StandardCharsets.UTF_8),
                 serde.toBytes(TestData.event(id)));
     }

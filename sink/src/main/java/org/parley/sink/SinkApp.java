@@ -28,7 +28,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.parley.contracts.ParleyConfig;
 import org.parley.sink.deadletter.DeadLetterPublisher;
 import org.parley.sink.outage.OutageGuard;
 import org.parley.sink.state.StateFile;
@@ -44,19 +43,18 @@ import org.slf4j.LoggerFactory;
  * neither loses nor duplicates anything. The sink reads every partition itself (no group rebalancing): one
  * sink owns one output directory, which a file lock enforces.
  *
- * <p>This class is the sink's front door and its poll loop (assignment, offsets after fsync, lag);
- * {@link SinkFiles} holds the locked output directory and {@link PollWriter} writes each poll, one writer per
- * topic.
+ * <p>This class is the sink's front door ({@link #start}, {@link #close}; it owns its thread) and its poll loop
+ * (assignment, offsets after fsync, lag); {@link SinkFiles} holds the locked output directory and {@link PollWriter}
+ * writes each poll, one writer per topic.
  */
-public final class Sink implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Sink.class);
+public final class SinkApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkApp.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final long REFRESH_MISSING_MS = 1_000;
     private static final long REFRESH_MS = 10_000;
     private static final long LAG_MS = 500;
 
-    private final ParleyConfig config;
-    private final SinkOptions options;
+    private final SinkSettings config;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -81,20 +79,12 @@ public final class Sink implements AutoCloseable {
     private volatile long lag = -1;
     private volatile String lastError;
 
-    public Sink(ParleyConfig config) {
-        this(config, SinkOptions.defaults());
+    public SinkApp(SinkSettings config) {
+        this(config, Clock.systemUTC());
     }
 
-    public Sink(ParleyConfig config, SinkOptions options) {
-        this(config, options, Clock.systemUTC());
-    }
-
-    Sink(ParleyConfig config, SinkOptions options, Clock clock) {
-        if (config.outDir() == null) {
-            throw new IllegalArgumentException("the sink needs an output directory");
-        }
+    SinkApp(SinkSettings config, Clock clock) {
         this.config = config;
-        this.options = options;
         this.clock = clock;
     }
 
@@ -108,7 +98,7 @@ public final class Sink implements AutoCloseable {
         }
         started = true;
         try {
-            files = SinkFiles.open(config.outDir(), options, clock, config.topics());
+            files = SinkFiles.open(config.outDir(), config.options(), clock, config.topics());
         } catch (SinkException e) {
             lastError = e.getMessage();
             stopped.countDown();
@@ -118,9 +108,9 @@ public final class Sink implements AutoCloseable {
         snapshotFiles = files.stance().files();
         consumer = new KafkaConsumer<>(consumerProperties());
         admin = Admin.create(config.kafkaProperties());
-        deadLetters = new DeadLetterPublisher(config);
+        deadLetters = new DeadLetterPublisher(config.kafka(), clock);
         writer = new PollWriter(config.topics(), files, deadLetters);
-        outage = new OutageGuard(config.bootstrapServers());
+        outage = new OutageGuard(config.kafka().bootstrapServers());
         thread = new Thread(this::run, "parley-sink");
         thread.start();
     }
@@ -144,6 +134,16 @@ public final class Sink implements AutoCloseable {
     /** Whether the poll loop is running (it stops on {@link #close} or on a fatal error). */
     public boolean isRunning() {
         return started && stopped.getCount() > 0;
+    }
+
+    public SinkSettings settings() {
+        return config;
+    }
+
+    /** The topics the sink writes to files (none before {@link #start}). */
+    public List<String> inputTopics() {
+        PollWriter w = writer;
+        return w == null ? List.of() : w.topics();
     }
 
     public Path outDir() {
@@ -182,40 +182,12 @@ public final class Sink implements AutoCloseable {
         }
     }
 
-    /** For the command line: runs until SIGTERM or SIGINT; throws {@link SinkException} on a fatal error. */
-    public static void runForeground(ParleyConfig config) {
-        runForeground(config, SinkOptions.fromEnv());
-    }
-
-    public static void runForeground(ParleyConfig config, SinkOptions options) {
-        Sink sink = new Sink(config, options);
-        Thread hook = new Thread(sink::close, "parley-sink-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            sink.start();
-            sink.awaitTermination();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            sink.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is what stopped us.
-            }
-        }
-        String error = sink.stats().lastError();
-        if (error != null) {
-            throw new SinkException(error);
-        }
-    }
-
     // --- start ----------------------------------------------------------------------------------------------
 
     private Properties consumerProperties() {
         Properties p = config.kafkaProperties();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.sinkGroupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.sinkGroupId());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -291,7 +263,7 @@ public final class Sink implements AutoCloseable {
             // error (the broker away) goes to the outage guard, which logs it once per outage.
             consumer.commitSync(moved);
         } catch (CommitFailedException e) {
-            LOG.warn("cannot commit offsets to group {}.sink, will retry: {}", config.topicPrefix(), e.toString());
+            LOG.warn("cannot commit offsets to group {}, will retry: {}", config.groupId(), e.toString());
             return;
         }
         moved.forEach((tp, om) -> committed.put(tp, om.offset()));
