@@ -14,6 +14,9 @@ final class Factuality {
     private static final Set<String> ALLEGED = Set.of("accused", "charged", "suspected", "convicted", "guilty",
             "alleged", "allegedly", "allegations", "allegation", "accusations", "rumoured", "rumored", "reportedly");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we", "you");
+    /** Words saying that what was planned did not happen: "a meeting ..., which was cancelled". */
+    private static final Set<String> CALLED_OFF = Set.of("cancelled", "canceled", "postponed", "scrapped",
+            "aborted");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
     private Factuality() {
@@ -46,6 +49,12 @@ final class Factuality {
             }
             if (s.toks().get(i).isCapitalised() || w[i].equals(",")) {
                 break; // only the clause's opening words: "I think", "we will", not "as we saw, X attacked"
+            }
+        }
+        for (int i = end; i < w.length; i++) {
+            if (CALLED_OFF.contains(w[i]) && i > 1 && (w[i - 2].equals("which") || w[i - 2].equals("that"))
+                    && (w[i - 1].equals("was") || w[i - 1].equals("were"))) {
+                return "called off (" + w[i] + ")"; // "a meeting during the planned trip, which was cancelled"
             }
         }
         for (int i = segStart; i < segEnd; i++) {

@@ -84,10 +84,12 @@ final class RoleAssignment {
                     tgt.removeAll(from);
                 }
             } else {
-                // an agentless passive ("sanctions could be lifted") is the speaker's
+                // an agentless passive ("sanctions could be lifted") is the speaker's, unless it is violence the
+                // speaker reports ("twenty people have been confirmed killed")
                 Mention speaker = roles.speaker();
-                src = speaker == null || tgt.contains(speaker) || speaker.anonymousCivilians() ? List.of()
-                        : List.of(speaker);
+                boolean violence = Integer.parseInt(a.rule().code().substring(0, 2)) >= 18;
+                src = speaker == null || tgt.contains(speaker) || speaker.anonymousCivilians() || violence
+                        ? List.of() : List.of(speaker);
             }
         }
         return new Roles(src, tgt, false);

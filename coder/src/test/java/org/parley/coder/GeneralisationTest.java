@@ -115,4 +115,22 @@ class GeneralisationTest {
     void aNameAfterAVerbIsItsObjectNotTheNextClausesSubject() {
         assertThat(tuples("As a senator told Izvestia, Turkey supported Ukraine.")).contains("TUR>UKR>051");
     }
+
+    @Test
+    void aMeetingThatWasCancelledIsNoMeeting() {
+        assertThat(tuples("Officials arranged a meeting between Egypt and Jordan during the planned trip, which was "
+                + "cancelled.")).noneMatch(t -> t.contains(">04"));
+    }
+
+    @Test
+    void denyingClaimsIsADenialNotAnAccusation() {
+        assertThat(tuples("Saudi Arabia denied all claims that Egypt was involved.")).contains("SAU>->016")
+                .noneMatch(t -> t.contains(">112"));
+    }
+
+    @Test
+    void killingsASpeakerReportsAreNotTheSpeakers() {
+        assertThat(tuples("The Bahamian prime minister said twenty people have been confirmed killed."))
+                .noneMatch(t -> t.contains(">18"));
+    }
 }
