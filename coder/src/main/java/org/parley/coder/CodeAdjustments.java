@@ -101,4 +101,10 @@ final class CodeAdjustments {
         // an accusation of no one is a claim ("claimed 190 were dead"), not an act against anybody
         return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11") && !code.startsWith("112");
     }
+
+    /** Roots whose object is typically a person: release (08), expel, arrest, assault, fight (16-20). */
+    static boolean actsOnPeople(String code) {
+        int root = Integer.parseInt(code.substring(0, 2));
+        return root == 8 || root >= 16;
+    }
 }

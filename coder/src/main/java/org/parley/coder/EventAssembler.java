@@ -28,10 +28,6 @@ final class EventAssembler {
             "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
             "promised", "promises");
     private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
-    private static boolean unknownCountry(Mention m) {
-        return m.refs().stream().allMatch(r -> EventCoder.UNKNOWN.equals(r.code()));
-    }
-
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
@@ -164,11 +160,7 @@ final class EventAssembler {
             obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");
             return;
         }
-        // "attacked a police station in Pakistan": an act on the place, or on no one of a known country, there
-        if (!r.between() && rule.place() && roles.location() != null && !src.isEmpty()
-                && (tgt.isEmpty() || tgt.stream().allMatch(EventAssembler::unknownCountry))) {
-            tgt = List.of(roles.location());
-        }
+        tgt = placeTarget(rule, r.between(), src, tgt);
         boolean placeTarget = false;
         for (Mention x : tgt) {
             placeTarget |= x.place();
@@ -202,6 +194,13 @@ final class EventAssembler {
             return;
         }
         emitAll(a, code, modal, neg, src, tgt, placeTarget);
+    }
+
+    /** "attacked a police station in Pakistan": an act on the place, or on no one of a known country, there. */
+    private List<Mention> placeTarget(Rule rule, boolean between, List<Mention> src, List<Mention> tgt) {
+        boolean noKnownTarget = tgt.isEmpty() || tgt.stream().allMatch(Mention::ofUnknownCountry);
+        return !between && rule.place() && roles.location() != null && !src.isEmpty() && noKnownTarget
+                ? List.of(roles.location()) : tgt;
     }
 
     /** A negated action drops every event of its root between the same actors, either way. */
@@ -260,25 +259,6 @@ final class EventAssembler {
         }
     }
 
-    /**
-     * "will release Odin Sanchez": the object of an act on people is a name no dictionary knows, so someone was acted
-     * on (for words, "claimed Democrats pushed", such a name is too often the start of what was said).
-     */
-    private boolean strangerAt(int at) {
-        for (Mention m : roles.mentions()) {
-            if (UnknownNames.is(m) && m.start() == at) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Roots whose object is typically a person: release (08), expel, arrest, assault, fight (16-20). */
-    private static boolean actsOnPeople(String code) {
-        int root = Integer.parseInt(code.substring(0, 2));
-        return root == 8 || root >= 16;
-    }
-
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,
                                 StringBuilder outcome) {
         Rule rule = a.rule();
@@ -288,7 +268,7 @@ final class EventAssembler {
         } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal()
                 && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && verbal(t)
                 || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end())
-                || actsOnPeople(code) && verbal(t) && strangerAt(a.end()))) {
+                || CodeAdjustments.actsOnPeople(code) && verbal(t) && UnknownNames.startsAt(roles.mentions(), a.end()))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request", and so
             // does one whose pattern names its object ("freed 200 political prisoners"); not an infinitive,
             // which often completes a noun ("a threat to boycott the ceremony")

@@ -14,6 +14,11 @@ record Mention(int start, int end, List<ActorRef> refs, boolean place, boolean a
         return EventCoder.UNKNOWN.equals(r.code()) && "CVL".equals(r.role());
     }
 
+    /** Of no known country: "police", "militants" without a place or nationality. */
+    boolean ofUnknownCountry() {
+        return refs.stream().allMatch(r -> EventCoder.UNKNOWN.equals(r.code()));
+    }
+
     /** The references of some mentions, once per code and role. */
     static List<ActorRef> refsOf(List<Mention> ms) {
         List<ActorRef> out = new ArrayList<>();

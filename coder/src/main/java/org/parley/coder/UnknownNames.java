@@ -30,6 +30,19 @@ final class UnknownNames {
     private UnknownNames() {
     }
 
+    /**
+     * "will release Odin Sanchez": a name no dictionary knows starts at {@code at}, so an act on people there acted
+     * on someone (for words, "claimed Democrats pushed", such a name is too often the start of what was said).
+     */
+    static boolean startsAt(List<Mention> mentions, int at) {
+        for (Mention m : mentions) {
+            if (is(m) && m.start() == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A mention this class added. */
     static boolean is(Mention m) {
         return ROLE.equals(m.refs().get(0).role());
