@@ -28,6 +28,7 @@ import org.parley.common.Event;
 import org.parley.contracts.JsonSerde;
 import org.parley.processor.ProcessorSettings;
 import org.parley.contracts.Topic;
+import org.parley.contracts.TopicAdmin;
 import org.parley.pipeline.LocalPipeline;
 import org.parley.processor.ProcessorApp;
 
@@ -129,6 +130,7 @@ final class PipelineLatency {
         int total = articles.size();
         JsonSerde<DyadStance> dyadSerde = JsonSerde.of(DyadStance.class);
         Topic<String, Article> topic = config.topics().articles();
+        TopicAdmin.ensureTopics(config.kafka()); // the reader below subscribes before the processor starts
         try (LocalPipeline local = LocalPipeline.onBroker(config.kafka().bootstrapServers());
              CommittedReader reader = new CommittedReader(config.kafkaProperties(),
                      List.of(config.topics().dyadStance().name()), (r, at) -> {
