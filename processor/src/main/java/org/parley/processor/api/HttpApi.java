@@ -143,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/stance/dyads/{src}/{tgt}", this::dyad);
         app.get("/api/stance/countries/{code}", this::country);
         app.get("/api/stance/daily/{src}/{tgt}", this::daily);
+        app.get("/api/stance/movers", this::movers);
         app.get("/api/events", this::events);
         app.post(ARTICLES, this::articles);
         app.get("/api/names", ctx -> ctx.json(names));
@@ -367,6 +368,25 @@ public final class HttpApi implements AutoCloseable {
             }
         }
         ctx.json(points);
+    }
+
+    /**
+     * The dyads whose daily stance changed most between the last window and the one before ({@link StanceMovers}).
+     * An instance asked for its local part sends its rows; the instance asked first ranks them all.
+     */
+    private void movers(Context ctx) {
+        String window = ctx.queryParamAsClass("window", String.class).getOrDefault("week");
+        int days = StanceMovers.days(window);
+        LocalDate asOf = day(ctx.queryParam("date"), "date");
+        int limit = limit(ctx, 10);
+        List<StanceMovers.Day> rows = gather(ctx, StanceTopology.DAILY_STANCE_STORE,
+                (ReadOnlyKeyValueStore<String, DyadDay> store) -> StanceMovers.recent(store, asOf, days),
+                new TypeReference<>() { });
+        if (InstanceRouter.isLocalOnly(ctx)) {
+            ctx.json(rows);
+        } else {
+            ctx.json(StanceMovers.rank(rows, window, asOf, limit));
+        }
     }
 
     /**
