@@ -55,6 +55,7 @@
     scheduleRender();
     loadFeed(null);
     if (selected) showDyad(selected);
+    loadMovers();
   }
 
   function eventQuery(extra) {
@@ -336,6 +337,47 @@
   }
 
   // ---- wiring ----
+  // ---- top movers: /api/stance/movers, refreshed on a window change, a filter change and (at most every 2 s)
+  // while stance changes stream in ----
+  let moversPending = false;
+  function loadMovers() {
+    const q = new URLSearchParams({window: el('movers-window').value, limit: '10'});
+    if (filters.to) q.set('date', filters.to);
+    getJson('/api/stance/movers?' + q.toString()).then(renderMovers);
+  }
+
+  function scheduleMovers() {
+    if (moversPending) return;
+    moversPending = true;
+    setTimeout(function () { moversPending = false; loadMovers(); }, 2000);
+  }
+
+  function renderMovers(answer) {
+    const list = el('movers');
+    const movers = answer && answer.movers ? answer.movers : [];
+    list.textContent = '';
+    list.dataset.window = answer ? answer.window : '';
+    list.title = answer && answer.to ? answer.from + '..' + answer.to + ' vs ' + answer.previousFrom + '..'
+      + answer.previousTo : '';
+    movers.forEach(function (m) {
+      const li = document.createElement('li');
+      li.dataset.dyad = key(m);
+      const change = document.createElement('span');
+      change.className = 'change';
+      change.style.background = colour(m.change);
+      change.textContent = (m.change > 0 ? '+' : '') + m.change.toFixed(1);
+      const who = document.createElement('span');
+      who.textContent = label(m.source) + ' \u2192 ' + label(m.target);
+      const sides = document.createElement('span');
+      sides.className = 'sides';
+      sides.textContent = m.current.stance.toFixed(1) + ' (' + m.current.events + ' ev.) vs '
+        + m.previous.stance.toFixed(1) + ' (' + m.previous.events + ' ev.)';
+      [change, who, sides].forEach(function (x) { li.appendChild(x); });
+      list.appendChild(li);
+    });
+    el('movers-empty').hidden = movers.length > 0;
+  }
+
   function getJson(url) {
     return fetch(url).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
   }
@@ -390,7 +432,13 @@
 
   readHash();
   renderLegend();
-  connect('stance', '/api/stream/stance', {dyad: putDyad, country: function () { }});
+  el('movers').addEventListener('click', function (ev) {
+    const li = ev.target.closest('li[data-dyad]');
+    if (li) showDyad(li.dataset.dyad);
+  });
+  el('movers-window').addEventListener('change', loadMovers);
+  connect('stance', '/api/stream/stance', {dyad: function (d) { putDyad(d); scheduleMovers(); },
+    country: function () { }});
   connect('events', '/api/stream/events', {event: addEvent});
 
   // First data: from snapshot.js when it came (rendered at once, before the load event), else fetched.
@@ -409,5 +457,6 @@
   const unfiltered = !filters.country && !filters.quad && !filters.from && !filters.to;
   loadFeed(snap.events && unfiltered ? snap.events : null);
   if (selected) showDyad(selected);
+  loadMovers();
   scheduleRender();
 })();

@@ -38,6 +38,9 @@ public final class DemoCommand implements Callable<Integer> {
     OutOptions out;
 
     @Mixin
+    GdeltOption gdelt;
+
+    @Mixin
     HttpOptions http;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
@@ -70,7 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
             KafkaSettings kafka = pipeline.kafka(KafkaSettings.fromEnv(env)).withPartitions(1, (short) 1);
             ProcessorSettings processor = http.applyTo(ProcessorSettings.fromEnv(env).withKafka(kafka)
                     .withApplicationId("parley-demo").withStateDir(work.resolve("state")).withHttp("127.0.0.1", 0));
-            SinkSettings sink = out.applyTo(SinkSettings.fromEnv(env).withKafka(kafka).withOutDir(Path.of("out")));
+            SinkSettings sink = gdelt.applyTo(out.applyTo(SinkSettings.fromEnv(env).withKafka(kafka)
+                    .withOutDir(Path.of("out"))));
             stderr.printf("parley demo: Kafka at %s, writing to %s%n", pipeline.bootstrapServers(), sink.outDir());
             ProcessorApp app = pipeline.startProcessor(processor, EventCoder.withDefaultDictionaries());
             pipeline.startSink(sink);
@@ -82,10 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
             pipeline.awaitIdle(timeout);
             printTable(stdout, pipeline.dyads(), EventDates.byDyad(kafka, timeout));
             pipeline.stop();
-            stdout.printf("%nIngested %d article(s) (%d duplicate, %d rejected) in %.1f s. Events: %s  Stance: %s%n",
+            stdout.printf("%nIngested %d article(s) (%d duplicate, %d rejected) in %.1f s. Events: %s  Stance: %s%s%n",
                     summary.published(), summary.duplicates(), summary.rejected().size(),
                     (System.nanoTime() - started) / 1e9, sink.outDir().resolve("events.jsonl"),
-                    sink.outDir().resolve("stance"));
+                    sink.outDir().resolve("stance"),
+                    sink.options().gdelt() ? "  GDELT: " + sink.outDir().resolve("gdelt") : "");
             stdout.flush();
             return summary.anyRejected() ? 2 : 0;
         } finally {

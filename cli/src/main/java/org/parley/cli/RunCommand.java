@@ -14,6 +14,7 @@ import org.parley.contracts.Topics;
 import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
+import org.parley.ingest.http.ArticleServer;
 import org.parley.pipeline.LocalPipeline;
 import org.parley.processor.ProcessorApp;
 import org.parley.processor.ProcessorSettings;
@@ -46,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OutOptions out;
+
+    @Mixin
+    GdeltOption gdelt;
 
     @Mixin
     StateDirOption state;
@@ -152,12 +156,15 @@ public final class RunCommand implements Callable<Integer> {
                     : processor.withPartitions(1, (short) 1);
             ProcessorApp app = pipeline.startProcessor(settings, EventCoder.withDefaultDictionaries());
             KafkaSettings onBroker = pipeline.kafka(settings.kafka());
-            pipeline.startSink(out.applyTo(SinkSettings.fromEnv(ParleyEnv.system()).withKafka(onBroker)));
+            pipeline.startSink(gdelt.applyTo(out.applyTo(SinkSettings.fromEnv(ParleyEnv.system())
+                    .withKafka(onBroker))));
             pipeline.startIngestor(onBroker, new IngestOptions(date.date, null, IngestOptions.DEFAULT_MAX_BYTES));
+            pipeline.acceptArticlesOverHttp(IngestCommand.DEFAULT_MAX_REQUEST_BYTES, IngestOptions.DEFAULT_MAX_BYTES,
+                    this::report);
             pipeline.startIngestApp(new IngestApp.Settings(List.of(watch), IngestOptions.defaults().glob(),
                     Duration.ofSeconds(Math.max(1, settleSeconds)), List.of(), Duration.ofMinutes(5),
                     IngestOptions.DEFAULT_MAX_BYTES, null, null, 0), this::report, line -> { });
-            announce(app, pipeline.sink().outDir());
+            announce(app, pipeline.sink().outDir(), pipeline.sink().settings().options().gdelt());
         }
 
         private LocalPipeline broker() {
@@ -180,13 +187,15 @@ public final class RunCommand implements Callable<Integer> {
             stderr.flush();
         }
 
-        private void announce(ProcessorApp app, Path outDir) {
+        private void announce(ProcessorApp app, Path outDir, boolean gdeltOn) {
             PrintWriter stdout = spec.commandLine().getOut();
             String host = "0.0.0.0".equals(processor.httpBind()) ? "127.0.0.1" : processor.httpBind();
             stdout.printf("parley run: dashboard at http://%s:%d/  (API /api/stance/dyads, streams /api/stream/*)%n",
                     host, app.httpPort());
-            stdout.printf("parley run: watching %s for articles; writing %s; state in %s; Ctrl-C stops%n",
-                    watch.toAbsolutePath(), outDir, data.toAbsolutePath());
+            stdout.printf("parley run: articles by POST to http://%s:%d%s (JSON, as parley ingest --http)%n", host,
+                    app.httpPort(), ArticleServer.PATH);
+            stdout.printf("parley run: watching %s for articles; writing %s%s; state in %s; Ctrl-C stops%n",
+                    watch.toAbsolutePath(), outDir, gdeltOn ? " (with the GDELT export)" : "", data.toAbsolutePath());
             processor.derived().forEach(t -> stdout.printf("parley run: derived topic %s%n", t));
             stdout.flush();
         }

@@ -35,16 +35,14 @@ public final class SinkCommand implements Callable<Integer> {
             + "or false)")
     Boolean gzip;
 
-    @Option(names = "--gdelt", negatable = true, description = "also write each event as a GDELT 2.0 event row to "
-            + "gdelt/events-YYYYMMDD.export.CSV (default: $PARLEY_SINK_GDELT or false; see docs/gdelt.md)")
-    Boolean gdelt;
+    @Mixin
+    GdeltOption gdelt;
 
     /** The environment's options with the command line's on top. */
     private SinkOptions options(SinkOptions o) {
         o = o.withRotation(rotate == null ? o.rotation() : SinkOptions.rotation(rotate),
                 rotateBytes == null ? o.maxBytes() : rotateBytes);
-        o = gzip == null ? o : o.withGzip(gzip);
-        return gdelt == null ? o : o.withGdelt(gdelt);
+        return gzip == null ? o : o.withGzip(gzip);
     }
 
     @Override
@@ -52,7 +50,7 @@ public final class SinkCommand implements Callable<Integer> {
         SinkSettings settings;
         try {
             settings = SinkSettings.fromEnv(ParleyEnv.system());
-            settings = out.applyTo(settings.withOptions(options(settings.options())));
+            settings = gdelt.applyTo(out.applyTo(settings.withOptions(options(settings.options()))));
         } catch (IllegalArgumentException e) {
             System.err.println("parley sink: " + e.getMessage());
             return 2;

@@ -24,8 +24,11 @@ class DemoIT {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path out = tmp.resolve("out");
         Path log = tmp.resolve("demo.log");
-        Process demo = new ProcessBuilder(root.resolve("bin/parley").toString(), "demo", "--out", out.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/parley").toString(), "demo", "--out",
+                out.toString()).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // demo honours the sink's settings as the standalone sink does: here the GDELT export.
+        builder.environment().put("PARLEY_SINK_GDELT", "true");
+        Process demo = builder.start();
         boolean finished = demo.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
             demo.destroyForcibly();
@@ -69,6 +72,16 @@ class DemoIT {
         assertThat(tuples).contains("USA->RUS 163");
         assertThat(out.resolve("stance/dyads.json")).isRegularFile();
         assertThat(out.resolve("stance/countries.json")).isRegularFile();
+        assertThat(output).contains("GDELT: " + out.resolve("gdelt"));
+        List<String> rows = new java.util.ArrayList<>();
+        try (var files = Files.list(out.resolve("gdelt"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".export.CSV")).toList()) {
+                rows.addAll(Files.readAllLines(f));
+            }
+        }
+        assertThat(rows).as("one GDELT row per event").hasSize(events.size())
+                .allSatisfy(row -> assertThat(row.split("\t", -1)).hasSize(61))
+                .anyMatch(row -> row.contains("\tRUS\t") && row.contains("\tUSA\t"));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
 import org.parley.ingest.Ingestor;
+import org.parley.ingest.http.ArticleServer;
 import org.parley.local.EmbeddedKafka;
 import org.parley.local.GroupProgress;
 import org.parley.processor.ProcessorApp;
@@ -126,6 +127,20 @@ public final class LocalPipeline implements AutoCloseable {
         }
         ingestApp = new IngestApp(ingestor, settings, onEach, onStatus).start();
         return ingestApp;
+    }
+
+    /**
+     * Takes {@code POST /api/articles} on the processor's HTTP port, as {@code parley ingest --http} does on its own:
+     * the same answers, published through {@link #startIngestor}'s publisher. Requires both started.
+     *
+     * @param onRequest told of each request with what became of it, on a server thread
+     */
+    public synchronized void acceptArticlesOverHttp(long maxRequestBytes, long maxArticleBytes,
+                                                    BiConsumer<String, IngestSummary> onRequest) {
+        if (ingestor == null || processor == null) {
+            throw new IllegalStateException("start the processor and the ingestor first");
+        }
+        processor.mountArticleIntake(new ArticleServer(ingestor, maxRequestBytes, maxArticleBytes, onRequest)::handle);
     }
 
     public ProcessorApp processor() {

@@ -124,6 +124,11 @@ public final class ProcessorApp implements AutoCloseable {
         return http.port();
     }
 
+    /** Takes {@code POST /api/articles} on this processor's HTTP port with {@code intake}. */
+    public void mountArticleIntake(io.javalin.http.Handler intake) {
+        http.mountArticleIntake(intake);
+    }
+
     public MicrometerPipelineMetrics metrics() {
         return metrics;
     }

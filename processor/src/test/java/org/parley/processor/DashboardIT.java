@@ -131,6 +131,7 @@ class DashboardIT {
                         .as("the live feed in the API's order").isEqualTo(live));
                 namesAndScale(browser);
                 clickADyad(browser, base);
+                topMovers(browser, base);
                 filter(browser, base);
 
                 // Feed order after a reload is the live order; filters and the open dyad come back from the URL.
@@ -235,6 +236,43 @@ class DashboardIT {
         assertThat(dom).containsPattern("<p id=\"matrix-empty\" class=\"empty\" hidden=\"\"")
                 .containsPattern("data-dyad=\"RUS-(>|&gt;)USA\"[^>]*>-?[0-9]+\\.[0-9]</td>")
                 .contains(SENTENCE);
+    }
+
+    /** The panel lists what /api/stance/movers answers, for either window; a click opens the dyad. */
+    private static void topMovers(HeadlessChromium browser, String base) throws Exception {
+        String shown = "Array.from(document.querySelectorAll('#movers li')).map(li => li.dataset.dyad)";
+        List<String> week = moverKeys(api(base, "/api/stance/movers?window=week&limit=10"));
+        assertThat(week).contains("RUS->UKR", "FRA->DEU");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(texts(browser.eval(shown)))
+                .isEqualTo(week));
+        set(browser, "movers-window", "day");
+        // The latest day is 2025-03-01 (the praise) against 2025-02-28 (sanctions and accusations).
+        List<String> day = moverKeys(api(base, "/api/stance/movers?window=day&limit=10"));
+        assertThat(day).contains("FRA->DEU", "RUS->UKR").doesNotContain("RUS->USA");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(texts(browser.eval(shown)))
+                .isEqualTo(day));
+        assertThat(text(browser.eval("document.querySelector('#movers li[data-dyad=\"FRA->DEU\"]').textContent")))
+                .contains("+3.4", "FRA France", "DEU Germany");
+        browser.click("#movers li[data-dyad=\"FRA->DEU\"] .change");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FRA->DEU".equals(text(browser.eval(
+                "document.getElementById('detail').dataset.dyad"))));
+        browser.screenshot(SHOTS.resolve("movers.png"));
+        set(browser, "movers-window", "week");
+        browser.click("#matrix td[data-dyad=\"RUS->USA\"]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "RUS->USA".equals(text(browser.eval(
+                "document.getElementById('detail').dataset.dyad"))));
+    }
+
+    private static List<String> moverKeys(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("movers").forEach(m -> out.add(m.get("source").asText() + "->" + m.get("target").asText()));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static void set(HeadlessChromium browser, String id, String value) throws Exception {

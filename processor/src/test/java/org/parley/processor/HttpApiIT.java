@@ -164,7 +164,71 @@ class HttpApiIT {
             assertThat(articlesSince.apply("2025-03-06T00:00:00.000000001Z")).isEmpty();
             eventsTakeTheStreamsFilters(base);
             jvmMetricsAndAStreamForCurl(base);
+            moversFromTheDailyValues(base);
         }
+    }
+
+    /**
+     * /api/stance/movers ranks dyads by the change of their summed daily values between the last window and the
+     * one before: the same figures /api/stance/daily gives, computed here from that endpoint.
+     */
+    private void moversFromTheDailyValues(String base) throws Exception {
+        Map<String, List<JsonNode>> daily = new java.util.TreeMap<>();
+        for (String k : dyadKeys(list(base + "/api/stance/dyads?limit=1000"))) {
+            List<JsonNode> days = new ArrayList<>();
+            list(base + "/api/stance/daily/" + k.replace("->", "/")).forEach(days::add);
+            daily.put(k, days);
+        }
+        // Latest day with events: 2025-03-05 (CHN->IND).
+        JsonNode day = list(base + "/api/stance/movers?window=day");
+        assertThat(day.get("to").asText()).isEqualTo("2025-03-05");
+        assertThat(day.get("from").asText()).isEqualTo("2025-03-05");
+        assertThat(day.get("previousFrom").asText()).isEqualTo("2025-03-04");
+        assertThat(day.get("previousTo").asText()).isEqualTo("2025-03-04");
+        assertThat(movers(day)).isEqualTo(expectedMovers(daily, "2025-03-05", "2025-03-04", "2025-03-04", 10))
+                .contains("CHN->IND").doesNotContain("RUS->UKR", "FRA->DEU");
+        JsonNode week = list(base + "/api/stance/movers");
+        assertThat(week.get("window").asText()).isEqualTo("week");
+        assertThat(week.get("from").asText()).isEqualTo("2025-02-27");
+        assertThat(movers(week)).isEqualTo(expectedMovers(daily, "2025-02-27", "2025-02-20", "2025-02-26", 10))
+                .contains("RUS->UKR", "FRA->DEU", "CHN->IND", "JPN->BRA");
+        JsonNode rus = week.get("movers").get(movers(week).indexOf("RUS->UKR"));
+        assertThat(rus.at("/current/events").asLong()).isEqualTo(3);
+        assertThat(rus.at("/previous/events").asLong()).isZero();
+        assertThat(rus.get("change").asDouble()).isEqualTo(rus.at("/current/stance").asDouble()).isNegative();
+        // As of a given day: 2025-03-02 against 2025-03-01.
+        JsonNode asOf = list(base + "/api/stance/movers?window=day&date=2025-03-02&limit=2");
+        assertThat(movers(asOf)).isEqualTo(expectedMovers(daily, "2025-03-02", "2025-03-01", "2025-03-01", 2));
+        for (String bad : List.of("window=month", "limit=0", "date=yesterday")) {
+            HttpResponse<String> r = get(base + "/api/stance/movers?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).fieldNames()).toIterable().as(bad).containsExactly("error");
+        }
+    }
+
+    private static List<String> movers(JsonNode answer) {
+        return dyadKeys(answer.get("movers"));
+    }
+
+    /** The dyads with daily values in either window, by |current - previous| (then key), from /api/stance/daily. */
+    private static List<String> expectedMovers(Map<String, List<JsonNode>> daily, String from, String previousFrom,
+                                               String previousTo, int limit) {
+        String to = LocalDate.parse(from).plusDays(LocalDate.parse(previousTo).toEpochDay()
+                - LocalDate.parse(previousFrom).toEpochDay()).toString();
+        Map<String, Double> change = new java.util.TreeMap<>();
+        daily.forEach((k, days) -> days.forEach(d -> {
+            String date = d.get("date").asText();
+            double v = d.at("/stance/stance").asDouble();
+            if (date.compareTo(from) >= 0 && date.compareTo(to) <= 0) {
+                change.merge(k, v, Double::sum);
+            } else if (date.compareTo(previousFrom) >= 0 && date.compareTo(previousTo) <= 0) {
+                change.merge(k, -v, Double::sum);
+            }
+        }));
+        return change.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit).map(Map.Entry::getKey).toList();
     }
 
     /** Each filter of /api/events keeps exactly the events of the unfiltered list that it matches. */

@@ -54,7 +54,8 @@ public final class ArticleServer implements AutoCloseable {
     private final long maxRequestBytes;
     private final long maxArticleBytes;
     private final BiConsumer<String, IngestSummary> onRequest;
-    private final Javalin app;
+    /** Null until {@link #start}: a server whose {@link #handle} is mounted on another server has none. */
+    private Javalin app;
     private IngestSummary total = IngestSummary.empty();
 
     /**
@@ -69,21 +70,22 @@ public final class ArticleServer implements AutoCloseable {
         this.maxRequestBytes = maxRequestBytes;
         this.maxArticleBytes = maxArticleBytes;
         this.onRequest = onRequest;
-        this.app = Javalin.create(config -> {
+    }
+
+    /** Starts listening on a server of its own; port 0 picks a free port (see {@link #port()}). */
+    public synchronized ArticleServer start(String bind, int port) {
+        app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = maxRequestBytes;
         });
-        app.post(PATH, this::post);
-    }
-
-    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
-    public ArticleServer start(String bind, int port) {
+        app.post(PATH, this::handle);
         app.start(bind, port);
         return this;
     }
 
-    public int port() {
-        return app.port();
+    /** The port of its own server, or -1 when it has none. */
+    public synchronized int port() {
+        return app == null ? -1 : app.port();
     }
 
     /** Everything this server took in since it started, refused requests included. */
@@ -95,7 +97,11 @@ public final class ArticleServer implements AutoCloseable {
         total = total.plus(s);
     }
 
-    private void post(Context ctx) {
+    /**
+     * Answers one {@code POST} of articles: the handler of its own server, and what another server (the
+     * processor's, under {@code parley run}) mounts at {@link #PATH} to take articles on its port.
+     */
+    public void handle(Context ctx) {
         String from = "POST " + PATH + " from " + ctx.req().getRemoteAddr();
         Map<String, Integer> indexOf = new HashMap<>();
         List<Draft> drafts;
@@ -264,7 +270,9 @@ public final class ArticleServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        app.stop();
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.parley.processor.api.QueryParams.upper;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -56,6 +57,8 @@ import org.parley.processor.subscribe.EventFilter;
  * Retry-After while the stores cannot be queried (starting or rebalancing).
  */
 public final class HttpApi implements AutoCloseable {
+    /** Where articles are posted when the process ingests too (the path of ingest's own HTTP source). */
+    public static final String ARTICLES = "/api/articles";
     private final ProcessorSettings config;
     private final PrometheusMeterRegistry registry;
     /** Null when no token is configured: then the API binds 127.0.0.1 by default and trusts the machine. */
@@ -66,6 +69,8 @@ public final class HttpApi implements AutoCloseable {
     private final LiveStreams live;
     private final Supplier<Optional<StreamFaults.Failure>> degraded;
     private final ReferenceNames names = ReferenceNames.shipped();
+    /** What answers {@code POST /api/articles}; null (404) unless this process also ingests (parley run). */
+    private volatile Handler articleIntake;
 
     public HttpApi(ProcessorSettings config, PrometheusMeterRegistry registry) {
         this(config, registry, ProcessorLimits.defaults().maxSseClients(), Optional::empty);
@@ -100,6 +105,21 @@ public final class HttpApi implements AutoCloseable {
         live.attachFeeds(stance, events);
     }
 
+    /** Takes {@code POST /api/articles} with {@code intake} (ingest's handler), behind the same token. */
+    public void mountArticleIntake(Handler intake) {
+        this.articleIntake = intake;
+    }
+
+    private void articles(Context ctx) throws Exception {
+        Handler intake = articleIntake;
+        if (intake == null) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "this process takes no articles: post them to "
+                    + "parley run or parley ingest --http"));
+        } else {
+            intake.handle(ctx);
+        }
+    }
+
     public void start() {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -123,7 +143,9 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/stance/dyads/{src}/{tgt}", this::dyad);
         app.get("/api/stance/countries/{code}", this::country);
         app.get("/api/stance/daily/{src}/{tgt}", this::daily);
+        app.get("/api/stance/movers", this::movers);
         app.get("/api/events", this::events);
+        app.post(ARTICLES, this::articles);
         app.get("/api/names", ctx -> ctx.json(names));
         app.get("/api/schemas", TopicSchemas::list);
         app.get("/api/schemas/{topic}", TopicSchemas::one);
@@ -346,6 +368,25 @@ public final class HttpApi implements AutoCloseable {
             }
         }
         ctx.json(points);
+    }
+
+    /**
+     * The dyads whose daily stance changed most between the last window and the one before ({@link StanceMovers}).
+     * An instance asked for its local part sends its rows; the instance asked first ranks them all.
+     */
+    private void movers(Context ctx) {
+        String window = ctx.queryParamAsClass("window", String.class).getOrDefault("week");
+        int days = StanceMovers.days(window);
+        LocalDate asOf = day(ctx.queryParam("date"), "date");
+        int limit = limit(ctx, 10);
+        List<StanceMovers.Day> rows = gather(ctx, StanceTopology.DAILY_STANCE_STORE,
+                (ReadOnlyKeyValueStore<String, DyadDay> store) -> StanceMovers.recent(store, asOf, days),
+                new TypeReference<>() { });
+        if (InstanceRouter.isLocalOnly(ctx)) {
+            ctx.json(rows);
+        } else {
+            ctx.json(StanceMovers.rank(rows, window, asOf, limit));
+        }
     }
 
     /**
