@@ -129,7 +129,8 @@ class DashboardIT {
                 List<String> live = ids(api(base, "/api/events"));
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(feed(browser))
                         .as("the live feed in the API's order").isEqualTo(live));
-                namesAndScale(browser);
+                // the matrix renders from its own stream, a moment after the feed
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> namesAndScale(browser));
                 clickADyad(browser, base);
                 topMovers(browser, base);
                 filter(browser, base);
