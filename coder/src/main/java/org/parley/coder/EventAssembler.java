@@ -189,7 +189,7 @@ final class EventAssembler {
             }
             code = rule.negatedCode();
         }
-        code = adjustments.adjust(rule, code, neg, t, m.end(), matched);
+        code = violentProtest(adjustments.adjust(rule, code, neg, t, m.end(), matched), src);
         if (code == null) {
             return;
         }
@@ -201,6 +201,12 @@ final class EventAssembler {
         boolean noKnownTarget = tgt.isEmpty() || tgt.stream().allMatch(Mention::ofUnknownCountry);
         return !between && rule.place() && roles.location() != null && !src.isEmpty() && noKnownTarget
                 ? List.of(roles.location()) : tgt;
+    }
+
+    /** "Protesters clashed with the police": fighting by protesters is a violent protest (145), not war. */
+    private static String violentProtest(String code, List<Mention> src) {
+        boolean protesters = !src.isEmpty() && src.stream().allMatch(m -> "OPP".equals(m.refs().get(0).role()));
+        return "190".equals(code) && protesters ? "145" : code;
     }
 
     /** A negated action drops every event of its root between the same actors, either way. */

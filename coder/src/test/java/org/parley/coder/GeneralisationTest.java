@@ -133,4 +133,16 @@ class GeneralisationTest {
         assertThat(tuples("The Bahamian prime minister said twenty people have been confirmed killed."))
                 .noneMatch(t -> t.contains(">18"));
     }
+
+    @Test
+    void protestersFightingAreProtestingViolently() {
+        assertThat(tuples("Serbian protesters clashed with the police in Belgrade.")).anyMatch(t -> t.endsWith(">145"))
+                .noneMatch(t -> t.endsWith(">190"));
+    }
+
+    @Test
+    void missilesLaunchedAtAnActorAreAnAttackNotATest() {
+        assertThat(tuples("Iran launched missiles targeting US troops.")).anyMatch(t -> t.startsWith("IRN>USA>19"))
+                .noneMatch(t -> t.contains(">150"));
+    }
 }
