@@ -5,9 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.parley.common.Actor;
@@ -77,15 +75,14 @@ final class EventAssembler {
 
     /** Adds the sentence's events to {@code out}; returns the first source, the focus for later anaphors. */
     ActorRef assemble(List<Match> chosen, List<Event> out) {
-        Map<Match, List<String>> added = new HashMap<>();
-        for (Match m : chosen) {
-            List<String> before = new ArrayList<>(st.produced.keySet());
-            code(m);
-            List<String> keys = new ArrayList<>(st.produced.keySet());
-            keys.removeAll(before);
-            added.put(m, keys);
+        // events are only appended while coding, so each match's events are a range of the produced map's order
+        int[] upTo = new int[chosen.size() + 1];
+        for (int i = 0; i < chosen.size(); i++) {
+            upTo[i] = st.produced.size();
+            code(chosen.get(i));
         }
-        dropFallbacks(chosen, added);
+        upTo[chosen.size()] = st.produced.size();
+        dropFallbacks(chosen, upTo);
         reportHostility();
         for (Event e : st.produced.values()) {
             String key = e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root();
@@ -99,18 +96,22 @@ final class EventAssembler {
     }
 
     /** "agreed to lift the sanctions": a generic intent gives way to the event of the act it announces. */
-    private void dropFallbacks(List<Match> chosen, Map<Match, List<String>> added) {
-        for (Match f : chosen) {
-            if (!f.rule().fallback() || added.get(f).isEmpty()) {
+    private void dropFallbacks(List<Match> chosen, int[] upTo) {
+        List<String> keys = null;
+        for (int f = 0; f < chosen.size(); f++) {
+            Match fb = chosen.get(f);
+            if (!fb.rule().fallback() || upTo[f + 1] == upTo[f]) {
                 continue;
             }
-            for (Match o : chosen) {
-                if (!o.rule().fallback() && o.start() >= f.end() && o.start() <= f.end() + 2
-                        && seg[o.start()] == seg[f.start()] && !added.get(o).isEmpty()) {
-                    added.get(f).forEach(st.produced::remove);
+            for (int o = 0; o < chosen.size(); o++) {
+                Match other = chosen.get(o);
+                if (!other.rule().fallback() && other.start() >= fb.end() && other.start() <= fb.end() + 2
+                        && seg[other.start()] == seg[fb.start()] && upTo[o + 1] > upTo[o]) {
+                    keys = keys == null ? new ArrayList<>(st.produced.keySet()) : keys;
+                    keys.subList(upTo[f], upTo[f + 1]).forEach(st.produced::remove);
                     if (obs.recording()) {
-                        obs.ruleTried(f.rule(), Clauses.slice(words, f.start(), f.end()),
-                                "dropped: the act it announces gave its own event (" + o.rule().id() + ")");
+                        obs.ruleTried(fb.rule(), Clauses.slice(words, fb.start(), fb.end()),
+                                "dropped: the act it announces gave its own event (" + other.rule().id() + ")");
                     }
                     break;
                 }

@@ -137,8 +137,9 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
     }
 
     /**
-     * Matches the pattern starting at word {@code at} of {@code words} (lower-cased), not running past {@code end}
-     * and with gaps not crossing a blocked position. Returns the index after the last matched word, or -1.
+     * Matches the pattern starting at word {@code at} of {@code words} (lower-cased), not running past {@code end},
+     * a named actor ({@code blocked} run) counting as one word of a gap. Returns the index after the last matched
+     * word, or -1.
      */
     int matchAt(String[] words, String[] lemmas, int at, int end, boolean[] blocked) {
         return match(words, lemmas, at, end, blocked, 0);
