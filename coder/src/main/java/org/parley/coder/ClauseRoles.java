@@ -23,6 +23,7 @@ final class ClauseRoles {
     private final List<Mention> mentions;
     private final Syntax syntax;
     private final String[] words;
+    private final List<Token> toks;
     private final int[] seg;
     private final int n;
     /** The first place named: the events' location. */
@@ -36,6 +37,7 @@ final class ClauseRoles {
         this.syntax = syntax;
         this.mentions = mentions;
         this.words = s.words();
+        this.toks = s.toks();
         this.seg = s.seg();
         this.n = s.n();
         Mention loc = null;
@@ -85,6 +87,20 @@ final class ClauseRoles {
         return reportingSpeaker;
     }
 
+    /** "Somalia's al Shabaab fighters", "China's ally Pakistan": a possessive directly before another actor. */
+    private boolean possessorOf(Mention owner, Mention owned) {
+        int gap = owned.start() - owner.end();
+        if (gap < 1 || gap > 3 || !words[owner.end()].equals("'s") || UnknownNames.is(owned)) {
+            return false;
+        }
+        for (int i = owner.end() + 1; i < owned.start(); i++) {
+            if (syntax.isVerb(i) || toks.get(i).isCapitalised()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The clause's subject: the first actor before the trigger not governed by a preposition, and its coordinates. */
     List<Mention> subject(int segStart, int t) {
         List<Mention> out = new ArrayList<>();
@@ -123,6 +139,10 @@ final class ClauseRoles {
                 if (out.stream().allMatch(UnknownNames::is) && !UnknownNames.is(m) && inAppositive(window[0], m.start())) {
                     out.set(0, m); // "Li Wei, the State Councillor of China,": the appositive says who he is
                     out.subList(1, out.size()).clear();
+                    continue;
+                }
+                if (out.size() == 1 && possessorOf(prev, m)) {
+                    out.set(0, m); // "Somalia's al Shabaab fighters attacked": the possessed actor acts
                     continue;
                 }
                 if (Clauses.onlyWords(words, prev.end(), m.start(), COORDINATORS)) {

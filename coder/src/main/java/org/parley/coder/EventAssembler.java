@@ -366,6 +366,17 @@ final class EventAssembler {
         }
     }
 
+    /**
+     * Whether two actors of one country are two parties, as CAMEO codes domestic events: one is a party of its own
+     * (opposition, rebels, civilians, ...), or both name their roles and the roles differ (police -> opposition,
+     * the legislature -> the government). A country and a body of it ("Iran ... Iran's government") are one side.
+     */
+    private static boolean domestic(ActorRef a, ActorRef b) {
+        return a.role() != null && SAME_COUNTRY_ROLES.contains(a.role())
+                || b.role() != null && SAME_COUNTRY_ROLES.contains(b.role())
+                || a.role() != null && b.role() != null && !a.role().equals(b.role());
+    }
+
     /** Adds the event a -> b (b may be null) unless it is none; returns what happened, for explanations. */
     private String emit(LocalDate date, ActorRef a, ActorRef b, String code, Rule rule, String loc) {
         if (UnknownNames.ROLE.equals(a.role()) || b != null && UnknownNames.ROLE.equals(b.role())) {
@@ -374,14 +385,19 @@ final class EventAssembler {
         if (EventCoder.UNKNOWN.equals(a.code()) && (b == null || EventCoder.UNKNOWN.equals(b.code()))) {
             return "no event: neither side is known";
         }
-        if (b != null && (a == b || a.code().equals(b.code()) && Objects.equals(a.name(), b.name())
-                && Objects.equals(a.role(), b.role()))) {
+        boolean itself = b != null && (a == b || a.code().equals(b.code()) && Objects.equals(a.name(), b.name())
+                && Objects.equals(a.role(), b.role()));
+        boolean sameSide = b != null && a.code().equals(b.code()) && !domestic(a, b);
+        if ((itself || sameSide) && rule.noTarget()) {
+            // an act that needs no target ("declared a state of emergency to fight what the government called
+            // terror") has found its own side later in the clause: the act stands, the target does not
+            return emit(date, a, null, code, rule, loc);
+        }
+        if (itself) {
             return null; // an actor with itself: "talks between the US and the Taliban" has no Taliban>Taliban
         }
-        if (b != null && a.code().equals(b.code())
-                && !(a.role() != null && SAME_COUNTRY_ROLES.contains(a.role())
-                || b.role() != null && SAME_COUNTRY_ROLES.contains(b.role()))) {
-            return a == b ? null : "no event " + a.code() + ">" + b.code() + " (same actor on both sides)";
+        if (sameSide) {
+            return "no event " + a.code() + ">" + b.code() + " (same actor on both sides)";
         }
         String key = a.code() + ">" + (b == null ? "-" : b.code()) + ">" + code;
         if (st.produced.containsKey(key)) {
@@ -444,13 +460,17 @@ final class EventAssembler {
         return modal;
     }
 
+    /** Past participles that end in neither -ed nor -en: "was shot", "were struck", "was held". */
+    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("held", "met", "shot", "hit", "struck", "hurt",
+            "caught", "kept", "sent", "brought", "fought", "sought", "told", "sold", "led", "built", "won", "cut",
+            "found", "slain", "shut", "lost", "paid", "bought", "stuck", "swept", "burnt", "thrust");
+
     /** "was criticised", "were held", but not "was engaged in", "is committed to". */
     private boolean passiveAt(int t, int end) {
         boolean passive = false;
         for (int p = t; p < end && !passive; p++) {
             passive = (p >= 1 && BE.contains(words[p - 1]) || p >= 2 && BE.contains(words[p - 2]))
-                    && (words[p].endsWith("ed") || words[p].endsWith("en") || words[p].equals("held")
-                    || words[p].equals("met"))
+                    && (words[p].endsWith("ed") || words[p].endsWith("en") || IRREGULAR_PARTICIPLES.contains(words[p]))
                     && !(p + 1 < n && (words[p + 1].equals("in") || words[p + 1].equals("to")
                     || words[p + 1].equals("with") || words[p + 1].equals("about")));
         }

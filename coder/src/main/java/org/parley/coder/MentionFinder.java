@@ -192,6 +192,11 @@ final class MentionFinder {
         };
     }
 
+    /** Heads that name a rank in whatever body precedes them, not a body of their own. */
+    private static final Set<String> GENERIC_HEADS = Set.of("leader", "leaders", "chief", "chiefs", "head", "spokesman",
+            "spokeswoman", "spokesperson", "official", "officials", "commander", "commanders", "representative",
+            "representatives", "member", "members");
+
     /** What a group of adjacent dictionary phrases says about the one actor they name. */
     private static final class Parts {
         String code;
@@ -223,7 +228,8 @@ final class MentionFinder {
                     onlyAdjectives = false;
                 }
                 case ROLE, INSTITUTION -> {
-                    if (person == null) {
+                    // a generic head keeps the role before it: a militia leader is a rebel, a police chief police
+                    if (person == null && !(hasRole && role != null && GENERIC_HEADS.contains(p.words()[0]))) {
                         role = p.role();
                     }
                     hasRole = true;
