@@ -38,6 +38,9 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     GdeltOption gdelt;
 
+    @Mixin
+    MetricsOptions metrics;
+
     /** The environment's options with the command line's on top. */
     private SinkOptions options(SinkOptions o) {
         o = o.withRotation(rotate == null ? o.rotation() : SinkOptions.rotation(rotate),
@@ -51,6 +54,7 @@ public final class SinkCommand implements Callable<Integer> {
         try {
             settings = SinkSettings.fromEnv(ParleyEnv.system());
             settings = gdelt.applyTo(out.applyTo(settings.withOptions(options(settings.options()))));
+            settings = settings.withMetrics(metrics.applyTo(settings.metrics()));
         } catch (IllegalArgumentException e) {
             System.err.println("parley sink: " + e.getMessage());
             return 2;
@@ -63,6 +67,14 @@ public final class SinkCommand implements Callable<Integer> {
         return new Foreground("sink").run(session(new SinkApp(settings)), null);
     }
 
+    /** Says where {@code /metrics} is, once the sink listens (with port 0 the port is known only then). */
+    private static void announceMetrics(SinkApp sink) {
+        if (sink.metricsPort() >= 0) {
+            System.err.printf("sink metrics on http://%s:%d/metrics%n", sink.settings().metrics().bind(),
+                    sink.metricsPort());
+        }
+    }
+
     /** Runs until a signal or until the sink stops by itself (a fatal error: exit code 1, the error on stderr). */
     private static Foreground.Session session(SinkApp sink) {
         return new Foreground.Session() {
@@ -70,6 +82,7 @@ public final class SinkCommand implements Callable<Integer> {
             public void start() {
                 try {
                     sink.start();
+                    announceMetrics(sink);
                 } catch (SinkException e) {
                     // its output folder cannot be written or is taken: close() reports it
                 }
