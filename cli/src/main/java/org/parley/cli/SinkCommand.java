@@ -67,22 +67,13 @@ public final class SinkCommand implements Callable<Integer> {
         return new Foreground("sink").run(session(new SinkApp(settings)), null);
     }
 
-    /** Says where {@code /metrics} is, once the sink listens (with port 0 the port is known only then). */
-    private static void announceMetrics(SinkApp sink) {
-        if (sink.metricsPort() >= 0) {
-            System.err.printf("sink metrics on http://%s:%d/metrics%n", sink.settings().metrics().bind(),
-                    sink.metricsPort());
-        }
-    }
-
     /** Runs until a signal or until the sink stops by itself (a fatal error: exit code 1, the error on stderr). */
     private static Foreground.Session session(SinkApp sink) {
         return new Foreground.Session() {
             @Override
             public void start() {
                 try {
-                    sink.start();
-                    announceMetrics(sink);
+                    sink.start(); // logs where its /metrics is, if anywhere
                 } catch (SinkException e) {
                     // its output folder cannot be written or is taken: close() reports it
                 }
