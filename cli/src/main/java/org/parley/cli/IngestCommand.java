@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.parley.contracts.KafkaSettings;
+import org.parley.contracts.ParleyEnv;
 import org.parley.contracts.TopicAdmin;
+import org.parley.contracts.metrics.MetricsSettings;
 import org.parley.ingest.IngestApp;
 import org.parley.ingest.IngestOptions;
 import org.parley.ingest.IngestSummary;
@@ -67,6 +69,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     DateOption date;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--glob", paramLabel = "GLOB",
             description = "in folders, read only files matching GLOB by name or relative path, e.g. '*.html'")
@@ -130,8 +135,10 @@ public final class IngestCommand implements Callable<Integer> {
             return FAILED;
         }
         List<URI> feedUris;
+        MetricsSettings metricsSettings;
         try {
             feedUris = feedUris();
+            metricsSettings = metricsSettings(!feedUris.isEmpty());
         } catch (IllegalArgumentException e) {
             err.println("parley ingest: " + e.getMessage());
             return FAILED;
@@ -173,7 +180,7 @@ public final class IngestCommand implements Callable<Integer> {
                 total = total.plus(s);
             }
             if (longRunning) {
-                return runUntilStopped(ingestor, feedUris, total, out, err);
+                return runUntilStopped(ingestor, feedUris, metricsSettings, total, out, err);
             }
         } catch (PublishException e) {
             err.println("parley ingest: " + e.getMessage());
@@ -208,6 +215,19 @@ public final class IngestCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * The environment's metrics settings with the options on top. Only a long-running ingest serves them: a
+     * one-shot run ends before anything could scrape it, so asking for a port there is refused.
+     */
+    private MetricsSettings metricsSettings(boolean feeds) {
+        boolean longRunning = !watch.isEmpty() || feeds || httpPort != null;
+        if (metrics.given() && !longRunning) {
+            throw new IllegalArgumentException("--metrics-port serves a long-running ingest: add --watch, --feed or "
+                    + "--http");
+        }
+        return metrics.applyTo(MetricsSettings.fromEnv(ParleyEnv.system(), IngestApp.METRICS_PORT));
+    }
+
     private List<URI> feedUris() {
         List<URI> uris = new ArrayList<>();
         for (String f : feeds) {
@@ -228,10 +248,10 @@ public final class IngestCommand implements Callable<Integer> {
      * Runs the watchers, feed pollers and HTTP endpoint until Ctrl-C (or {@code --run-for}), printing a line per
      * file, item or request, then the summary of the whole run ({@code before} included), and returns the exit code.
      */
-    private int runUntilStopped(Ingestor ingestor, List<URI> feedUris, IngestSummary before, PrintWriter out,
-                                PrintWriter err) {
+    private int runUntilStopped(Ingestor ingestor, List<URI> feedUris, MetricsSettings metricsSettings,
+                                IngestSummary before, PrintWriter out, PrintWriter err) {
         IngestApp.Settings settings = new IngestApp.Settings(watch, glob, settle, feedUris, interval, maxBytes, bind,
-                httpPort, maxRequestBytes);
+                httpPort, maxRequestBytes, metricsSettings);
         Consumer<String> status = line -> {
             err.println("parley ingest: " + line);
             err.flush();

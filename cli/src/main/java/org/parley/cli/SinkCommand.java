@@ -38,6 +38,9 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     GdeltOption gdelt;
 
+    @Mixin
+    MetricsOptions metrics;
+
     /** The environment's options with the command line's on top. */
     private SinkOptions options(SinkOptions o) {
         o = o.withRotation(rotate == null ? o.rotation() : SinkOptions.rotation(rotate),
@@ -51,6 +54,7 @@ public final class SinkCommand implements Callable<Integer> {
         try {
             settings = SinkSettings.fromEnv(ParleyEnv.system());
             settings = gdelt.applyTo(out.applyTo(settings.withOptions(options(settings.options()))));
+            settings = settings.withMetrics(metrics.applyTo(settings.metrics()));
         } catch (IllegalArgumentException e) {
             System.err.println("parley sink: " + e.getMessage());
             return 2;
@@ -69,7 +73,7 @@ public final class SinkCommand implements Callable<Integer> {
             @Override
             public void start() {
                 try {
-                    sink.start();
+                    sink.start(); // logs where its /metrics is, if anywhere
                 } catch (SinkException e) {
                     // its output folder cannot be written or is taken: close() reports it
                 }

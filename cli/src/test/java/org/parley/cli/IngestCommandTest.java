@@ -34,4 +34,13 @@ class IngestCommandTest {
                 .execute();
         assertThat(exit).isEqualTo(2);
     }
+
+    @Test
+    void aMetricsPortNeedsALongRunningIngest() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = new CommandLine(new IngestCommand()).setErr(new java.io.PrintWriter(err))
+                .execute("--metrics-port", "0", "some-file.txt");
+        assertThat(exit).isEqualTo(IngestCommand.FAILED);
+        assertThat(err.toString()).contains("--metrics-port serves a long-running ingest");
+    }
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.parley.contracts.metrics.MetricsEndpoint;
+import org.parley.contracts.metrics.MetricsSettings;
 import org.parley.ingest.feed.FeedPoller;
 import org.parley.ingest.http.ArticleServer;
+import org.parley.ingest.metrics.IngestMetrics;
 import org.parley.ingest.watch.FolderWatcher;
 
 /**
@@ -19,6 +22,8 @@ import org.parley.ingest.watch.FolderWatcher;
  * process's shutdown.
  */
 public final class IngestApp implements AutoCloseable {
+    /** The port of the standalone ingest's {@code /metrics}; unset: none (docs/configuration.md). */
+    public static final String METRICS_PORT = "PARLEY_INGEST_METRICS_PORT";
 
     /**
      * What to run.
@@ -32,12 +37,21 @@ public final class IngestApp implements AutoCloseable {
      * @param httpBind        address the HTTP endpoint listens on
      * @param httpPort        port of the HTTP endpoint (0: any free port), or null for no endpoint
      * @param maxRequestBytes largest POST body accepted
+     * @param metrics         where to serve {@code /metrics}, if anywhere
      */
     public record Settings(List<Path> watch, String glob, Duration settle, List<URI> feeds, Duration interval,
-                           long maxBytes, String httpBind, Integer httpPort, long maxRequestBytes) {
+                           long maxBytes, String httpBind, Integer httpPort, long maxRequestBytes,
+                           MetricsSettings metrics) {
         public Settings {
             watch = List.copyOf(watch);
             feeds = List.copyOf(feeds);
+            metrics = metrics == null ? MetricsSettings.off() : metrics;
+        }
+
+        /** Without a metrics endpoint. */
+        public Settings(List<Path> watch, String glob, Duration settle, List<URI> feeds, Duration interval,
+                        long maxBytes, String httpBind, Integer httpPort, long maxRequestBytes) {
+            this(watch, glob, settle, feeds, interval, maxBytes, httpBind, httpPort, maxRequestBytes, null);
         }
 
         /** Whether there is anything to run. */
@@ -53,6 +67,7 @@ public final class IngestApp implements AutoCloseable {
     private final List<FolderWatcher> watchers = new ArrayList<>();
     private FeedPoller poller;
     private ArticleServer server;
+    private volatile MetricsEndpoint metrics;
     private IngestSummary total;
 
     /**
@@ -88,11 +103,35 @@ public final class IngestApp implements AutoCloseable {
                 onStatus.accept("accepting POST http://" + settings.httpBind() + ":" + server.port()
                         + ArticleServer.PATH);
             }
+            startMetrics();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         return this;
+    }
+
+    /** With a metrics port: {@code /metrics} with the JVM's meters and the running totals of every source. */
+    private void startMetrics() {
+        MetricsSettings m = settings.metrics();
+        if (!m.enabled()) {
+            return;
+        }
+        MetricsEndpoint endpoint = new MetricsEndpoint();
+        IngestMetrics.bind(endpoint.registry(), this, ingestor);
+        try {
+            metrics = endpoint.start(m.bind(), m.port());
+        } catch (RuntimeException e) {
+            endpoint.close();
+            throw e;
+        }
+        onStatus.accept("metrics on http://" + m.bind() + ":" + metrics.port() + MetricsEndpoint.PATH);
+    }
+
+    /** The port {@code /metrics} is served on, or -1 without it. */
+    public int metricsPort() {
+        MetricsEndpoint m = metrics;
+        return m == null ? -1 : m.port();
     }
 
     /** The port the HTTP endpoint listens on, or -1 without one. */
@@ -118,9 +157,18 @@ public final class IngestApp implements AutoCloseable {
         return sum;
     }
 
-    /** Stops the endpoint, then the poller, then the watchers; safe to call more than once. */
+    /** Stops the metrics, the endpoint, then the poller, then the watchers; safe to call more than once. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        // Outside the lock: a scrape in progress reads total(), which takes it.
+        MetricsEndpoint m = metrics;
+        if (m != null) {
+            m.close();
+        }
+        closeSources();
+    }
+
+    private synchronized void closeSources() {
         if (total != null) {
             return;
         }

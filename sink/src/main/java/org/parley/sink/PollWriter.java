@@ -28,6 +28,7 @@ final class PollWriter {
     private volatile long eventsWritten;
     private volatile long duplicatesSkipped;
     private volatile long deadLettered;
+    private volatile long aggregatesWritten;
 
     PollWriter(Topics topics, SinkFiles files, DeadLetterPublisher deadLetters) {
         this.files = files;
@@ -35,9 +36,17 @@ final class PollWriter {
         StanceStore stance = files.stance();
         this.writers = new TopicWriters(this::deadLetter)
                 .values(topics.events(), this::event)
-                .keyed(topics.dyadStance(), Function.identity(), stance::putDyad)
-                .keyed(topics.countryStance(), Function.identity(), stance::putCountry)
-                .keyed(topics.dailyStance(), DailyKey::parse, stance::putDaily);
+                .keyed(topics.dyadStance(), Function.identity(), counted(stance::putDyad))
+                .keyed(topics.countryStance(), Function.identity(), counted(stance::putCountry))
+                .keyed(topics.dailyStance(), DailyKey::parse, counted(stance::putDaily));
+    }
+
+    /** The writer, counting each aggregate (or tombstone) it applies. */
+    private <K, V> TopicWriters.KeyedWriter<K, V> counted(TopicWriters.KeyedWriter<K, V> writer) {
+        return (key, value) -> {
+            writer.write(key, value);
+            aggregatesWritten++;
+        };
     }
 
     /** The topics this writer reads. */
@@ -88,5 +97,10 @@ final class PollWriter {
 
     long deadLettered() {
         return deadLettered;
+    }
+
+    /** Stance updates (dyad, country and daily records, tombstones included) applied to the snapshots. */
+    long aggregatesWritten() {
+        return aggregatesWritten;
     }
 }

@@ -28,7 +28,9 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.parley.contracts.metrics.MetricsEndpoint;
 import org.parley.sink.deadletter.DeadLetterPublisher;
+import org.parley.sink.metrics.SinkMetrics;
 import org.parley.sink.outage.OutageGuard;
 import org.parley.sink.state.StateFile;
 import org.slf4j.Logger;
@@ -67,7 +69,8 @@ public final class SinkApp implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private Admin admin;
     private DeadLetterPublisher deadLetters;
-    private OutageGuard outage;
+    private volatile OutageGuard outage;
+    private MetricsEndpoint metrics;
     private Thread thread;
     private long nextRefresh;
     private long nextLag;
@@ -106,6 +109,7 @@ public final class SinkApp implements AutoCloseable {
         }
         state = files.state();
         snapshotFiles = files.stance().files();
+        startMetrics();
         consumer = new KafkaConsumer<>(consumerProperties());
         admin = Admin.create(config.kafkaProperties());
         deadLetters = new DeadLetterPublisher(config.kafka(), clock);
@@ -115,12 +119,42 @@ public final class SinkApp implements AutoCloseable {
         thread.start();
     }
 
+    /** With a metrics port, serves {@code /metrics}; a port it cannot listen on stops the start like a bad folder. */
+    private void startMetrics() {
+        if (!config.metrics().enabled()) {
+            return;
+        }
+        MetricsEndpoint endpoint = new MetricsEndpoint();
+        SinkMetrics.bind(endpoint.registry(), this);
+        try {
+            metrics = endpoint.start(config.metrics().bind(), config.metrics().port());
+        } catch (IllegalStateException e) {
+            endpoint.close();
+            lastError = e.getMessage();
+            files.release();
+            stopped.countDown();
+            throw new SinkException(e.getMessage(), e);
+        }
+        LOG.info("sink metrics on http://{}:{}{}", config.metrics().bind(), metrics.port(), MetricsEndpoint.PATH);
+    }
+
+    /** The port {@code /metrics} is served on, or -1 without it. */
+    public synchronized int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
+    /** True from the first failed attempt of an outage until the broker answers again. */
+    public boolean kafkaDown() {
+        OutageGuard g = outage;
+        return g != null && g.isDown();
+    }
+
     /** Events written so far, snapshot files, records left to read and the error that stopped the sink, if any. */
     public SinkStats stats() {
         PollWriter w = writer;
-        return w == null ? new SinkStats(0, 0, 0, snapshotFiles, lag, lastError)
-                : new SinkStats(w.eventsWritten(), w.duplicatesSkipped(), w.deadLettered(), snapshotFiles, lag,
-                        lastError);
+        return w == null ? new SinkStats(0, 0, 0, 0, snapshotFiles, lag, lastError)
+                : new SinkStats(w.eventsWritten(), w.duplicatesSkipped(), w.deadLettered(), w.aggregatesWritten(),
+                        snapshotFiles, lag, lastError);
     }
 
     /**
@@ -179,6 +213,12 @@ public final class SinkApp implements AutoCloseable {
             }
         } else if (thread == null && files != null) {
             files.release();
+        }
+        // Last, so that a scrape during shutdown still answers.
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+            }
         }
     }
 

@@ -1,14 +1,9 @@
 package org.parley.processor.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.parley.contracts.metrics.JvmMeters;
 
 /** Pipeline counters in a Prometheus registry, next to the Kafka Streams metrics and the JVM's own. */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
@@ -30,18 +25,9 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
             .description("events dropped or stored entries trimmed for being over the value-size limit")
             .register(registry);
 
-    /**
-     * Memory (heap and off-heap pools, buffers), GC pauses, threads, classes, CPU and uptime: what a JVM
-     * dashboard (e.g. Grafana's "JVM (Micrometer)") expects, under Micrometer's standard names ({@code jvm_*},
-     * {@code process_*}, {@code system_*}).
-     */
+    /** The JVM's meters as the standalone ingest and sink have them ({@link JvmMeters}). */
     private static PrometheusMeterRegistry withJvmMetrics(PrometheusMeterRegistry registry) {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        JvmMeters.bindTo(registry);
         return registry;
     }
 

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The GDELT export: {@code gdelt/events-YYYYMMDD.export.CSV} under the output directory, one GDELT 2.0 event row
- * per event, each event once, the file named by the row's DATEADDED day.
+ * per event, each event once, the file named by the row's DATEADDED day. Each row counts the mentions of its
+ * distinct event up to itself ({@link MentionTally}; docs/gdelt.md, "Mentions").
  *
  * <p>events.jsonl ({@link EventLog}) is the truth and this export a view of it. The sink appends here exactly
  * the events {@link EventLog#append} has just written, so the log's dedupe decides for both. A crash between
@@ -62,11 +62,17 @@ public final class GdeltExport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
     private static final int BACKFILL_BATCH = 10_000;
     static final String MAX_IDS_SETTING = "PARLEY_SINK_MAX_IDS";
+    /**
+     * Distinct events whose mentions are counted at most (fewer when {@value #MAX_IDS_SETTING} is lower): about
+     * 150 bytes each. A story is mostly retold within days, when its distinct event is still among the latest.
+     */
+    static final int MAX_DISTINCT_EVENTS = 200_000;
 
     private final OutDir out;
     private final Path dir;
     private final Clock clock;
     private final RecentIds ids;
+    private final MentionTally mentions;
     /** Whether an id was ever forgotten: then {@link #ids} no longer covers every row. */
     private boolean forgetting;
     /** Complete rows in the export. */
@@ -78,6 +84,7 @@ public final class GdeltExport {
         this.dir = dir;
         this.clock = clock;
         this.ids = new RecentIds(maxIds);
+        this.mentions = new MentionTally(Math.min(maxIds, MAX_DISTINCT_EVENTS));
     }
 
     /**
@@ -100,12 +107,11 @@ public final class GdeltExport {
         try {
             AtomicFiles.deleteTemps(export.dir);
             export.load();
-            if (export.rows != log.size()) {
-                int added = export.copyMissingFrom(out.root());
-                if (added > 0) {
-                    LOG.info("{}: added {} events from the event files that the GDELT export lacked", export.dir,
-                            added);
-                }
+            // Always read the event files: the mention counts of the rows to come continue from all before them.
+            int added = export.replay(out.root(), export.rows != log.size());
+            if (added > 0) {
+                LOG.info("{}: added {} events from the event files that the GDELT export lacked", export.dir,
+                        added);
             }
         } catch (IOException e) {
             throw new UncheckedOutputException("cannot open the GDELT export in " + export.dir, e);
@@ -134,25 +140,38 @@ public final class GdeltExport {
 
     /**
      * Appends a row for each event whose GLOBALEVENTID is not in the export yet, and fsyncs, before it returns.
+     * Each row counts the mentions of its distinct event so far, itself included ({@link MentionTally}).
      *
      * @return the number of rows written
      */
     public int append(List<Event> events) {
-        Instant now = clock.instant();
-        Map<LocalDate, StringBuilder> byDay = new TreeMap<>();
-        Map<LocalDate, Set<Long>> idsByDay = new TreeMap<>();
+        List<Counted> rows = new ArrayList<>();
         Set<Long> batch = new HashSet<>();
         for (Event e : events) {
             if (e.id() == null) {
                 continue;
             }
             long id = GdeltRow.globalEventId(e.id());
-            if (ids.containsKey(id) || !batch.add(id)) {
-                continue;
+            if (!ids.containsKey(id) && batch.add(id)) {
+                rows.add(new Counted(e, id, mentions.see(e)));
             }
-            LocalDate day = GdeltRow.dayAdded(e, now);
-            byDay.computeIfAbsent(day, d -> new StringBuilder()).append(GdeltRow.line(e, now));
-            idsByDay.computeIfAbsent(day, d -> new LinkedHashSet<>()).add(id); // in order: the latest are kept
+        }
+        return write(rows);
+    }
+
+    /** An event with its GLOBALEVENTID and the mention counts its row carries. */
+    private record Counted(Event event, long id, MentionTally.Counts counts) {
+    }
+
+    /** Writes the rows, grouped by the day file each goes to, and remembers their ids once durable. */
+    private int write(List<Counted> rows) {
+        Instant now = clock.instant();
+        Map<LocalDate, StringBuilder> byDay = new TreeMap<>();
+        Map<LocalDate, List<Long>> idsByDay = new TreeMap<>();
+        for (Counted c : rows) {
+            LocalDate day = GdeltRow.dayAdded(c.event(), now);
+            byDay.computeIfAbsent(day, d -> new StringBuilder()).append(GdeltRow.line(c.event(), now, c.counts()));
+            idsByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(c.id()); // in order: the latest are kept
         }
         for (Map.Entry<LocalDate, StringBuilder> day : byDay.entrySet()) {
             write(fileOf(day.getKey()), day.getValue().toString().getBytes(StandardCharsets.UTF_8));
@@ -161,7 +180,7 @@ public final class GdeltExport {
                 remember(id);
             }
         }
-        return batch.size();
+        return rows.size();
     }
 
     private void remember(long id) {
@@ -285,17 +304,20 @@ public final class GdeltExport {
     }
 
     /**
-     * Writes rows for the events in the event files (rotated ones oldest first, then events.jsonl) that the
-     * export lacks. The event log has already repaired those files and reported lines that are not events.
+     * Reads the event files (rotated ones oldest first, then events.jsonl) in order: counts the mentions of every
+     * event, and, when {@code lacking}, writes rows for the events the export lacks, with the counts they have at
+     * their place in that order. The event log has already repaired those files and reported lines that are not
+     * events.
      */
-    private int copyMissingFrom(Path eventsDir) throws IOException {
+    private int replay(Path eventsDir, boolean lacking) throws IOException {
         List<Path> eventFiles = eventFiles(eventsDir);
         // While every row's id is remembered, membership decides. Once some are forgotten, an event the export
         // holds may look missing; but the rows a crash left out come after the last event the export remembers.
-        long skip = forgetting ? lastRemembered(eventFiles) + 1 : 0;
+        long skip = lacking && forgetting ? lastRemembered(eventFiles) + 1 : 0;
         long index = 0;
         int added = 0;
-        List<Event> missing = new ArrayList<>();
+        List<Counted> missing = new ArrayList<>();
+        Set<Long> pending = new HashSet<>();
         for (Path p : eventFiles) {
             try (BufferedReader reader = reader(p)) {
                 String line;
@@ -304,17 +326,22 @@ public final class GdeltExport {
                     if (e == null) {
                         continue;
                     }
-                    if (index++ >= skip && !ids.containsKey(GdeltRow.globalEventId(e.id()))) {
-                        missing.add(e);
+                    long id = GdeltRow.globalEventId(e.id());
+                    boolean exported = !lacking || index++ < skip || ids.containsKey(id);
+                    if (exported) {
+                        mentions.see(e);
+                    } else if (pending.add(id)) {
+                        missing.add(new Counted(e, id, mentions.see(e)));
                         if (missing.size() >= BACKFILL_BATCH) {
-                            added += append(missing);
+                            added += write(missing);
                             missing.clear();
+                            pending.clear();
                         }
                     }
                 }
             }
         }
-        return added + append(missing);
+        return added + write(missing);
     }
 
     /** The index, among the events of the event files in order, of the last one the export remembers; -1: none. */

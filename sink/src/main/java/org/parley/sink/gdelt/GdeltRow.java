@@ -49,13 +49,19 @@ public final class GdeltRow {
     private GdeltRow() {
     }
 
+    /** The row's 61 fields, for the event as the only mention of its distinct event. */
+    public static List<String> fields(Event e, Instant added) {
+        return fields(e, added, MentionTally.Counts.ONE);
+    }
+
     /**
      * The row's 61 fields.
      *
-     * @param added when the event was added, used for DATEADDED (and the dates) when the event has no
-     *              {@code ingestedAt}
+     * @param added    when the event was added, used for DATEADDED (and the dates) when the event has no
+     *                 {@code ingestedAt}
+     * @param mentions NumMentions, NumSources and NumArticles: the mentions of the event's distinct event so far
      */
-    public static List<String> fields(Event e, Instant added) {
+    static List<String> fields(Event e, Instant added, MentionTally.Counts mentions) {
         Instant addedAt = e.ingestedAt() != null ? e.ingestedAt() : added;
         LocalDate date = e.date() != null ? e.date() : LocalDate.ofInstant(addedAt, ZoneOffset.UTC);
         List<String> f = new ArrayList<>(COLUMNS.size());
@@ -73,10 +79,10 @@ public final class GdeltRow {
         f.add(e.root() != null ? clean(e.root()) : cameo.length() >= 2 ? cameo.substring(0, 2) : cameo);
         f.add(e.quadClass() >= 1 && e.quadClass() <= 4 ? Integer.toString(e.quadClass()) : "");
         f.add(number(e.goldstein()));
-        // One Parley event is one mention: one sentence of one article.
-        f.add("1");
-        f.add("1");
-        f.add("1");
+        // Mentions of the distinct event up to this one (MentionTally): GDELT's counts as of the row's writing.
+        f.add(Integer.toString(mentions.mentions()));
+        f.add(Integer.toString(mentions.sources()));
+        f.add(Integer.toString(mentions.articles()));
         f.add(""); // AvgTone: Parley measures no tone; empty rather than a made-up neutral 0.
         f.addAll(NO_GEO);
         f.addAll(NO_GEO);
@@ -92,9 +98,14 @@ public final class GdeltRow {
         return f;
     }
 
-    /** The row as one line, newline included. */
+    /** The row as one line, newline included, for the event as the only mention of its distinct event. */
     public static String line(Event e, Instant added) {
-        return String.join(String.valueOf(SEPARATOR), fields(e, added)) + "\n";
+        return line(e, added, MentionTally.Counts.ONE);
+    }
+
+    /** The row as one line, newline included. */
+    static String line(Event e, Instant added, MentionTally.Counts mentions) {
+        return String.join(String.valueOf(SEPARATOR), fields(e, added, mentions)) + "\n";
     }
 
     /** The day of DATEADDED, which names the file the row goes to. */

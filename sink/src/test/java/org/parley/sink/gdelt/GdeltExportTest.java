@@ -118,7 +118,8 @@ class GdeltExportTest {
             log.append(all);
             export.append(all.subList(0, 2));
         }
-        String torn = GdeltRow.line(all.get(2), CLOCK.instant());
+        // The third mention of the same distinct event (TestData's events differ only by id and article).
+        String torn = GdeltRow.line(all.get(2), CLOCK.instant(), new MentionTally.Counts(3, 3, 3));
         Files.writeString(file, torn.substring(0, torn.length() / 2), StandardOpenOption.APPEND);
 
         try (EventLog log = openLog()) {
@@ -179,5 +180,75 @@ class GdeltExportTest {
             assertThat(export.append(all)).isZero();
         }
         assertThat(rowIds()).hasSize(4).doesNotHaveDuplicates();
+    }
+
+    /** A mention of RUS->USA on 2026-11-26 with the code given, in the article given (with its URL, or null). */
+    private static Event mention(String id, String article, String url, String cameo) {
+        Event e = event(id);
+        return new Event(id, article, e.sentenceIndex(), e.sentence(), e.span(), e.date(), e.source(), e.target(),
+                cameo, cameo.substring(0, 2), e.quadClass(), e.goldstein(), e.plover(), e.location(), e.rule(),
+                e.ingestedAt(), e.dateFrom(), null, url);
+    }
+
+    /** NumMentions, NumSources, NumArticles of each row, by the row's GLOBALEVENTID. */
+    private java.util.Map<Long, String> counts() throws IOException {
+        java.util.Map<Long, String> m = new java.util.HashMap<>();
+        for (String[] f : rows()) {
+            m.put(Long.parseLong(f[0]), f[31] + "/" + f[32] + "/" + f[33]);
+        }
+        return m;
+    }
+
+    @Test
+    void eachRowCountsTheMentionsOfItsDistinctEventSoFar() throws IOException {
+        List<Event> all = List.of(
+                mention("a0", "A", "https://www.example-news.org/talks", "040"),
+                mention("a1", "A", "https://www.example-news.org/talks", "040"), // the same article again
+                mention("b0", "B", "https://example-news.org/more", "040"), // another article, same outlet
+                mention("c0", "C", null, "040"), // no URL: a source of its own
+                mention("d0", "D", "https://wire.example.com/x", "036")); // another distinct event (code)
+        try (EventLog log = openLog()) {
+            GdeltExport export = GdeltExport.open(new OutDir(dir), log, CLOCK);
+            export.append(log.append(all.subList(0, 2)));
+            export.append(log.append(all.subList(2, 5)));
+        }
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                GdeltRow.globalEventId("a0"), "1/1/1",
+                GdeltRow.globalEventId("a1"), "2/1/1",
+                GdeltRow.globalEventId("b0"), "3/1/2",
+                GdeltRow.globalEventId("c0"), "4/2/3",
+                GdeltRow.globalEventId("d0"), "1/1/1"));
+    }
+
+    @Test
+    void countsContinueAfterARestartAndARepairedRowGetsTheCountsItWouldHaveHad() throws IOException {
+        List<Event> all = List.of(mention("x0", "A", null, "040"), mention("x1", "B", null, "040"),
+                mention("x2", "C", null, "040"), mention("x3", "D", null, "040"));
+        try (EventLog log = openLog()) {
+            GdeltExport export = GdeltExport.open(new OutDir(dir), log, CLOCK);
+            export.append(log.append(all.subList(0, 2)));
+            log.append(all.subList(2, 3)); // crash before the export wrote x2
+        }
+        try (EventLog log = openLog()) {
+            GdeltExport export = GdeltExport.open(new OutDir(dir), log, CLOCK);
+            assertThat(counts()).containsEntry(GdeltRow.globalEventId("x2"), "3/3/3");
+            export.append(log.append(all.subList(3, 4)));
+        }
+        assertThat(counts()).containsEntry(GdeltRow.globalEventId("x3"), "4/4/4").hasSize(4);
+    }
+
+    @Test
+    void theTallyForgetsTheLeastRecentlyMentionedDistinctEventFirst() {
+        MentionTally tally = new MentionTally(2);
+        Event a = mention("a", "A", null, "040");
+        Event b = mention("b", "B", null, "036");
+        Event c = mention("c", "C", null, "042");
+        tally.see(a);
+        tally.see(b);
+        tally.see(a); // a is now the most recent
+        tally.see(c); // forgets b
+        assertThat(tally.size()).isEqualTo(2);
+        assertThat(tally.see(a).mentions()).isEqualTo(3);
+        assertThat(tally.see(b).mentions()).as("forgotten: starts again").isEqualTo(1);
     }
 }
