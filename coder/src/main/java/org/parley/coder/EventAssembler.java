@@ -272,7 +272,9 @@ final class EventAssembler {
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
             emitAmong(sources, date, code, rule, loc, outcome);
-        } else if (rule.noTarget() || !rule.imported() && !a.passive() && !a.nominal()
+        } else if (rule.noTarget() || a.passive() && RoleAssignment.stateAct(code) && roles.location() != null
+                && sources.size() == 1 && sources.get(0) == roles.location().refs().get(0)
+                || !rule.imported() && !a.passive() && !a.nominal()
                 && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && verbal(t)
                 || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end())
                 || CodeAdjustments.actsOnPeople(code) && verbal(t) && UnknownNames.startsAt(roles.mentions(), a.end()))) {
@@ -344,7 +346,8 @@ final class EventAssembler {
         List<ActorRef> accused = new ArrayList<>(st.hostile);
         for (Event e : st.produced.values()) {
             int root = Integer.parseInt(e.root());
-            if (root >= 14 && !e.rule().equals(REPORTED_RULE.id())) {
+            boolean byThePlace = roles.location() != null && Objects.equals(e.source().text(), roles.location().text());
+            if (root >= 14 && !e.rule().equals(REPORTED_RULE.id()) && !byThePlace) { // not "arrested in Kabul"
                 accused.add(new ActorRef(e.source().code(), e.source().type(), e.source().role(), e.source().name(),
                         e.source().text(), false));
             }
@@ -460,6 +463,16 @@ final class EventAssembler {
         return modal;
     }
 
+    /** "were detained in Dubai": "in" before a place ends a passive, unlike "was engaged in talks". */
+    private boolean placeAt(int i) {
+        for (Mention m : roles.mentions()) {
+            if (m.start() == i && m.place()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Past participles that end in neither -ed nor -en: "was shot", "were struck", "was held". */
     private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("held", "met", "shot", "hit", "struck", "hurt",
             "caught", "kept", "sent", "brought", "fought", "sought", "told", "sold", "led", "built", "won", "cut",
@@ -471,7 +484,7 @@ final class EventAssembler {
         for (int p = t; p < end && !passive; p++) {
             passive = (p >= 1 && BE.contains(words[p - 1]) || p >= 2 && BE.contains(words[p - 2]))
                     && (words[p].endsWith("ed") || words[p].endsWith("en") || IRREGULAR_PARTICIPLES.contains(words[p]))
-                    && !(p + 1 < n && (words[p + 1].equals("in") || words[p + 1].equals("to")
+                    && !(p + 1 < n && (words[p + 1].equals("in") && !placeAt(p + 2) || words[p + 1].equals("to")
                     || words[p + 1].equals("with") || words[p + 1].equals("about")));
         }
         return passive;

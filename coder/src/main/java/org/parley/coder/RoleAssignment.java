@@ -83,6 +83,8 @@ final class RoleAssignment {
                     tgt = new ArrayList<>(roles.targets(a.rule(), a.t(), a.end(), a.segEnd(), src));
                     tgt.removeAll(from);
                 }
+            } else if (stateAct(a.rule().code()) && roles.location() != null && !tgt.contains(roles.location())) {
+                src = List.of(roles.location()); // "a journalist was arrested in Niger": by the state of the place
             } else {
                 // an agentless passive ("sanctions could be lifted") is the speaker's, unless it is violence the
                 // speaker reports ("twenty people have been confirmed killed")
@@ -93,6 +95,11 @@ final class RoleAssignment {
             }
         }
         return new Roles(src, tgt, false);
+    }
+
+    /** Acts only a state does: confiscation, bans, arrest, deportation (171-174) and sentences (116). */
+    static boolean stateAct(String code) {
+        return code.compareTo("171") >= 0 && code.compareTo("175") < 0 && !code.equals("1712") || code.startsWith("116");
     }
 
     private Roles activeRoles(Trigger a, List<Mention> before) {

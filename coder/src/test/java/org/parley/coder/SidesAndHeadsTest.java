@@ -91,4 +91,18 @@ class SidesAndHeadsTest {
     void steppingDownYieldsWithoutATarget() {
         assertThat(tuples("The Maltese prime minister stepped down on Sunday.")).contains("MLTGOV>-" + ">0831");
     }
+
+    @Test
+    void anArrestWithoutAgentIsTheActOfThePlacesState() {
+        assertThat(tuples("Three Danish sailors were detained in Oman on Tuesday.")).contains("OMN>DNKCVL>173");
+        assertThat(tuples("A blogger was sentenced in Vietnam on Friday.")).contains("VNM>-" + ">116");
+        assertThat(tuples("Police said four men were arrested in Kampala."))
+                .anyMatch(t -> t.startsWith("UGA") && t.endsWith(">173")).noneMatch(t -> t.endsWith(">112"));
+    }
+
+    @Test
+    void engagedInIsNoPassiveAndAPlaceNeedsAStateAct() {
+        assertThat(tuples("Four houses were destroyed in Gaza on Monday.")).isEmpty();
+        assertThat(tuples("Chile was engaged in talks with Bolivia.")).noneMatch(t -> t.startsWith("BOL>CHL"));
+    }
 }
