@@ -404,17 +404,20 @@ public final class HttpApi implements AutoCloseable {
         int limit = limit(ctx, 100);
         Predicate<Event> wanted = e -> filter.matches(e) && (since == null || !e.date().isBefore(since))
                 && (until == null || !e.date().isAfter(until));
-        // Events are filed under each country they involve: any one country of the filter narrows the scan.
+        // An entry lists the countries its events involve: any one country of the filter skips the others unread.
         String country = filter.countries().size() == 1 ? filter.countries().iterator().next()
                 : filter.dyads().size() == 1 ? filter.dyads().iterator().next().split("->")[0] : null;
         // Events are filed in the task of their article's partition, so every partition holds some of a
         // country's events: each instance sends its newest `limit`, and the merge keeps the newest of those.
         List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, byte[]> store) -> {
             List<Event> local = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> it = country == null ? store.all()
-                    : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
+            try (KeyValueIterator<String, byte[]> it = store.all()) {
                 while (it.hasNext()) {
-                    for (Event e : RecentEvents.decode(it.next().value)) {
+                    byte[] entry = it.next().value;
+                    if (country != null && !RecentEvents.involves(entry, country)) {
+                        continue;
+                    }
+                    for (Event e : RecentEvents.decode(entry)) {
                         if (wanted.test(e)) {
                             local.add(e);
                         }
@@ -426,7 +429,7 @@ public final class HttpApi implements AutoCloseable {
         ctx.json(newestDistinct(rows, limit));
     }
 
-    /** Each event once (one is filed under both its countries), newest ingested first, at most {@code limit}. */
+    /** Each event once (a safeguard: each is filed once), newest ingested first, at most {@code limit}. */
     private static List<Event> newestDistinct(List<Event> rows, int limit) {
         Map<String, Event> byId = new LinkedHashMap<>();
         rows.forEach(e -> byId.putIfAbsent(e.id(), e));
