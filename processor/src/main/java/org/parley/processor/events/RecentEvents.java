@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
@@ -23,9 +24,11 @@ import org.parley.common.Json;
  * per article on the benchmark's corpus.) Filing beside the coder moves no record between tasks; a query reads
  * every partition and merges (see {@code GET /api/events}).
  *
- * <p>An entry's bytes: the sequence in ASCII digits, one space, the codes of the countries its events involve
- * (source or target) joined by commas, one space, then the events as a JSON array (as on the events topic). The
- * codes let a query for one country skip an entry without parsing its JSON.
+ * <p>An entry's bytes: the sequence in ASCII digits, one space, the latest ingest time of its events (ISO-8601,
+ * {@code -} for none), one space, the codes of the countries its events involve (source or target) joined by
+ * commas, one space, then the events as a JSON array (as on the events topic). The codes let a query for one
+ * country skip an entry without parsing its JSON, and the time lets a query parse the newest entries first and
+ * stop once it has enough (see {@link RecentEventsQuery}).
  */
 public final class RecentEvents {
     /** Named apart from the former {@code recent-events-ring} (one entry per article and country). */
@@ -34,6 +37,7 @@ public final class RecentEvents {
     public static final int ARTICLES_PER_PARTITION = 2_000;
 
     private static final String ANY = "*";
+    private static final String NONE = "-";
     private static final ObjectReader ENTRY = Json.mapper().readerForListOf(Event.class);
 
     private RecentEvents() {
@@ -60,13 +64,28 @@ public final class RecentEvents {
         return Long.parseLong(key);
     }
 
-    /** The bytes before an entry's JSON array: its sequence and its countries, each followed by a space. */
-    public static byte[] prefix(long sequence, Collection<String> countries) {
+    /**
+     * The bytes before an entry's JSON array: its sequence, the latest ingest time of its events (null for none)
+     * and its countries, each followed by a space.
+     */
+    public static byte[] prefix(long sequence, Instant ingestedAt, Collection<String> countries) {
         String codes = String.join(",", countries);
         // A code the list could not hold unambiguously (none of the dictionaries' does) makes it "any country".
         boolean plain = countries.stream().noneMatch(c -> c.isEmpty() || c.indexOf(' ') >= 0
                 || c.indexOf(',') >= 0 || c.indexOf('[') >= 0);
-        return (sequence + " " + (plain ? codes : ANY) + " ").getBytes(StandardCharsets.UTF_8);
+        return (sequence + " " + (ingestedAt == null ? NONE : ingestedAt.toString()) + " " + (plain ? codes : ANY)
+                + " ").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The latest ingest time of an entry's events, from its prefix alone; null when none has one. */
+    public static Instant ingestedOf(byte[] entry) {
+        int start = indexOf(entry, ' ', 0) + 1;
+        int end = indexOf(entry, ' ', start);
+        if (start == 0 || end < 0) {
+            throw new IllegalArgumentException("unreadable " + STORE + " entry: no ingest time");
+        }
+        String text = new String(entry, start, end - start, StandardCharsets.US_ASCII);
+        return text.equals(NONE) ? null : Instant.parse(text);
     }
 
     /** An entry's value: its prefix (see {@link #prefix}) and the events' JSON array. */
@@ -102,9 +121,11 @@ public final class RecentEvents {
 
     /** Whether an entry holds an event involving this country, read from its prefix alone. */
     public static boolean involves(byte[] entry, String country) {
-        int start = indexOf(entry, ' ', 0) + 1;
-        int end = indexOf(entry, ' ', start);
-        if (start == 0 || end < 0) {
+        int first = indexOf(entry, ' ', 0);
+        int second = first < 0 ? -1 : indexOf(entry, ' ', first + 1);
+        int start = second + 1;
+        int end = second < 0 ? -1 : indexOf(entry, ' ', start);
+        if (end < 0) {
             throw new IllegalArgumentException("unreadable " + STORE + " entry: no countries");
         }
         if (end - start == 1 && entry[start] == '*') {

@@ -1,6 +1,8 @@
 package org.parley.processor.events;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecentEventsProcessor implements Processor<String, List<Event>, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(RecentEventsProcessor.class);
+
+    /** The longest ISO-8601 form of an Instant. */
+    private static final int MAX_TIME_CHARS = Math.max(Instant.MIN.toString().length(),
+            Instant.MAX.toString().length());
 
     private final int slots;
     private final Serializer<Event> json;
@@ -90,22 +96,28 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
             return;
         }
         Set<String> countries = new LinkedHashSet<>();
+        Instant ingested = null;
         for (Event e : events.subList(0, fit)) {
             countries.addAll(RecentEvents.countriesOf(e));
+            ingested = later(ingested, e.ingestedAt());
         }
-        store.put(RecentEvents.key(next % slots),
-                RecentEvents.entry(RecentEvents.prefix(next, countries), jsonArray(bytes.subList(0, fit))));
+        store.put(RecentEvents.key(next % slots), RecentEvents.entry(RecentEvents.prefix(next, ingested, countries),
+                jsonArray(bytes.subList(0, fit))));
         next++;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     /** How many of the first events make an entry (prefix and JSON array) within the value limit. */
     private int fitting(String articleId, List<Event> events, List<byte[]> bytes, long sequence) {
-        // The prefix if every event's countries were distinct: an upper bound, so the entry never exceeds it.
-        int size = 2 + Long.toString(sequence).length() + 2;
+        // The prefix if every event's countries were distinct and its time the longest: an upper bound.
+        int size = 2 + Long.toString(sequence).length() + 1 + MAX_TIME_CHARS + 2;
         for (int i = 0; i < bytes.size(); i++) {
             int codes = 0;
             for (String c : RecentEvents.countriesOf(events.get(i))) {
-                codes += c.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+                codes += c.getBytes(StandardCharsets.UTF_8).length + 1;
             }
             size += bytes.get(i).length + 1 + codes;
             if (size > maxValueBytes) {
