@@ -87,10 +87,10 @@ public final class ParleyTopology {
                 .processValues(() -> new ArticleDeduplicator(ARTICLE_IDS_STORE), Named.as("dedupe-articles"),
                         ARTICLE_IDS_STORE)
                 .mapValues(limited::code, Named.as("code-articles"));
-        // The events topic and the recent-events-ring store are fed per article, each event serialised once.
+        // The events topic and the recent-events store are fed per article, each event serialised once.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RecentEvents.STORE), Serdes.String(), Serdes.ByteArray()));
-        coded.process(() -> new RecentEventsProcessor(RecentEvents.ARTICLES_PER_COUNTRY,
+        coded.process(() -> new RecentEventsProcessor(RecentEvents.ARTICLES_PER_PARTITION,
                         eventsTopic.valueSerde().serializer(), limits.maxValueBytes(), metrics),
                         Named.as("file-recent-events"), RecentEvents.STORE)
                 .to(eventsTopic.name(), Produced.with(eventsTopic.keySerde(), Serdes.ByteArray())

@@ -11,7 +11,7 @@ import org.parley.contracts.ParleyEnv;
  * @param maxSentences  sentences coded per article: the text is cut after its Nth sentence mark
  * @param maxEvents     events kept per article, in sentence order
  * @param maxValueBytes largest value the processor stores or sends: an event larger than this is dropped, a
- *                      {@code recent-events-ring} entry keeps only the events that fit, and a dead letter whose
+ *                      {@code recent-events-by-article} entry keeps only the events that fit, and a dead letter whose
  *                      original value is larger carries no value. Keep it well below the producer's
  *                      {@code max.request.size} and the topics' {@code max.message.bytes} (1 MiB by default)
  * @param maxSseClients live-stream (SSE) clients served at once; more are answered 503

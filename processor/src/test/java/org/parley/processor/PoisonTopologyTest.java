@@ -94,7 +94,7 @@ class PoisonTopologyTest {
             it.forEachRemaining(entries::add);
         }
         assertThat(entries).allSatisfy(kv -> assertThat(kv.value.length).isLessThanOrEqualTo(4096));
-        byte[] norway = store.get(RecentEvents.key("NOR", 0));
+        byte[] norway = store.get(RecentEvents.key(0));
         assertThat(RecentEvents.decode(norway)).as("the entry keeps the first events that fit")
                 .hasSizeBetween(1, 19).allSatisfy(e -> assertThat(e.articleId()).isEqualTo("huge"));
         assertThat(metrics.trimmed).isPositive();

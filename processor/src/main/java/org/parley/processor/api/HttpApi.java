@@ -43,6 +43,7 @@ import org.parley.common.Json;
 import org.parley.processor.ProcessorLimits;
 import org.parley.processor.ProcessorSettings;
 import org.parley.processor.events.RecentEvents;
+import org.parley.processor.events.RecentEventsQuery;
 import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
 import org.parley.processor.live.LiveStreams;
@@ -404,36 +405,19 @@ public final class HttpApi implements AutoCloseable {
         int limit = limit(ctx, 100);
         Predicate<Event> wanted = e -> filter.matches(e) && (since == null || !e.date().isBefore(since))
                 && (until == null || !e.date().isAfter(until));
-        // Events are filed under each country they involve: any one country of the filter narrows the scan.
-        String country = filter.countries().size() == 1 ? filter.countries().iterator().next()
-                : filter.dyads().size() == 1 ? filter.dyads().iterator().next().split("->")[0] : null;
+        // An entry lists the countries its events involve: those the filter needs skip the others unparsed.
+        List<String> required = new ArrayList<>();
+        if (filter.countries().size() == 1) {
+            required.addAll(filter.countries());
+        }
+        if (filter.dyads().size() == 1) {
+            required.addAll(List.of(filter.dyads().iterator().next().split("->")));
+        }
         // Events are filed in the task of their article's partition, so every partition holds some of a
         // country's events: each instance sends its newest `limit`, and the merge keeps the newest of those.
-        List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, byte[]> store) -> {
-            List<Event> local = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> it = country == null ? store.all()
-                    : store.range(RecentEvents.from(country), RecentEvents.to(country))) {
-                while (it.hasNext()) {
-                    for (Event e : RecentEvents.decode(it.next().value)) {
-                        if (wanted.test(e)) {
-                            local.add(e);
-                        }
-                    }
-                }
-            }
-            return newestDistinct(local, limit);
-        }, new TypeReference<>() { });
-        ctx.json(newestDistinct(rows, limit));
-    }
-
-    /** Each event once (one is filed under both its countries), newest ingested first, at most {@code limit}. */
-    private static List<Event> newestDistinct(List<Event> rows, int limit) {
-        Map<String, Event> byId = new LinkedHashMap<>();
-        rows.forEach(e -> byId.putIfAbsent(e.id(), e));
-        List<Event> out = new ArrayList<>(byId.values());
-        out.sort(Comparator.comparing(Event::ingestedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Event::articleId).thenComparingInt(Event::sentenceIndex).thenComparing(Event::id));
-        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+        List<Event> rows = gather(ctx, RecentEvents.STORE, (ReadOnlyKeyValueStore<String, byte[]> store) ->
+                RecentEventsQuery.newest(store, required, wanted, limit), new TypeReference<>() { });
+        ctx.json(RecentEventsQuery.newestDistinct(rows, limit));
     }
 
     @Override

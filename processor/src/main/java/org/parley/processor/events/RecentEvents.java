@@ -1,76 +1,102 @@
 package org.parley.processor.events;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
 import org.parley.common.Event;
+import org.parley.common.Json;
 
 /**
- * The {@value #STORE} store: recent event mentions of each country (as source or as target), filed per article
- * in the coding step's task: one entry per country an article's events involve, holding the entry's arrival
- * sequence (per country and task) and those events as a JSON array (as on the events topic). Entries are keyed
- * {@code CODE|SLOT}, the slot being the sequence modulo {@link #ARTICLES_PER_COUNTRY} (zero-padded): a ring, so
- * that a new entry overwrites the oldest and nothing is ever deleted (a delete was one more changelog record, a
- * tombstone, per article and country). Each country keeps the events of its latest
- * {@link #ARTICLES_PER_COUNTRY} articles in each partition. Filing beside the coder moves no record between
- * tasks; a query for one country reads every partition and merges (see {@code GET /api/events}).
+ * The {@value #STORE} store: the event mentions of each partition's latest {@link #ARTICLES_PER_PARTITION}
+ * articles, filed in the coding step's task, one entry per article. An entry is keyed by its slot, the article's
+ * arrival sequence (per task) modulo {@link #ARTICLES_PER_PARTITION}: a ring, so a new entry overwrites the
+ * oldest and nothing is ever deleted, and the changelog gets one record per article. (The store it replaced,
+ * {@code recent-events-ring}, kept one ring per country and wrote one record per article and country, about 15
+ * per article on the benchmark's corpus.) Filing beside the coder moves no record between tasks; a query reads
+ * every partition and merges (see {@code GET /api/events}).
  *
- * <p>An entry's bytes: the sequence in ASCII digits, one space, then the JSON array.
+ * <p>An entry's bytes: the sequence in ASCII digits, one space, the latest ingest time of its events (ISO-8601,
+ * {@code -} for none), one space, the codes of the countries its events involve (source or target) joined by
+ * commas, one space, then the events as a JSON array (as on the events topic). The codes let a query for one
+ * country skip an entry without parsing its JSON, and the time lets a query parse the newest entries first and
+ * stop once it has enough (see {@link RecentEventsQuery}).
  */
 public final class RecentEvents {
-    /** Named apart from the former {@code recent-events} (keyed by sequence, with a delete per entry). */
-    public static final String STORE = "recent-events-ring";
-    /** How many articles' events each country keeps in each partition. */
-    public static final int ARTICLES_PER_COUNTRY = 250;
+    /** Named apart from the former {@code recent-events-ring} (one entry per article and country). */
+    public static final String STORE = "recent-events-by-article";
+    /** How many articles' events each partition keeps. */
+    public static final int ARTICLES_PER_PARTITION = 2_000;
 
-    private static final char SEP = '|';
+    private static final String ANY = "*";
+    private static final String NONE = "-";
+    private static final ObjectReader ENTRY = Json.mapper().readerForListOf(Event.class);
 
     private RecentEvents() {
     }
 
-    /** The countries an event is filed under: its source, and its target when there is one. */
-    public static List<String> countriesOf(Event e) {
-        Set<String> codes = new LinkedHashSet<>();
+    /** The countries an event involves: its source, and its target when there is one. */
+    public static Set<String> countriesOf(Event e) {
+        Set<String> codes = new LinkedHashSet<>(2);
         codes.add(e.source().code());
         if (e.target() != null) {
             codes.add(e.target().code());
         }
-        return new ArrayList<>(codes);
+        return codes;
     }
 
-    /** The key of a country's slot ({@code sequence % ARTICLES_PER_COUNTRY} for an entry). */
-    public static String key(String country, long slot) {
-        // Zero-padded so that keys sort as numbers; by hand, as String.format showed up in profiles.
+    /** The key of a slot: zero-padded, so that keys sort as numbers. */
+    public static String key(long slot) {
         String digits = Long.toString(slot);
-        return country + SEP + "0".repeat(19 - digits.length()) + digits;
+        return "0".repeat(Math.max(0, 10 - digits.length())) + digits;
     }
 
-    /** First key of a country's range (inclusive). */
-    public static String from(String country) {
-        return country + SEP;
+    /** The slot of a key (see {@link #key}). */
+    public static long slot(String key) {
+        return Long.parseLong(key);
     }
 
-    /** Last key of a country's range (inclusive): sequences are digits, and ':' sorts right after '9'. */
-    public static String to(String country) {
-        return country + SEP + ':';
+    /**
+     * The bytes before an entry's JSON array: its sequence, the latest ingest time of its events (null for none)
+     * and its countries, each followed by a space.
+     */
+    public static byte[] prefix(long sequence, Instant ingestedAt, Collection<String> countries) {
+        String codes = String.join(",", countries);
+        // A code the list could not hold unambiguously (none of the dictionaries' does) makes it "any country".
+        boolean plain = countries.stream().noneMatch(c -> c.isEmpty() || c.indexOf(' ') >= 0
+                || c.indexOf(',') >= 0 || c.indexOf('[') >= 0);
+        return (sequence + " " + (ingestedAt == null ? NONE : ingestedAt.toString()) + " " + (plain ? codes : ANY)
+                + " ").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An entry's value: its sequence and the events' JSON array. */
-    public static byte[] entry(long sequence, byte[] jsonArray) {
-        byte[] digits = (sequence + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] out = java.util.Arrays.copyOf(digits, digits.length + jsonArray.length);
-        System.arraycopy(jsonArray, 0, out, digits.length, jsonArray.length);
+    /** The latest ingest time of an entry's events, from its prefix alone; null when none has one. */
+    public static Instant ingestedOf(byte[] entry) {
+        int start = indexOf(entry, ' ', 0) + 1;
+        int end = indexOf(entry, ' ', start);
+        if (start == 0 || end < 0) {
+            throw new IllegalArgumentException("unreadable " + STORE + " entry: no ingest time");
+        }
+        String text = new String(entry, start, end - start, StandardCharsets.US_ASCII);
+        return text.equals(NONE) ? null : Instant.parse(text);
+    }
+
+    /** An entry's value: its prefix (see {@link #prefix}) and the events' JSON array. */
+    public static byte[] entry(byte[] prefix, byte[] jsonArray) {
+        byte[] out = Arrays.copyOf(prefix, prefix.length + jsonArray.length);
+        System.arraycopy(jsonArray, 0, out, prefix.length, jsonArray.length);
         return out;
     }
 
-    /** Bytes an entry of this sequence adds to its JSON array. */
-    public static int entryOverhead(long sequence) {
-        return Long.toString(sequence).length() + 1;
-    }
-
-    /** The sequence after the highest of these entries of one country (a ring: not the last slot's), or 0. */
-    public static long nextSequence(java.util.Iterator<org.apache.kafka.streams.KeyValue<String, byte[]>> entries) {
+    /** The sequence after the highest of these entries, or 0 for none (a ring: not the last slot's). */
+    public static long nextSequence(Iterator<KeyValue<String, byte[]>> entries) {
         long next = 0;
         while (entries.hasNext()) {
             next = Math.max(next, sequenceOf(entries.next().value) + 1);
@@ -93,24 +119,49 @@ public final class RecentEvents {
         throw new IllegalArgumentException("unreadable " + STORE + " entry: no sequence");
     }
 
+    /** Whether an entry holds an event involving this country, read from its prefix alone. */
+    public static boolean involves(byte[] entry, String country) {
+        int first = indexOf(entry, ' ', 0);
+        int second = first < 0 ? -1 : indexOf(entry, ' ', first + 1);
+        int start = second + 1;
+        int end = second < 0 ? -1 : indexOf(entry, ' ', start);
+        if (end < 0) {
+            throw new IllegalArgumentException("unreadable " + STORE + " entry: no countries");
+        }
+        if (end - start == 1 && entry[start] == '*') {
+            return true;
+        }
+        byte[] code = country.getBytes(StandardCharsets.UTF_8);
+        for (int from = start; from < end; ) {
+            int comma = indexOf(entry, ',', from);
+            int to = comma < 0 || comma > end ? end : comma;
+            if (to - from == code.length && Arrays.equals(entry, from, to, code, 0, code.length)) {
+                return true;
+            }
+            from = to + 1;
+        }
+        return false;
+    }
+
     /** An entry's events. */
     public static List<Event> decode(byte[] entry) {
-        int start = 0;
-        while (start < entry.length && entry[start] != '[') {
-            start++;
+        int start = indexOf(entry, '[', 0);
+        if (start < 0) {
+            throw new IllegalArgumentException("unreadable " + STORE + " entry: no events");
         }
         try {
             return ENTRY.readValue(entry, start, entry.length - start);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("unreadable " + STORE + " entry", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + STORE + " entry", e);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectReader ENTRY =
-            org.parley.common.Json.mapper().readerForListOf(Event.class);
-
-    /** The slot of a key (see {@link #key}). */
-    public static long sequence(String key) {
-        return Long.parseLong(key.substring(key.lastIndexOf(SEP) + 1));
+    private static int indexOf(byte[] bytes, char c, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,11 +1,12 @@
 package org.parley.processor.events;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes the events coded from one article, files them in this task's {@value RecentEvents#STORE} store (one
- * entry per country the article's events involve, in the country's ring of slots: no deletes) and publishes each event, with its filter headers, as the
- * JSON bytes of the events topic. Each event is serialised once; filing per article rather than per event
- * writes (and changelogs) a few entries per article instead of two per event.
+ * entry per article, in the task's ring of slots: no deletes) and publishes each event, with its filter headers,
+ * as the JSON bytes of the events topic. Each event is serialised once; filing per article writes (and
+ * changelogs) one entry per article, where one per country the article involves cost about 15.
  *
  * <p>No value may exceed {@code maxValueBytes}: a larger one would fail its send and, under exactly-once, the
  * whole transaction with it. An event larger than that is not published; an entry keeps the first events that
@@ -30,21 +31,25 @@ import org.slf4j.LoggerFactory;
 public final class RecentEventsProcessor implements Processor<String, List<Event>, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(RecentEventsProcessor.class);
 
-    private final int perCountry;
+    /** The longest ISO-8601 form of an Instant. */
+    private static final int MAX_TIME_CHARS = Math.max(Instant.MIN.toString().length(),
+            Instant.MAX.toString().length());
+
+    private final int slots;
     private final Serializer<Event> json;
     private final int maxValueBytes;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
-    /** Next sequence number per country, read from the store once per country after each (re)initialisation. */
-    private final Map<String, Long> next = new HashMap<>();
+    /** The next entry's sequence; read from the store on the first article after each (re)initialisation. */
+    private long next = -1;
 
     /**
-     * @param perCountry how many articles' entries each country keeps in this task
-     * @param json       the events topic's serializer
+     * @param slots how many articles' entries this task keeps
+     * @param json  the events topic's serializer
      */
-    public RecentEventsProcessor(int perCountry, Serializer<Event> json, int maxValueBytes, PipelineMetrics metrics) {
-        this.perCountry = perCountry;
+    public RecentEventsProcessor(int slots, Serializer<Event> json, int maxValueBytes, PipelineMetrics metrics) {
+        this.slots = slots;
         this.json = json;
         this.maxValueBytes = maxValueBytes;
         this.metrics = metrics;
@@ -54,7 +59,7 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(RecentEvents.STORE);
-        next.clear();
+        next = -1;
     }
 
     @Override
@@ -62,7 +67,8 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         if (record.value().isEmpty()) {
             return;
         }
-        Map<String, List<byte[]>> byCountry = new LinkedHashMap<>();
+        List<byte[]> published = new ArrayList<>(record.value().size());
+        List<Event> kept = new ArrayList<>(record.value().size());
         for (Event e : record.value()) {
             byte[] bytes = json.serialize(null, e);
             if (bytes.length > maxValueBytes) {
@@ -71,33 +77,57 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
                 metrics.valueTrimmed();
                 continue;
             }
-            for (String country : RecentEvents.countriesOf(e)) {
-                byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(bytes);
-            }
+            published.add(bytes);
+            kept.add(e);
             context.forward(new Record<>(e.id(), bytes, record.timestamp(), EventHeaderStamper.headersOf(e)));
         }
-        byCountry.forEach((country, events) -> {
-            long seq = next.computeIfAbsent(country, this::nextInStore);
-            // The slot of the entry perCountry arrivals ago: overwritten, so nothing is deleted.
-            store.put(RecentEvents.key(country, seq % perCountry), RecentEvents.entry(seq,
-                    jsonArray(fitting(record.key(), country, events, RecentEvents.entryOverhead(seq)))));
-            next.put(country, seq + 1);
-        });
+        if (!published.isEmpty()) {
+            file(record.key(), kept, published);
+        }
     }
 
-    /** The first of the events whose entry (sequence and JSON array) stays within the value limit. */
-    private List<byte[]> fitting(String articleId, String country, List<byte[]> events, int overhead) {
-        int size = 2 + overhead;
-        for (int i = 0; i < events.size(); i++) {
-            size += events.get(i).length + 1;
+    /** Puts the article's entry in the slot of the entry {@code slots} articles ago: overwritten, not deleted. */
+    private void file(String articleId, List<Event> events, List<byte[]> bytes) {
+        if (next < 0) {
+            next = nextInStore();
+        }
+        int fit = fitting(articleId, events, bytes, next);
+        if (fit == 0) {
+            return;
+        }
+        Set<String> countries = new LinkedHashSet<>();
+        Instant ingested = null;
+        for (Event e : events.subList(0, fit)) {
+            countries.addAll(RecentEvents.countriesOf(e));
+            ingested = later(ingested, e.ingestedAt());
+        }
+        store.put(RecentEvents.key(next % slots), RecentEvents.entry(RecentEvents.prefix(next, ingested, countries),
+                jsonArray(bytes.subList(0, fit))));
+        next++;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+
+    /** How many of the first events make an entry (prefix and JSON array) within the value limit. */
+    private int fitting(String articleId, List<Event> events, List<byte[]> bytes, long sequence) {
+        // The prefix if every event's countries were distinct and its time the longest: an upper bound.
+        int size = 2 + Long.toString(sequence).length() + 1 + MAX_TIME_CHARS + 2;
+        for (int i = 0; i < bytes.size(); i++) {
+            int codes = 0;
+            for (String c : RecentEvents.countriesOf(events.get(i))) {
+                codes += c.getBytes(StandardCharsets.UTF_8).length + 1;
+            }
+            size += bytes.get(i).length + 1 + codes;
             if (size > maxValueBytes) {
-                LOG.warn("article {}: the {} entry keeps {} of its {} events, to stay within {} bytes", articleId,
-                        country, i, events.size(), maxValueBytes);
+                LOG.warn("article {}: its {} entry keeps {} of its {} events, to stay within {} bytes", articleId,
+                        RecentEvents.STORE, i, bytes.size(), maxValueBytes);
                 metrics.valueTrimmed();
-                return events.subList(0, i);
+                return i;
             }
         }
-        return events;
+        return bytes.size();
     }
 
     /** The events as one JSON array, from their already serialised JSON. */
@@ -118,9 +148,9 @@ public final class RecentEventsProcessor implements Processor<String, List<Event
         return out.toByteArray();
     }
 
-    /** One more than the highest sequence among the country's (at most {@code perCountry}) entries, or 0. */
-    private long nextInStore(String country) {
-        try (KeyValueIterator<String, byte[]> it = store.range(RecentEvents.from(country), RecentEvents.to(country))) {
+    /** One more than the highest sequence among the task's (at most {@code slots}) entries, or 0. */
+    private long nextInStore() {
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
             return RecentEvents.nextSequence(it);
         }
     }
