@@ -24,7 +24,7 @@ final class EventAssembler {
     private static final Set<String> MODALS = Set.of("could", "might", "may", "ready", "willing",
             "intends", "intend", "plans", "plan", "offered", "offers", "offer", "proposed", "would", "hopes", "seeks",
             "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
-            "promised", "promises");
+            "promised", "promises", "expected");
     private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",

@@ -42,6 +42,9 @@ final class Factuality {
             if (HYPOTHETICAL.contains(w[i]) && w[i + 1].equals("have")) {
                 return "a hypothetical (" + w[i] + " have)"; // "would have allowed the government to extradite"
             }
+            if (w[i].equals("supposed") && w[i + 1].equals("to") && i + 2 >= t - 1) {
+                return "an obligation, not an act (supposed to)"; // "the president was supposed to resign"
+            }
         }
         for (int i = segStart; i < t; i++) {
             if (FIRST_PERSON.contains(w[i])) {

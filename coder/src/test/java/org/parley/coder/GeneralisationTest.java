@@ -145,4 +145,30 @@ class GeneralisationTest {
         assertThat(tuples("Iran launched missiles targeting US troops.")).anyMatch(t -> t.startsWith("IRN>USA>19"))
                 .noneMatch(t -> t.contains(">150"));
     }
+
+    @Test
+    void refusingToReleaseOrToLiftIsARefusalToYield() {
+        assertThat(tuples("Libyan rebels will not release the three Turkish sailors.")).contains("LBY>TUR>1243");
+        assertThat(tuples("Canada will not lift the embargo on Cuba.")).contains("CAN>CUB>1244");
+    }
+
+    @Test
+    void releasingANamedPersonButNotAStatement() {
+        assertThat(tuples("Kazakhstan released Ivan Petrovsky on Monday.")).contains("KAZ>-" + ">0841");
+        assertThat(tuples("Kazakhstan released a statement on Monday.")).isEmpty();
+    }
+
+    @Test
+    void ceasingOperationsDeescalatesAndSendingSuppliesIsAid() {
+        assertThat(tuples("The Turkish army said it has halted its offensive near Afrin."))
+                .anyMatch(t -> t.startsWith("TUR>") && t.endsWith(">087"));
+        assertThat(tuples("Norway has sent medical supplies to Haiti.")).contains("NOR>HTI>073");
+    }
+
+    @Test
+    void resigningIsYieldingAndBeingSupposedToIsNeither() {
+        assertThat(tuples("The Peruvian president resigned on Sunday.")).contains("PER>-" + ">0831");
+        assertThat(tuples("The Peruvian president resigned as head of the Andean Community.")).contains("PER>-" + ">0831");
+        assertThat(tuples("Under the deal the Peruvian president was supposed to resign.")).isEmpty();
+    }
 }
