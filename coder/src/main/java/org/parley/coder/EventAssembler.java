@@ -20,12 +20,6 @@ import org.parley.common.Span;
 final class EventAssembler {
     /** The built-in rule of reported hostile acts: the speaker accuses the actor. */
     private static final Rule REPORTED_RULE = Rule.parse("dis.reported | 112 | said | ");
-    private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "without", "cannot", "neither", "nor");
-    private static final Set<String> MODALS = Set.of("could", "might", "may", "ready", "willing",
-            "intends", "intend", "plans", "plan", "offered", "offers", "offer", "proposed", "would", "hopes", "seeks",
-            "want", "wants", "wanted", "threatened", "threatens", "vowed", "vows", "aims", "pledged", "pledges",
-            "promised", "promises", "expected");
-    private static final Set<String> BE = Set.of("was", "were", "been", "being", "is", "are", "be");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
@@ -143,10 +137,10 @@ final class EventAssembler {
             obs.ruleTried(rule, matched, "skipped: " + notCurrent);
             return;
         }
-        boolean neg = negatedAt(words, t, m.end(), segStart, segEnd);
-        boolean modal = modalAt(words, segStart, t, m.end());
+        boolean neg = VoiceAndPolarity.negatedAt(words, t, m.end(), segStart, segEnd);
+        boolean modal = VoiceAndPolarity.modalAt(s.toks(), words, segStart, t, m.end());
         boolean nominal = t > 0 && (DETERMINERS.contains(words[t - 1]) || words[t - 1].equals("'s"));
-        Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, passiveAt(t, m.end()), nominal, matched);
+        Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, VoiceAndPolarity.passiveAt(words, roles.mentions(), t, m.end()), nominal, matched);
         RoleAssignment.Roles r = assignment.sourceAndTarget(a);
         if (r == null) {
             return;
@@ -422,72 +416,6 @@ final class EventAssembler {
         if (sb != null && what != null) {
             sb.append(sb.length() == 0 ? "" : ", ").append(what);
         }
-    }
-
-    private static boolean negatedAt(String[] words, int t, int end, int segStart, int segEnd) {
-        for (int i = t - 1; i >= Math.max(segStart + 1, t - 8); i--) {
-            if (words[i].equals("longer") && words[i - 1].equals("no")) {
-                return true;
-            }
-        }
-        for (int i = t - 1; i >= Math.max(segStart, t - 4); i--) {
-            if (NEGATIONS.contains(words[i]) || words[i].endsWith("n't")) {
-                return true;
-            }
-        }
-        for (int i = end; i < segEnd; i++) {
-            String w = words[i];
-            if (w.startsWith("cancel") || w.startsWith("postpon") || w.equals("called") && i + 1 < segEnd
-                    && words[i + 1].equals("off")) {
-                return true;
-            }
-            if ((NEGATIONS.contains(w) || w.endsWith("n't")) && i + 1 < segEnd) {
-                String next = words[i + 1];
-                if (next.equals("take") || next.equals("took") || next.startsWith("happen")
-                        || next.startsWith("occur") || next.startsWith("materiali")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A modal word up to four words before the trigger, or inside it. */
-    private static boolean modalAt(String[] words, int segStart, int t, int end) {
-        boolean modal = false;
-        for (int i = Math.max(segStart, t - 4); i < end; i++) {
-            if (MODALS.contains(words[i])) {
-                modal = true;
-            }
-        }
-        return modal;
-    }
-
-    /** "were detained in Dubai": "in" before a place ends a passive, unlike "was engaged in talks". */
-    private boolean placeAt(int i) {
-        for (Mention m : roles.mentions()) {
-            if (m.start() == i && m.place()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Past participles that end in neither -ed nor -en: "was shot", "were struck", "was held". */
-    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("held", "met", "shot", "hit", "struck", "hurt",
-            "caught", "kept", "sent", "brought", "fought", "sought", "told", "sold", "led", "built", "won", "cut",
-            "found", "slain", "shut", "lost", "paid", "bought", "stuck", "swept", "burnt", "thrust");
-
-    /** "was criticised", "were held", but not "was engaged in", "is committed to". */
-    private boolean passiveAt(int t, int end) {
-        boolean passive = false;
-        for (int p = t; p < end && !passive; p++) {
-            passive = (p >= 1 && BE.contains(words[p - 1]) || p >= 2 && BE.contains(words[p - 2]))
-                    && (words[p].endsWith("ed") || words[p].endsWith("en") || IRREGULAR_PARTICIPLES.contains(words[p]))
-                    && !(p + 1 < n && (words[p + 1].equals("in") && !placeAt(p + 2) || words[p + 1].equals("to")
-                    || words[p + 1].equals("with") || words[p + 1].equals("about")));
-        }
-        return passive;
     }
 
     /** "shelled the enclave", "killed 19 people": a trigger followed by a noun phrase is a verb with an object. */

@@ -171,4 +171,36 @@ class GeneralisationTest {
         assertThat(tuples("The Peruvian president resigned as head of the Andean Community.")).contains("PER>-" + ">0831");
         assertThat(tuples("Under the deal the Peruvian president was supposed to resign.")).isEmpty();
     }
+
+    @Test
+    void withdrawingPeacekeepersAndCancellingVisitsReduceRelations() {
+        assertThat(tuples("The African Union withdrew peacekeepers from Burundi.")).contains("AU>BDI>1661");
+        assertThat(tuples("The Danish prime minister cancelled a planned visit to Ankara.")).contains("DNK>TUR>160")
+                .noneMatch(t -> t.endsWith(">042"));
+    }
+
+    @Test
+    void easingCurfewsAndCuttingTariffsYield() {
+        assertThat(tuples("Jordan eased the curfew in Amman on Sunday.")).contains("JOR>-" + ">0813");
+        assertThat(tuples("India has cut tariffs on Australian wine.")).contains("IND>AUS>085");
+    }
+
+    @Test
+    void failingToActIsNoAct() {
+        assertThat(tuples("The Security Council failed to renew the arms embargo on Somalia."))
+                .noneMatch(t -> t.contains(">16"));
+    }
+
+    @Test
+    void troopsForPeacekeepingAndGivenFirearmsAreAid() {
+        assertThat(tuples("Ghana is deploying 400 troops to the peacekeeping mission in Lebanon."))
+                .anyMatch(t -> t.startsWith("GHA>") && t.endsWith(">074")).noneMatch(t -> t.endsWith(">154"));
+        assertThat(tuples("Poland gave 200 rifles to the Lithuanian army.")).contains("POL>LTU>072");
+    }
+
+    @Test
+    void seekingRefugeIsNoAppealAndMayIsAName() {
+        assertThat(tuples("About 5,000 Syrians have sought refuge in Lebanon.")).isEmpty();
+        assertThat(tuples("The Dutch government criticised Russia in May.")).contains("NLD>RUS>111");
+    }
 }
