@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,27 +33,46 @@ class ContainerImageIT {
     static Path rootfs;
     static JsonNode config;
 
-    @BeforeAll
-    static void unpackTheImage() throws Exception {
-        assumeTrue(Files.isRegularFile(IMAGE_TAR), "no " + IMAGE_TAR + ": build it with bin/build-image (as root)");
-        assumeTrue("root".equals(System.getProperty("user.name")), "chroot and unshare need root");
+    /** Why the image cannot be run here, or null. */
+    private static String whyNot() {
+        if (!Files.isRegularFile(IMAGE_TAR)) {
+            return "no " + IMAGE_TAR + ": build it with bin/build-image (as root)";
+        }
+        return "root".equals(System.getProperty("user.name")) ? null : "chroot and unshare need root";
+    }
+
+    // Checked per test, not in @BeforeAll: Surefire reports a class skipped there as 0 tests run, without why.
+    @BeforeEach
+    void needsTheBuiltImage() throws Exception {
+        String why = whyNot();
+        if (why != null) {
+            System.err.println("ContainerImageIT skipped: " + why);
+        }
+        assumeTrue(why == null, why);
+        if (rootfs == null) {
+            unpackTheImage();
+        }
+    }
+
+    private static void unpackTheImage() throws Exception {
         Path image = Files.createDirectory(tmp.resolve("image"));
-        rootfs = Files.createDirectory(tmp.resolve("rootfs"));
+        Path unpacked = Files.createDirectory(tmp.resolve("rootfs"));
         run(List.of("tar", "-xf", IMAGE_TAR.toString(), "-C", image.toString()), "");
         JsonNode manifest = JSON.readTree(image.resolve("manifest.json").toFile()).get(0);
         config = JSON.readTree(image.resolve(manifest.get("Config").asText()).toFile()).get("config");
         for (JsonNode layer : manifest.get("Layers")) {
             // Jib's layers carry a libarchive header that GNU tar reports and ignores.
             run(List.of("tar", "--warning=no-unknown-keyword", "-xzf", image.resolve(layer.asText()).toString(),
-                    "-C", rootfs.toString()), "");
-            applyWhiteouts();
+                    "-C", unpacked.toString()), "");
+            applyWhiteouts(unpacked);
         }
+        rootfs = unpacked; // only once whole: a failed unpack fails every test
     }
 
     /** A layer's ".wh.NAME" deletes NAME from the layers below it (the image format's deletions). */
-    private static void applyWhiteouts() throws Exception {
+    private static void applyWhiteouts(Path root) throws Exception {
         List<Path> whiteouts;
-        try (Stream<Path> files = Files.walk(rootfs)) {
+        try (Stream<Path> files = Files.walk(root)) {
             whiteouts = files.filter(p -> p.getFileName().toString().startsWith(".wh.")).toList();
         }
         for (Path w : whiteouts) {
