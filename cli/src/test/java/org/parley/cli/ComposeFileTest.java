@@ -15,17 +15,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker-compose.yml runs Parley's image (built by the Dockerfile) with subcommands that exist, configured only
- * through variables the code actually reads.
+ * docker-compose.yml runs Parley's image (parley:local, from bin/build-image or the Dockerfile) with subcommands that
+ * exist, configured only through variables the code actually reads.
  */
 class ComposeFileTest {
     static final Path COMPOSE = Path.of("..", "docker-compose.yml");
-    /** Where the Dockerfile puts bin/parley, the image's entry point. */
-    static final String ENTRYPOINT = "/opt/parley/bin/parley";
+    /** The image's entry point, the same in the Jib image and the Dockerfile's: ParleyCli on the jars under /app. */
+    static final List<String> ENTRYPOINT =
+            List.of("java", "-cp", "/app/classpath/*:/app/libs/*", "org.parley.cli.ParleyCli");
     /** Every variable the code declares; each part's own tests check that its settings read them. */
     private static final java.util.Set<String> READ_BY_CODE = ConfigurationTest.declaredInCode();
 
-    /** The services that run Parley's image, by name: those built from the checkout's Dockerfile. */
+    /** The services that run Parley's image, by name. */
     static Map<String, JsonNode> parleyServices() {
         JsonNode services;
         try {
@@ -35,22 +36,22 @@ class ComposeFileTest {
         }
         Map<String, JsonNode> parley = new LinkedHashMap<>();
         services.fields().forEachRemaining(s -> {
-            if (s.getValue().has("build")) {
+            if (s.getValue().path("image").asText().equals(ContainerImageTest.IMAGE)) {
                 parley.put(s.getKey(), s.getValue()); // the broker image reads its own KAFKA_* variables
             }
         });
         return parley;
     }
 
-    /** The arguments bin/parley gets: the entry point's after bin/parley (if overridden), then the command. */
+    /** The arguments ParleyCli gets: the entry point's after the image's (if overridden), then the command. */
     static List<String> parleyArgs(JsonNode service) {
         List<String> args = new ArrayList<>();
         JsonNode entrypoint = service.get("entrypoint");
         if (entrypoint != null) {
             List<String> e = new ArrayList<>();
             entrypoint.forEach(a -> e.add(a.asText()));
-            assertThat(e.get(0)).isEqualTo(ENTRYPOINT);
-            args.addAll(e.subList(1, e.size()));
+            assertThat(e.subList(0, Math.min(e.size(), ENTRYPOINT.size()))).isEqualTo(ENTRYPOINT);
+            args.addAll(e.subList(ENTRYPOINT.size(), e.size()));
         }
         service.path("command").forEach(a -> args.add(a.asText()));
         return args;
