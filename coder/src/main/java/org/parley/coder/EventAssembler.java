@@ -130,6 +130,10 @@ final class EventAssembler {
             obs.ruleTried(rule, matched, "skipped: infinitive after an earlier action of the clause");
             return;
         }
+        if (Modality.requestedOfOther(s, syntax, t)) {
+            obs.ruleTried(rule, matched, "skipped: an act a request asks of someone, not done");
+            return;
+        }
         // without the article's own date no year in the text can be told past
         int year = in.date() != null ? articleDate.getYear() : 0;
         String notCurrent = Factuality.notCurrent(s, syntax, segStart, t, m.end(), segEnd, year);

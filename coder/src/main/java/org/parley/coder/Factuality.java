@@ -67,6 +67,9 @@ final class Factuality {
             if (PAST_MARKERS.contains(w[i])) {
                 return "a past event (" + w[i] + ")";
             }
+            if (w[i].equals("always") && i < t) {
+                return "a standing position, not an event (always)"; // "has always condemned any violence"
+            }
             int year = year(w[i]);
             // a year before the act or after it in its own phrase dates the act ("fought a war in 1994"); one
             // after another verb dates something else ("extended the sanctions imposed by decrees in 2014")

@@ -30,7 +30,40 @@ final class Modality {
     private static final Set<String> SPECULATIVE = Set.of("could", "might", "may", "can", "should", "must");
     private static final Set<String> FUTURE = Set.of("will", "would", "shall", "'ll");
 
+    /** Verbs that ask an act of their object without saying it happened: "asked Obama to help Iran". */
+    private static final Set<String> REQUEST = Set.of("ask", "asks", "asked", "asking", "urge", "urges", "urged",
+            "urging", "press", "presses", "pressed", "pressing", "pressure", "pressures", "pressured", "pressuring",
+            "push", "pushes", "pushed", "pushing", "encourage", "encourages", "encouraged", "encouraging", "invite",
+            "invites", "invited", "inviting", "tell", "tells", "told", "order", "orders", "ordered", "want", "wants",
+            "wanted", "demand", "demands", "demanded", "request", "requests", "requested", "appeal", "appeals",
+            "appealed", "call", "calls", "called", "calling", "permission");
+
     private Modality() {
+    }
+
+    /**
+     * Whether the infinitive at {@code t} is an act a request asks of someone else ("Congress is asking Obama to
+     * help Iran", "pressured by Congress to help Iran"): the requested act has not happened; the request is the
+     * event. A request with nothing before "to" ("wants to help") is the subject's own intent.
+     */
+    static boolean requestedOfOther(Sentence s, Syntax syn, int t) {
+        String[] w = s.words();
+        int to = t - 1;
+        while (to > t - 4 && to > 0 && !w[to].equals("to")) {
+            to--; // the act may be the infinitive's object: "pressed the government to send aid"
+        }
+        if (to < 1 || !w[to].equals("to") || to + 1 < t && !syn.isVerb(to + 1)) {
+            return false;
+        }
+        for (int k = to - 2; k >= Math.max(0, to - 8) && s.seg()[k] == s.seg()[t]; k--) {
+            if (w[k].equals("and") || w[k].equals(",")) {
+                return false;
+            }
+            if (REQUEST.contains(w[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The frame of the verb at {@code t}: from the word that governs its infinitive, or its auxiliaries. */

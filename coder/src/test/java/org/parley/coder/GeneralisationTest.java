@@ -203,4 +203,18 @@ class GeneralisationTest {
         assertThat(tuples("About 5,000 Syrians have sought refuge in Lebanon.")).isEmpty();
         assertThat(tuples("The Dutch government criticised Russia in May.")).contains("NLD>RUS>111");
     }
+
+    @Test
+    void anActARequestAsksOfSomeoneHasNotHappened() {
+        assertThat(tuples("The Senate is asking Obama to help Nigeria.")).noneMatch(t -> t.contains(">NGA>07"));
+        assertThat(tuples("The Dutch parliament pressed the Dutch government to send aid to Yemen."))
+                .noneMatch(t -> t.contains(">YEM>07"));
+        assertThat(tuples("Japan wants to help Nepal.")).anyMatch(t -> t.startsWith("JPN>NPL>03"));
+    }
+
+    @Test
+    void aStandingPositionIsNoEvent() {
+        assertThat(tuples("Norway has always condemned Russia.")).isEmpty();
+        assertThat(tuples("Norway condemned Russia.")).contains("NOR>RUS>111");
+    }
 }
