@@ -217,4 +217,25 @@ class GeneralisationTest {
         assertThat(tuples("Norway has always condemned Russia.")).isEmpty();
         assertThat(tuples("Norway condemned Russia.")).contains("NOR>RUS>111");
     }
+
+    @Test
+    void returningOpeningAndLayingDownArmsYield() {
+        assertThat(tuples("Belgium returned 30 fossils to Morocco.")).contains("BEL>MAR>0842");
+        assertThat(tuples("Hungary has reopened its border with Serbia.")).anyMatch(t -> t.startsWith("HUN>")
+                && t.endsWith(">081"));
+        assertThat(tuples("Kenya lifted the state of emergency on Friday.")).contains("KEN>-" + ">0814");
+        assertThat(tuples("Canada rolled back tariffs on Mexican steel.")).contains("CAN>MEX>085");
+        assertThat(tuples("Ethiopia allowed aid convoys into Tigray.")).anyMatch(t -> t.startsWith("ETH>")
+                && t.endsWith(">0863"));
+    }
+
+    @Test
+    void acceptingRefugeesTrainingTroopsAndStrengtheningForces() {
+        assertThat(tuples("Portugal accepted 200 refugees from Greece.")).anyMatch(t -> t.startsWith("PRT>")
+                && t.endsWith(">075"));
+        assertThat(tuples("Britain is training Ukrainian pilots.")).contains("GBR>UKR>062");
+        assertThat(tuples("Russia has reinforced its troops in Belarus.")).anyMatch(t -> t.startsWith("RUS>")
+                && t.endsWith(">152"));
+        assertThat(tuples("Mexico and Chile opposed the draft resolution.")).contains("MEX>-" + ">120");
+    }
 }
