@@ -44,13 +44,13 @@ class DevSetFloorsTest {
     @Test
     void petrarchGoldSentences() throws Exception {
         EvalReport r = evaluate("petr2-gsr-dev.jsonl");
-        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.69);
+        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.70);
     }
 
     @Test
     void fiveWayDirection() throws Exception {
         EvalReport r = evaluate("news-quad-dev.jsonl");
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.56);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.64);
     }
 
     /**
@@ -64,7 +64,7 @@ class DevSetFloorsTest {
         EvalReport r = new Evaluator(EventCoder.withDefaultDictionaries().withLearnedOpinion())
                 .crossValidatingLearnedOpinion(5).evaluate(gold, false);
         assertThat(r.direction().agreement()).as("news-quad-dev direction agreement, learned opinion")
-                .isGreaterThanOrEqualTo(0.56);
+                .isGreaterThanOrEqualTo(0.64);
     }
 
     @Test
