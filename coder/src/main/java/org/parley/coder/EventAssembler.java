@@ -123,28 +123,16 @@ final class EventAssembler {
         }
         int segStart = Clauses.clauseStart(seg, t);
         int segEnd = Clauses.clauseEnd(seg, t, m.end());
-        // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
-        // another action in the clause is its purpose or content, not a second act
-        if (t > 0 && words[t - 1].equals("to") && st.lastEmitSeg == seg[t] && t - st.lastEmitEnd <= 8
-                && !st.lastRoot.equals("03")) {
-            obs.ruleTried(rule, matched, "skipped: infinitive after an earlier action of the clause");
-            return;
-        }
-        if (Modality.requestedOfOther(s, syntax, t)) {
-            obs.ruleTried(rule, matched, "skipped: an act a request asks of someone, not done");
-            return;
-        }
-        // without the article's own date no year in the text can be told past
-        int year = in.date() != null ? articleDate.getYear() : 0;
-        String notCurrent = Factuality.notCurrent(s, syntax, segStart, t, m.end(), segEnd, year);
-        if (notCurrent != null) {
-            obs.ruleTried(rule, matched, "skipped: " + notCurrent);
+        String notAnAct = notAnAct(t, m.end(), segStart, segEnd);
+        if (notAnAct != null) {
+            obs.ruleTried(rule, matched, "skipped: " + notAnAct);
             return;
         }
         boolean neg = VoiceAndPolarity.negatedAt(words, t, m.end(), segStart, segEnd);
         boolean modal = VoiceAndPolarity.modalAt(s.toks(), words, segStart, t, m.end());
         boolean nominal = t > 0 && (DETERMINERS.contains(words[t - 1]) || words[t - 1].equals("'s"));
-        Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, VoiceAndPolarity.passiveAt(words, roles.mentions(), t, m.end()), nominal, matched);
+        boolean passive = VoiceAndPolarity.passiveAt(words, roles.mentions(), t, m.end());
+        Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, passive, nominal, matched);
         RoleAssignment.Roles r = assignment.sourceAndTarget(a);
         if (r == null) {
             return;
@@ -193,6 +181,22 @@ final class EventAssembler {
             return;
         }
         emitAll(a, code, modal, neg, src, tgt, placeTarget);
+    }
+
+    /** Why the words at {@code t} state no current act of the clause, or null when they may. */
+    private String notAnAct(int t, int end, int segStart, int segEnd) {
+        // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
+        // another action in the clause is its purpose or content, not a second act
+        if (t > 0 && words[t - 1].equals("to") && st.lastEmitSeg == seg[t] && t - st.lastEmitEnd <= 8
+                && !st.lastRoot.equals("03")) {
+            return "infinitive after an earlier action of the clause";
+        }
+        if (Modality.requestedOfOther(s, syntax, t)) {
+            return "an act a request asks of someone, not done";
+        }
+        // without the article's own date no year in the text can be told past
+        int year = in.date() != null ? articleDate.getYear() : 0;
+        return Factuality.notCurrent(s, syntax, segStart, t, end, segEnd, year);
     }
 
     /** "attacked a police station in Pakistan": an act on the place, or on no one of a known country, there. */

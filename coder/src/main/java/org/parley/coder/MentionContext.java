@@ -105,6 +105,14 @@ final class MentionContext {
                 return p;
             }
         }
+        // "workers at the Cerro Verde mine in Peru": the place that ends the phrase, a few words on
+        for (Mention p : ms) {
+            if (p.place() && p.start() >= m.end() + 2 && p.start() <= m.end() + 7
+                    && (words[p.start() - 1].equals("in") || words[p.start() - 2].equals("in"))
+                    && !java.util.Arrays.asList(words).subList(m.end(), p.start()).contains(",")) {
+                return p;
+            }
+        }
         return null;
     }
 

@@ -14,6 +14,9 @@ import org.parley.common.Actor.ActorType;
 final class MentionFinder {
     private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
             "outside", "around");
+    private static final Set<String> COMPASS = Set.of("northern", "southern", "eastern", "western", "central",
+            "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+            "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural");
     private static final Set<String> EXPLETIVE_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains");
     private static final Set<String> COPULA_AFTER_IT = Set.of("is", "was", "'s", "seems", "appears", "remains",
             "will", "would", "could", "cannot", "can", "has", "had", "might", "must", "should", "may");
@@ -316,7 +319,10 @@ final class MentionFinder {
             if (k0 == Lexicon.Kind.COUNTRY && MentionContext.namesAnEvent(toks, end)) {
                 return null; // "an Iraq War veteran", "the Korea Herald", "the Syria Accord"
             }
-            place = PLACE_PREPS.contains(before) && !after.equals("'s")
+            // "in northern Syria", "in central Kabul": a compass word between the preposition and the place
+            boolean compass = COMPASS.contains(before) && start > 1 && PLACE_PREPS.contains(words[start - 2])
+                    && !toks.get(start - 1).isCapitalised(); // not "in South America"
+            place = (PLACE_PREPS.contains(before) || compass) && !after.equals("'s")
                     || MentionContext.listedAfterPlace(earlier, start, before);
         }
         String role = parts.role;

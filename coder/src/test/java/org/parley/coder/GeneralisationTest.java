@@ -238,4 +238,17 @@ class GeneralisationTest {
                 && t.endsWith(">152"));
         assertThat(tuples("Mexico and Chile opposed the draft resolution.")).contains("MEX>-" + ">120");
     }
+
+    @Test
+    void goingOnStrikeIsAProtestAndPoliceBelongToThePlaceEndingTheirPhrase() {
+        assertThat(tuples("Nigerian doctors went on strike on Monday.")).contains("NGA>-" + ">143");
+        assertThat(tuples("Police in central Kabul arrested two Danish tourists."))
+                .anyMatch(t -> t.startsWith("AFG>DNK>173"));
+    }
+
+    @Test
+    void aCompassWordBeforeAPlaceKeepsItAPlace() {
+        assertThat(tuples("Turkish troops attacked a village in northern Iraq.")).contains("TUR>IRQ>190");
+        assertThat(tuples("Scientists from Chile examined penguins in South America.")).noneMatch(t -> t.contains(">USA"));
+    }
 }
