@@ -20,6 +20,8 @@ import org.parley.common.Span;
 final class EventAssembler {
     /** The built-in rule of reported hostile acts: the speaker accuses the actor. */
     private static final Rule REPORTED_RULE = Rule.parse("dis.reported | 112 | said | ");
+    /** The built-in rule of reported obligations: "X said Y must act" is X's demand on Y. */
+    private static final Rule MUST_RULE = Rule.parse("demand.must | 100 | must | ");
     private static final Set<String> SAME_COUNTRY_ROLES = Set.of("OPP", "REB", "CVL", "MED", "EDU", "REL", "JUD");
     private static final Set<String> OBJECT_STARTS = Set.of("a", "an", "the", "his", "her", "their", "its",
             "several", "dozens", "hundreds", "thousands", "scores", "at", "two", "three", "four", "five", "six", "seven",
@@ -78,6 +80,7 @@ final class EventAssembler {
         upTo[chosen.size()] = st.produced.size();
         dropFallbacks(chosen, upTo);
         reportHostility();
+        reportDemand();
         for (Event e : st.produced.values()) {
             String key = e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.root();
             if (!st.negated.contains(key)) {
@@ -418,6 +421,31 @@ final class EventAssembler {
                 code, root, Event.quadClassOfRoot(root), info == null ? 0.0 : info.goldstein(),
                 info == null ? null : info.plover(), loc, rule.id(), in.ingestedAt()));
         return "event " + key;
+    }
+
+    /** "Assad said Turkey must mediate": what a named speaker says another actor must do is a demand on it. */
+    private void reportDemand() {
+        Mention reporter = roles.reportingSpeaker();
+        if (reporter == null || reporter.anonymousCivilians()) {
+            return;
+        }
+        LocalDate date = DateResolver.resolve(s.toks(), 0, articleDate);
+        String loc = roles.location() == null ? null : roles.location().text();
+        for (Mention y : roles.mentions()) {
+            boolean obliged = y.end() < words.length && (words[y.end()].equals("must")
+                    || words[y.end()].equals("should") && y.end() + 1 < words.length && !words[y.end() + 1].equals("have"));
+            if (!obliged || y == reporter || y.place() || y.anaphor() || y.anti()) {
+                continue;
+            }
+            for (ActorRef sp : reporter.refs()) {
+                for (ActorRef a : y.refs()) {
+                    String what = EventCoder.UNKNOWN.equals(a.code()) ? null : emit(date, sp, a, "100", MUST_RULE, loc);
+                    if (obs.recording() && what != null) {
+                        obs.ruleTried(MUST_RULE, reporter.text(), "says " + a.code() + " must act: " + what);
+                    }
+                }
+            }
+        }
     }
 
     private static void note(StringBuilder sb, String what) {

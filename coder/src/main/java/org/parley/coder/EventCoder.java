@@ -182,9 +182,9 @@ public final class EventCoder {
         obs.actorsFound(mentions, modifiers, s.words());
         Syntax syntax = new Syntax(tagger, s);
         List<Match> matches = matcher.matches(s, mentions, syntax, obs);
-        if (matches.isEmpty()) {
+        if (matches.isEmpty() && !(mentions.size() >= 2 && saysMust(s.words()))) {
             memory.rememberSentence(mentions, null);
-            return;
+            return; // without an action word only a reported obligation ("said Turkey must act") is an event
         }
         if (mentions.isEmpty() && modifiers.isEmpty()) {
             obs.noActors(matches, s.words());
@@ -198,6 +198,15 @@ public final class EventCoder {
                 .confirmedBy(vote).assemble(chosen, out);
         memory.rememberEvents(out.subList(before, out.size()));
         memory.rememberSentence(mentions, firstSource);
+    }
+
+    private static boolean saysMust(String[] words) {
+        for (String w : words) {
+            if (w.equals("must") || w.equals("should")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For tests and tools: the instant-free date rule. */

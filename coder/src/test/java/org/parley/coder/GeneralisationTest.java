@@ -251,4 +251,11 @@ class GeneralisationTest {
         assertThat(tuples("Turkish troops attacked a village in northern Iraq.")).contains("TUR>IRQ>190");
         assertThat(tuples("Scientists from Chile examined penguins in South America.")).noneMatch(t -> t.contains(">USA"));
     }
+
+    @Test
+    void whatASpeakerSaysAnotherActorMustDoIsADemand() {
+        assertThat(tuples("The Egyptian foreign minister said Ethiopia must halt the filling of the dam."))
+                .contains("EGY>ETH>100");
+        assertThat(tuples("The Egyptian foreign minister said Egypt must halt the talks.")).noneMatch(t -> t.endsWith(">100"));
+    }
 }
