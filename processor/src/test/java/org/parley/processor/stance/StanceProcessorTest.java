@@ -79,18 +79,8 @@ class StanceProcessorTest {
 
     @Test
     void afterARestartRowsChangedShortlyBeforeTheLatestChangeArePublishedAgainAndOlderOnesNot() {
-        MockProcessorContext<String, StanceUpdate> context = new MockProcessorContext<>();
-        context.setCurrentSystemTimeMs(LATEST.toEpochMilli());
-        KeyValueStore<String, DyadStance> dyads = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StanceTopology.DYAD_STANCE_STORE), Serdes.String(),
-                StanceSerdes.dyadStance()).withLoggingDisabled().build();
-        KeyValueStore<String, DyadDay> days = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StanceTopology.DAILY_STANCE_STORE), Serdes.String(),
-                StanceSerdes.dyadDay()).withLoggingDisabled().build();
-        dyads.init(context.getStateStoreContext(), dyads);
-        days.init(context.getStateStoreContext(), days);
-        context.addStateStore(dyads);
-        context.addStateStore(days);
+        MockProcessorContext<String, StanceUpdate> context = contextWithStores();
+        KeyValueStore<String, DyadStance> dyads = context.getStateStore(StanceTopology.DYAD_STANCE_STORE);
         dyads.put("RUS->USA", row("RUS", "USA", LATEST));
         dyads.put("USA->RUS", row("USA", "RUS", LATEST.minusSeconds(30)));
         dyads.put("FRA->DEU", row("FRA", "DEU", LATEST.minus(StanceProcessor.REPUBLISH_MARGIN).minusSeconds(1)));
