@@ -1,6 +1,8 @@
 package org.parley.coder;
 
+import java.util.List;
 import java.util.Set;
+import org.parley.common.Actor.ActorType;
 
 /**
  * Adjusts a match's code to its clause: an intent or a refusal by the infinitive's frame, words rather than force
@@ -66,6 +68,21 @@ final class CodeAdjustments {
             case REFUSAL -> Modality.refusalCode(code);
             case SPECULATION -> null;
         };
+    }
+
+    /**
+     * The code as who acts decides it: fighting by protesters is a violent protest (145), not war; a state's
+     * bombing is by its air force (195), where CAMEO's 183 is the bombing of militants and criminals.
+     */
+    static String bySource(String code, List<Mention> src, String trigger) {
+        if (code == null || src.isEmpty()) {
+            return code;
+        }
+        boolean protesters = src.stream().allMatch(m -> "OPP".equals(m.refs().get(0).role()));
+        boolean state = src.stream().map(m -> m.refs().get(0)).allMatch(r -> r.type() == ActorType.STATE
+                && (r.role() == null || r.role().equals("GOV") || r.role().equals("MIL")));
+        boolean bombed = trigger.equals("bombed") || trigger.equals("bomb") || trigger.equals("bombs"); // not "car bombing"
+        return "190".equals(code) && protesters ? "145" : "183".equals(code) && state && bombed ? "195" : code;
     }
 
     /** What one can attack only with words: decisions, plans, statements. */

@@ -179,7 +179,7 @@ final class EventAssembler {
             }
             code = rule.negatedCode();
         }
-        code = violentProtest(adjustments.adjust(rule, code, neg, t, m.end(), matched), src);
+        code = CodeAdjustments.bySource(adjustments.adjust(rule, code, neg, t, m.end(), matched), src, words[t]);
         if (code == null) {
             return;
         }
@@ -191,7 +191,7 @@ final class EventAssembler {
         // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
         // another action in the clause is its purpose or content, not a second act
         if (t > 0 && words[t - 1].equals("to") && st.lastEmitSeg == seg[t] && t - st.lastEmitEnd <= 8
-                && !st.lastRoot.equals("03")) {
+                && !st.lastRoot.equals("03") && Modality.infinitiveFrame(s, syntax, t) != Modality.Frame.REFUSAL) {
             return "infinitive after an earlier action of the clause";
         }
         if (Modality.requestedOfOther(s, syntax, t)) {
@@ -207,12 +207,6 @@ final class EventAssembler {
         boolean noKnownTarget = tgt.isEmpty() || tgt.stream().allMatch(Mention::ofUnknownCountry);
         return !between && rule.place() && roles.location() != null && !src.isEmpty() && noKnownTarget
                 ? List.of(roles.location()) : tgt;
-    }
-
-    /** "Protesters clashed with the police": fighting by protesters is a violent protest (145), not war. */
-    private static String violentProtest(String code, List<Mention> src) {
-        boolean protesters = !src.isEmpty() && src.stream().allMatch(m -> "OPP".equals(m.refs().get(0).role()));
-        return "190".equals(code) && protesters ? "145" : code;
     }
 
     /** A negated action drops every event of its root between the same actors, either way. */
@@ -241,9 +235,9 @@ final class EventAssembler {
         List<ActorRef> targets = Mention.refsOf(tgt);
         StringBuilder outcome = obs.recording() ? new StringBuilder() : null;
         if (targets.isEmpty()) {
-            emitTargetless(a, code, date, loc, sources, outcome);
+            emitTargetless(a, code, date, loc, sources, outcome, neg);
         } else {
-            boolean twoWay = rule.symmetric() && !placeTarget;
+            boolean twoWay = rule.symmetric() && !placeTarget && !code.startsWith("12"); // a refusal is one side's
             for (ActorRef x : sources) {
                 for (ActorRef y : targets) {
                     note(outcome, emit(date, x, y, code, rule, loc));
@@ -272,7 +266,7 @@ final class EventAssembler {
     }
 
     private void emitTargetless(Trigger a, String code, LocalDate date, String loc, List<ActorRef> sources,
-                                StringBuilder outcome) {
+                                StringBuilder outcome, boolean neg) {
         Rule rule = a.rule();
         int t = a.t();
         if ((rule.symmetric() || rule.mutual()) && sources.size() >= 2) {
@@ -280,9 +274,9 @@ final class EventAssembler {
         } else if (rule.noTarget() || a.passive() && RoleAssignment.stateAct(code) && roles.location() != null
                 && sources.size() == 1 && sources.get(0) == roles.location().refs().get(0)
                 || !rule.imported() && !a.passive() && !a.nominal()
-                && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && verbal(t)
-                || CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end())
-                || CodeAdjustments.actsOnPeople(code) && verbal(t) && UnknownNames.startsAt(roles.mentions(), a.end()))) {
+                && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && !rule.fallback() && verbal(t)
+                || !neg && CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()) // not "his delegates"
+                || !neg && CodeAdjustments.actsOnPeople(code) && verbal(t) && UnknownNames.startsAt(roles.mentions(), a.end()))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request", and so
             // does one whose pattern names its object ("freed 200 political prisoners"); not an infinitive,
             // which often completes a noun ("a threat to boycott the ceremony")

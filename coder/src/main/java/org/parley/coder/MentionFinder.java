@@ -2,6 +2,7 @@ package org.parley.coder;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -296,11 +297,12 @@ final class MentionFinder {
             if (!parts.contextInstitution) {
                 return null; // a title alone ("the minister"), never introduced, says nothing about whose
             }
-            ActorRef st = MentionContext.stateInContext(d, earlier);
-            if (st == null) {
+            String there = stateOfPlaceAfter(words, end);
+            ActorRef st = there != null ? null : MentionContext.stateInContext(d, earlier);
+            if (there == null && st == null) {
                 return null;
             }
-            code = st.code();
+            code = there != null ? there : st.code();
         }
         if (first.anti()) {
             return new Mention(start, end, List.of(ref(code, null, null).withText(text)), false, true, false, text);
@@ -339,6 +341,33 @@ final class MentionFinder {
                 text);
     }
 
+    /** "the government in Kyiv", "the authorities in Beijing": the state of the country or seat right after. */
+    private String stateOfPlaceAfter(String[] words, int end) {
+        int at = end + 1 < words.length && words[end + 1].equals("the") ? end + 2 : end + 1;
+        if (end >= words.length || !words[end].equals("in") || at >= words.length) {
+            return null;
+        }
+        for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(words[at], List.of())) {
+            boolean fits = at + p.words().length <= words.length
+                    && Arrays.equals(p.words(), Arrays.copyOfRange(words, at, at + p.words().length));
+            if (fits && (p.kind() == Lexicon.Kind.COUNTRY || p.kind() == Lexicon.Kind.SEAT) && p.code() != null
+                    && !p.code().equals(EventCoder.UNKNOWN)) {
+                return p.code();
+            }
+        }
+        return null;
+    }
+
+    /** "said it was willing to": a predicate only an agent has, so "it" is no expletive ("it was important"). */
+    private static boolean personalAfterBe(String[] words, int i) {
+        int at = i < words.length && words[i].equals("not") ? i + 1 : i;
+        return at < words.length && PERSONAL_PREDICATES.contains(words[at]);
+    }
+
+    private static final Set<String> PERSONAL_PREDICATES = Set.of("willing", "unwilling", "ready", "prepared",
+            "committed", "determined", "eager", "keen", "reluctant", "planning", "considering", "seeking", "working",
+            "trying", "going", "looking", "preparing", "intending", "aiming", "open", "opposed", "against");
+
     private static boolean plural(String text) {
         String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         return last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && Character.isLowerCase(
@@ -348,8 +377,8 @@ final class MentionFinder {
     private Mention anaphor(Item first, int end, String[] words, String after, String text, ArticleMemory d,
                             List<Mention> earlier) {
         int start = first.start();
-        Mention reporter = end - start == 1 && !EXPLETIVE_AFTER_IT.contains(after)
-                ? MentionContext.reportingSpeaker(start, words, earlier) : null;
+        boolean expletive = EXPLETIVE_AFTER_IT.contains(after) && !personalAfterBe(words, end + 1);
+        Mention reporter = end - start == 1 && !expletive ? MentionContext.reportingSpeaker(start, words, earlier) : null;
         // "officials confirmed it has infected 200": a plural speaker is not "it"
         boolean reported = reporter != null && !(words[start].equals("it") && plural(reporter.text()));
         if (words[start].equals("it") && (COPULA_AFTER_IT.contains(after) && !reported || text.equals("IT"))) {

@@ -57,9 +57,17 @@ final class MentionGrouping {
             if (!CONNECTORS.contains(words[i]) && !TITLE_QUALIFIERS.contains(words[i])) {
                 return false;
             }
+            // "adviser to the Russian president" is Russia's; "troops to Poland", "ambassador to Russia" are not
+            if (words[i].equals("to") && (from == 0 || !SERVES.contains(words[from - 1]))) {
+                return false;
+            }
         }
         return true;
     }
+
+    /** Titles whose holder serves the one named after "to". */
+    private static final Set<String> SERVES = Set.of("adviser", "advisor", "advisers", "advisors", "aide", "aides",
+            "assistant", "counsellor", "counselor", "spokesman", "spokeswoman", "spokesperson", "secretary");
 
     static boolean compatible(List<Item> group, Item next) {
         String code = null;

@@ -121,9 +121,28 @@ final class Modality {
         };
     }
 
-    /** Refusing a cooperative act rejects (12); refusing a hostile one is no event. */
+    /**
+     * Refusing a cooperative act rejects (12), by what was refused: to meet (125), material cooperation (121) or aid
+     * (122), or to yield (124: sanctions 1244, release 1243, de-escalation 1246); refusing a hostile act is no event.
+     */
     static String refusalCode(String code) {
         int root = Integer.parseInt(code.substring(0, 2));
-        return root >= 3 && root <= 8 ? "120" : null;
+        if (root < 3 || root > 8) {
+            return null;
+        }
+        String three = code.length() >= 3 ? code.substring(0, 3) : code;
+        return switch (three) {
+            case "040", "041", "042", "043", "044", "045", "046" -> "125";
+            case "060", "061", "062", "063", "064" -> "121";
+            case "070", "071", "072", "073", "074", "075" -> "122";
+            case "081" -> "1241";
+            case "082" -> "1242";
+            case "084" -> "1243";
+            case "085" -> "1244";
+            case "086" -> "1245";
+            case "087" -> "1246";
+            case "080", "083" -> "124";
+            default -> "120";
+        };
     }
 }

@@ -123,6 +123,16 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         return keys;
     }
 
+    /** Whether {@code word} is one of the pattern's own words ("on" in "put ... on ... alert"). */
+    boolean spells(String word) {
+        for (Element e : pattern) {
+            if (!e.gap() && java.util.Arrays.asList(e.words()).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Pattern elements that are words (not gaps): how specific the rule is. */
     int wordCount() {
         int n = 0;

@@ -131,7 +131,7 @@ class RolesFromSyntaxTest {
     @Test
     void agreeingToAnActIsAnIntentAndRefusingACooperativeActARejection() {
         assertThat(tuples("Chile agreed to extradite the suspects to Peru.")).allMatch(t -> t.contains(">03"));
-        assertThat(tuples("Chile refused to extradite the suspects to Peru.")).contains("CHL>PER>120");
+        assertThat(tuples("Chile refused to extradite the suspects to Peru.")).contains("CHL>PER>121");
     }
 
     @Test

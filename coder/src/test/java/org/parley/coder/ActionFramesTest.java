@@ -1,0 +1,97 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the words around an action decide its code: a refused act is a rejection of its kind, a state's protest is a
+ * formal complaint, a state's bombing is aerial, a reported speaker stays the subject of "it was willing to", an
+ * institution "in" a capital is that capital's state, "to" joins only an adviser to whom he serves. Sentences
+ * written for this test.
+ */
+class ActionFramesTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+
+    private static List<String> tuples(String text) {
+        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
+                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
+                .toList();
+    }
+
+    @Test
+    void aRefusedMeetingIsARejectedProposalToMeet() {
+        assertThat(tuples("Moscow refused to negotiate with the government in Kyiv.")).containsExactly("RUS>UKR>125");
+    }
+
+    @Test
+    void aRefusalOfNothingCodedNamesNoTargetAndGivesNoEvent() {
+        assertThat(tuples("Brazil refuses to purchase the cars.")).isEmpty();
+        assertThat(tuples("Brazil refused to sign the treaty with Argentina."))
+                .anyMatch(t -> t.startsWith("BRA>ARG>12"));
+    }
+
+    @Test
+    void refusalCodesFollowWhatWasRefused() {
+        assertThat(Modality.refusalCode("046")).isEqualTo("125");
+        assertThat(Modality.refusalCode("061")).isEqualTo("121");
+        assertThat(Modality.refusalCode("073")).isEqualTo("122");
+        assertThat(Modality.refusalCode("0841")).isEqualTo("1243");
+        assertThat(Modality.refusalCode("085")).isEqualTo("1244");
+        assertThat(Modality.refusalCode("087")).isEqualTo("1246");
+        assertThat(Modality.refusalCode("051")).isEqualTo("120");
+        assertThat(Modality.refusalCode("190")).isNull();
+    }
+
+    @Test
+    void anInstitutionInACapitalIsThatCapitalsState() {
+        assertThat(tuples("Russia criticised the government in Kyiv.")).containsExactly("RUS>UKR>111");
+    }
+
+    @Test
+    void aReportedSpeakerIsItBeforeAPersonalPredicate() {
+        assertThat(tuples("Japan said it was willing to resume talks with South Korea."))
+                .anyMatch(t -> t.startsWith("JPN>KOR>03"));
+        assertThat(tuples("Japan said it was important to resume talks with South Korea."))
+                .noneMatch(t -> t.startsWith("JPN>"));
+    }
+
+    @Test
+    void aStatesProtestToAnotherIsAFormalComplaint() {
+        assertThat(tuples("Iran protested to Britain over the seizure of the tanker.")).contains("IRN>GBR>114");
+        assertThat(tuples("China lodged a protest with Japan over the visit.")).contains("CHN>JPN>114");
+        assertThat(tuples("Thousands protested to demand the release of the activists."))
+                .noneMatch(t -> t.endsWith(">114"));
+    }
+
+    @Test
+    void aStateBombingIsAerialAndACarBombingIsNot() {
+        assertThat(tuples("Israeli aircraft bombed the Gaza Strip.")).contains("ISR>PSE>195");
+        assertThat(tuples("Rebels bombed a market in Kenya.")).noneMatch(t -> t.endsWith(">195"));
+    }
+
+    @Test
+    void toJoinsAnAdviserToHisPrincipalButNotCargoToItsBuyer() {
+        assertThat(tuples("The United States sold fighter jets to Saudi Arabia.")).contains("USA>SAU>072");
+        assertThat(tuples("An adviser to the Russian president criticised Ukraine.")).contains("RUS>UKR>111");
+    }
+
+    @Test
+    void alertsWarshipsTradeAndReturnedPeople() {
+        assertThat(tuples("India put its forces on high alert along the border with China."))
+                .contains("IND>CHN>152");
+        assertThat(tuples("The US navy sent warships to the coast of Venezuela.")).contains("USA>VEN>150");
+        assertThat(tuples("China intends to expand trade with Russia.")).contains("CHN>RUS>0311");
+        assertThat(tuples("Pakistan returned the captured Indian pilot.")).contains("PAK>IND>0841");
+        assertThat(tuples("Turkey dropped its objection to Sweden joining NATO.")).contains("TUR>SWE>080");
+    }
+
+    @Test
+    void countermeasuresPromisedThreatenAndTakenReduceRelations() {
+        assertThat(tuples("Russia would take countermeasures against Finland.")).contains("RUS>FIN>130");
+        assertThat(tuples("Russia took countermeasures against Finland.")).contains("RUS>FIN>160");
+    }
+}
