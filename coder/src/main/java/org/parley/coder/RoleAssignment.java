@@ -415,11 +415,21 @@ final class RoleAssignment {
             }
             int gap = mod.start() - a.end();
             if (gap >= 0 && gap <= maxGap
-                    && (gap == 0 || Clauses.onlyWords(words, a.end(), mod.start(), OBJECT_DETERMINERS))) {
+                    && (gap == 0 || determinersOrAdjectives(a.end(), mod.start()))) {
                 return List.of(mod);
             }
         }
         return List.of();
+    }
+
+    /** "the new US sanctions": only determiners and adjectives between the verb and the modifier. */
+    private boolean determinersOrAdjectives(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!OBJECT_DETERMINERS.contains(words[i]) && !syntax.tag(i).equals("ADJ")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",

@@ -94,4 +94,24 @@ class ActionFramesTest {
         assertThat(tuples("Russia would take countermeasures against Finland.")).contains("RUS>FIN>130");
         assertThat(tuples("Russia took countermeasures against Finland.")).contains("RUS>FIN>160");
     }
+
+    @Test
+    void anAdjectiveMayStandBeforeTheCountryWhoseThingIsCriticised() {
+        assertThat(tuples("Moscow slammed the new US sanctions as illegal.")).contains("RUS>USA>111");
+    }
+
+    @Test
+    void creditsPostponementsSummitsAndTravel() {
+        assertThat(tuples("India offered Bangladesh a new credit line.")).contains("IND>BGD>0331");
+        assertThat(tuples("The US postponed talks with Russia on arms control.")).contains("USA>RUS>125");
+        assertThat(tuples("Seoul and Washington held a summit at the White House."))
+                .contains("KOR>USA>040", "USA>KOR>040");
+        assertThat(tuples("The Japanese foreign minister will travel to China next week."))
+                .anyMatch(t -> t.startsWith("JPN>CHN>04") || t.startsWith("JPN>CHN>036"));
+    }
+
+    @Test
+    void freeOfChargeFreesNoOne() {
+        assertThat(tuples("The Kenyan government made the vaccine free of charge for children.")).isEmpty();
+    }
 }
