@@ -38,6 +38,8 @@ final class ArticleMemory {
             int of = title.indexOf(" of ");
             if (of > 0) {
                 titles.put(title.substring(0, of), who); // "secretary of energy", later "the secretary"
+            } else if (title.indexOf(' ') > 0) {
+                titles.put(title.substring(title.lastIndexOf(' ') + 1), who); // "foreign ministry", "the ministry"
             }
         }
     }

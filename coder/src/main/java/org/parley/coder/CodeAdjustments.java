@@ -72,7 +72,8 @@ final class CodeAdjustments {
 
     /**
      * The code as who acts decides it: fighting by protesters is a violent protest (145), not war; a state's
-     * bombing is by its air force (195), where CAMEO's 183 is the bombing of militants and criminals.
+     * bombing is by its air force (195), where CAMEO's 183 is the bombing of militants and criminals; a
+     * government's protest is a formal complaint (114).
      */
     static String bySource(String code, List<Mention> src, String trigger) {
         if (code == null || src.isEmpty()) {
@@ -82,6 +83,12 @@ final class CodeAdjustments {
         boolean state = src.stream().map(m -> m.refs().get(0)).allMatch(r -> r.type() == ActorType.STATE
                 && (r.role() == null || r.role().equals("GOV") || r.role().equals("MIL")));
         boolean bombed = trigger.equals("bombed") || trigger.equals("bomb") || trigger.equals("bombs"); // not "car bombing"
+        boolean government = src.stream().allMatch(m -> "GOV".equals(m.refs().get(0).role()));
+        if ("141".equals(code) && government) {
+            // "the ministry protested against the comments": a government complains, it does not march; a rally
+            // it holds is a campaign event, no protest
+            return trigger.startsWith("protest") ? "114" : null;
+        }
         return "190".equals(code) && protesters ? "145" : "183".equals(code) && state && bombed ? "195" : code;
     }
 
