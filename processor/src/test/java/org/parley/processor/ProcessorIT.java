@@ -49,6 +49,9 @@ class ProcessorIT {
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
                 StanceSettings.defaults())) {
             app.start();
+            // start() warmed the coder up before the stream threads started (ProcessorSettings.coderWarmUpMs).
+            assertThat(app.coderWarmUp()).isNotNull();
+            assertThat(app.coderWarmUp().sentences()).isPositive();
             String base = "http://127.0.0.1:" + app.httpPort();
 
             Article good = new Article("a1", null, "Russia and the United States held talks in Istanbul.",

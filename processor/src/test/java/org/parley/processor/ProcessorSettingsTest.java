@@ -64,5 +64,16 @@ class ProcessorSettingsTest {
         assertThat(d.withStandbyReplicas(2).standbyReplicas()).isEqualTo(2);
         assertThat(d.derived()).isEmpty();
         assertThat(d.limits()).isEqualTo(ProcessorLimits.defaults());
+        assertThat(d.coderWarmUpMs()).isEqualTo(ProcessorSettings.DEFAULT_CODER_WARMUP_MS);
+    }
+
+    @Test
+    void theCoderWarmUpIsASettingAndZeroTurnsItOff() {
+        var off = ProcessorSettings.fromEnv(ParleyEnv.of(Map.of(ProcessorSettings.CODER_WARMUP_MS, "0")));
+        assertThat(off.coderWarmUpMs()).isZero();
+        assertThat(off.withApplicationId("x").withCoderWarmUp(500).withStandbyReplicas(1).coderWarmUpMs())
+                .isEqualTo(500);
+        assertThatThrownBy(() -> ProcessorSettings.defaults().withCoderWarmUp(-1))
+                .hasMessageContaining(ProcessorSettings.CODER_WARMUP_MS);
     }
 }
