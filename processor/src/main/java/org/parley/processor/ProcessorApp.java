@@ -88,7 +88,7 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     /**
-     * Creates the topics if needed, warms the coder up ({@link ProcessorSettings#coderWarmUpMs}, 2 s at most by
+     * Creates the topics if needed, warms the coder up if asked ({@link ProcessorSettings#coderWarmUpMs}; off by
      * default), starts the live feeds and the stream threads, and returns: the processor reports RUNNING (and
      * {@code /health} 200) only after the warm-up.
      */

@@ -42,8 +42,12 @@ public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path 
     public static final String HTTP_TOKEN_FILE = "PARLEY_HTTP_TOKEN_FILE";
     public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
     public static final String CODER_WARMUP_MS = "PARLEY_CODER_WARMUP_MS";
-    /** In a cold JVM on 2 cores the coder reaches its compiled speed after about 1,000 sentences (benchmarks.md). */
-    public static final int DEFAULT_CODER_WARMUP_MS = 2_000;
+    /**
+     * Off: on the loaded 2-core bench machine the warm-up made the first article of a fresh JVM 3 to 4 times faster
+     * but did not lower the bench's cold p99 (docs/benchmarks.md, "Sixth round"). 2000 suits a processor started
+     * ahead of its traffic.
+     */
+    public static final int DEFAULT_CODER_WARMUP_MS = 0;
     public static final String DEFAULT_APPLICATION_ID = "parley-processor";
 
     public ProcessorSettings {

@@ -68,10 +68,11 @@ class ProcessorSettingsTest {
     }
 
     @Test
-    void theCoderWarmUpIsASettingAndZeroTurnsItOff() {
-        var off = ProcessorSettings.fromEnv(ParleyEnv.of(Map.of(ProcessorSettings.CODER_WARMUP_MS, "0")));
-        assertThat(off.coderWarmUpMs()).isZero();
-        assertThat(off.withApplicationId("x").withCoderWarmUp(500).withStandbyReplicas(1).coderWarmUpMs())
+    void theCoderWarmUpIsASettingOffByDefault() {
+        assertThat(ProcessorSettings.defaults().coderWarmUpMs()).isZero();
+        var on = ProcessorSettings.fromEnv(ParleyEnv.of(Map.of(ProcessorSettings.CODER_WARMUP_MS, "2000")));
+        assertThat(on.coderWarmUpMs()).isEqualTo(2000);
+        assertThat(on.withApplicationId("x").withCoderWarmUp(500).withStandbyReplicas(1).coderWarmUpMs())
                 .isEqualTo(500);
         assertThatThrownBy(() -> ProcessorSettings.defaults().withCoderWarmUp(-1))
                 .hasMessageContaining(ProcessorSettings.CODER_WARMUP_MS);

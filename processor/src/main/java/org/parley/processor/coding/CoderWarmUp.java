@@ -10,8 +10,9 @@ import org.parley.coder.EventCoder;
 /**
  * Codes a few built-in articles, round after round, for a bounded time, so that the JIT compiler has compiled the
  * coder's hot paths before the processor's first real article. In a cold JVM on 2 cores the coder needs about
- * 1,000 sentences before it runs at its compiled speed: the first article of a cold processor took 5 to 20 times
- * as long as the same article later (docs/benchmarks.md, "Sixth round"). Nothing coded here leaves this class.
+ * 1,000 sentences before it runs at its compiled speed, and its first article costs 3 to 4 times what it costs
+ * after a 2-second warm-up (docs/benchmarks.md, "Sixth round"). Off by default
+ * ({@link org.parley.processor.ProcessorSettings#coderWarmUpMs}). Nothing coded here leaves this class.
  */
 public final class CoderWarmUp {
     /** News-like sentences of the kinds the coder handles (meetings, accusations, sanctions, aid, force, ...). */
