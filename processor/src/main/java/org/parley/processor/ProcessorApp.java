@@ -15,6 +15,7 @@ import org.parley.coder.EventCoder;
 import org.parley.contracts.TopicAdmin;
 import org.parley.contracts.Topics;
 import org.parley.processor.api.HttpApi;
+import org.parley.processor.coding.CoderWarmUp;
 import org.parley.processor.faults.StreamFaults;
 import org.parley.processor.live.LiveFeed;
 import org.parley.processor.metrics.MicrometerPipelineMetrics;
@@ -34,8 +35,11 @@ public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
     /** Records each live feed keeps in memory for clients that resume with Last-Event-ID. */
     public static final int LIVE_BUFFER = 5_000;
+    /** Rounds of the coder's warm-up at most (about 1,400 sentences): in a warm JVM they take a tenth of a second. */
+    static final int WARM_UP_ROUNDS = 40;
 
     private final ProcessorSettings config;
+    private final EventCoder coder;
     private final List<DerivedTopic> derived;
     private final MicrometerPipelineMetrics metrics = new MicrometerPipelineMetrics();
     private final StreamFaults faults = new StreamFaults();
@@ -45,9 +49,11 @@ public final class ProcessorApp implements AutoCloseable {
     private final LiveFeed stanceFeed;
     private final LiveFeed eventFeed;
     private KafkaStreamsMetrics streamsMetrics;
+    private volatile CoderWarmUp.Result coderWarmUp;
 
     public ProcessorApp(ProcessorSettings config, EventCoder coder, StanceSettings stance) {
         this.config = config;
+        this.coder = coder;
         this.derived = config.derived();
         ProcessorLimits limits = config.limits();
         this.topology = ParleyTopology.buildTopology(config.topics(), coder, stance, metrics, this.derived,
@@ -81,8 +87,13 @@ public final class ProcessorApp implements AutoCloseable {
         return "0.0.0.0".equals(config.httpBind()) ? "localhost" : config.httpBind();
     }
 
-    /** Creates the topics if needed, starts the live feeds and the stream threads. Returns at once. */
+    /**
+     * Creates the topics if needed, warms the coder up if asked ({@link ProcessorSettings#coderWarmUpMs}; off by
+     * default), starts the live feeds and the stream threads, and returns: the processor reports RUNNING (and
+     * {@code /health} 200) only after the warm-up.
+     */
     public ProcessorApp start() {
+        warmUpCoder();
         TopicAdmin.ensureTopics(config.kafka());
         TopicAdmin.ensureTopics(config.kafka(), derived.stream().map(DerivedTopic::name).toList());
         streams.setUncaughtExceptionHandler(e -> {
@@ -100,6 +111,26 @@ public final class ProcessorApp implements AutoCloseable {
         }
         streams.start();
         return this;
+    }
+
+    private void warmUpCoder() {
+        if (config.coderWarmUpMs() == 0) {
+            return;
+        }
+        try {
+            CoderWarmUp.Result r = CoderWarmUp.run(coder, config.coderWarmUpMs(), WARM_UP_ROUNDS);
+            LOG.info("coder warmed up: {} sentences in {} rounds, {} ms (a round took {} ms at first, {} ms at the"
+                    + " end)", r.sentences(), r.rounds(), r.millis(), Math.round(r.firstRoundMs()),
+                    Math.round(r.lastRoundMs()));
+            coderWarmUp = r;
+        } catch (RuntimeException e) {
+            LOG.warn("the coder's warm-up failed; starting without it", e);
+        }
+    }
+
+    /** What the coder's warm-up in {@link #start} did, or null when there was none (or it failed). */
+    public CoderWarmUp.Result coderWarmUp() {
+        return coderWarmUp;
     }
 
     /** Every topic the processor reads, internal ones included (see {@link InternalTopics#inputs}). */

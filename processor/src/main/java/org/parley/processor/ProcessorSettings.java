@@ -28,20 +28,33 @@ import org.parley.processor.subscribe.DerivedTopic;
  *                        that a failed instance's work resumes without a full restore
  * @param limits          bounds on what one input may cost
  * @param derived         the derived topics to fill
+ * @param coderWarmUpMs   how long {@link ProcessorApp#start} may code built-in sentences before the stream threads
+ *                        start, so that the JIT compiler has compiled the coder's hot paths before the first article
+ *                        (see {@link org.parley.processor.coding.CoderWarmUp}); 0: no warm-up
  */
 public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path stateDir, String httpBind,
                                 int httpPort, Path httpTokenFile, int standbyReplicas, ProcessorLimits limits,
-                                List<DerivedTopic> derived) {
+                                List<DerivedTopic> derived, int coderWarmUpMs) {
     public static final String APPLICATION_ID = "PARLEY_APPLICATION_ID";
     public static final String STATE_DIR = "PARLEY_STATE_DIR";
     public static final String HTTP_BIND = "PARLEY_HTTP_BIND";
     public static final String HTTP_PORT = "PARLEY_HTTP_PORT";
     public static final String HTTP_TOKEN_FILE = "PARLEY_HTTP_TOKEN_FILE";
     public static final String STANDBY_REPLICAS = "PARLEY_STANDBY_REPLICAS";
+    public static final String CODER_WARMUP_MS = "PARLEY_CODER_WARMUP_MS";
+    /**
+     * Off: on the loaded 2-core bench machine the warm-up made the first article of a fresh JVM 3 to 4 times faster
+     * but did not lower the bench's cold p99 (docs/benchmarks.md, "Sixth round"). 2000 suits a processor started
+     * ahead of its traffic.
+     */
+    public static final int DEFAULT_CODER_WARMUP_MS = 0;
     public static final String DEFAULT_APPLICATION_ID = "parley-processor";
 
     public ProcessorSettings {
         derived = List.copyOf(derived);
+        if (coderWarmUpMs < 0) {
+            throw new IllegalArgumentException(CODER_WARMUP_MS + " must be 0 or more, got " + coderWarmUpMs);
+        }
     }
 
     public static ProcessorSettings defaults() {
@@ -57,7 +70,7 @@ public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path 
         return new ProcessorSettings(KafkaSettings.fromEnv(env), env.string(APPLICATION_ID, DEFAULT_APPLICATION_ID),
                 env.path(STATE_DIR, null), env.string(HTTP_BIND, "127.0.0.1"), env.integer(HTTP_PORT, 7070),
                 env.path(HTTP_TOKEN_FILE, null), env.integer(STANDBY_REPLICAS, 0), ProcessorLimits.fromEnv(env),
-                DerivedTopic.fromEnv(env));
+                DerivedTopic.fromEnv(env), env.integer(CODER_WARMUP_MS, DEFAULT_CODER_WARMUP_MS));
     }
 
     public Topics topics() {
@@ -71,7 +84,7 @@ public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path 
 
     public ProcessorSettings withKafka(KafkaSettings k) {
         return new ProcessorSettings(k, applicationId, stateDir, httpBind, httpPort, httpTokenFile, standbyReplicas,
-                limits, derived);
+                limits, derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withBootstrapServers(String servers) {
@@ -92,37 +105,42 @@ public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path 
 
     public ProcessorSettings withApplicationId(String id) {
         return new ProcessorSettings(kafka, id, stateDir, httpBind, httpPort, httpTokenFile, standbyReplicas, limits,
-                derived);
+                derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withStateDir(Path dir) {
         return new ProcessorSettings(kafka, applicationId, dir, httpBind, httpPort, httpTokenFile, standbyReplicas,
-                limits, derived);
+                limits, derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withHttp(String bind, int port) {
         return new ProcessorSettings(kafka, applicationId, stateDir, bind, port, httpTokenFile, standbyReplicas,
-                limits, derived);
+                limits, derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withHttpTokenFile(Path file) {
         return new ProcessorSettings(kafka, applicationId, stateDir, httpBind, httpPort, file, standbyReplicas, limits,
-                derived);
+                derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withStandbyReplicas(int n) {
         return new ProcessorSettings(kafka, applicationId, stateDir, httpBind, httpPort, httpTokenFile, n, limits,
-                derived);
+                derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withLimits(ProcessorLimits l) {
         return new ProcessorSettings(kafka, applicationId, stateDir, httpBind, httpPort, httpTokenFile,
-                standbyReplicas, l, derived);
+                standbyReplicas, l, derived, coderWarmUpMs);
     }
 
     public ProcessorSettings withDerived(List<DerivedTopic> topics) {
         return new ProcessorSettings(kafka, applicationId, stateDir, httpBind, httpPort, httpTokenFile,
-                standbyReplicas, limits, topics);
+                standbyReplicas, limits, topics, coderWarmUpMs);
+    }
+
+    public ProcessorSettings withCoderWarmUp(int ms) {
+        return new ProcessorSettings(kafka, applicationId, stateDir, httpBind, httpPort, httpTokenFile,
+                standbyReplicas, limits, derived, ms);
     }
 
     /**
@@ -152,6 +170,7 @@ public record ProcessorSettings(KafkaSettings kafka, String applicationId, Path 
         Map<String, Object> m = kafka.describe();
         m.put("applicationId", applicationId);
         m.put("standbyReplicas", standbyReplicas);
+        m.put("coderWarmUpMs", coderWarmUpMs);
         if (httpTokenFile != null) {
             m.put("httpTokenFile", httpTokenFile.toString());
         }

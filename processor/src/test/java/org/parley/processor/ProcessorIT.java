@@ -42,13 +42,17 @@ class ProcessorIT {
 
     @Test
     void codesArticlesDeadLettersGarbageAndAnswersQueries(KafkaFixture kafka) throws Exception {
-        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0);
+        ProcessorSettings config = ProcessorFixture.settings(kafka).withHttp("127.0.0.1", 0).withCoderWarmUp(2_000);
         TopicAdmin.ensureTopics(config.kafka());
         var articles = config.topics().articles();
 
         try (ProcessorApp app = new ProcessorApp(config, EventCoder.withDefaultDictionaries(),
                 StanceSettings.defaults())) {
             app.start();
+            // start() warmed the coder up (asked for above) before the stream threads started, and still reaches
+            // RUNNING: /health answers 200 below.
+            assertThat(app.coderWarmUp()).isNotNull();
+            assertThat(app.coderWarmUp().sentences()).isPositive();
             String base = "http://127.0.0.1:" + app.httpPort();
 
             Article good = new Article("a1", null, "Russia and the United States held talks in Istanbul.",

@@ -64,5 +64,17 @@ class ProcessorSettingsTest {
         assertThat(d.withStandbyReplicas(2).standbyReplicas()).isEqualTo(2);
         assertThat(d.derived()).isEmpty();
         assertThat(d.limits()).isEqualTo(ProcessorLimits.defaults());
+        assertThat(d.coderWarmUpMs()).isEqualTo(ProcessorSettings.DEFAULT_CODER_WARMUP_MS);
+    }
+
+    @Test
+    void theCoderWarmUpIsASettingOffByDefault() {
+        assertThat(ProcessorSettings.defaults().coderWarmUpMs()).isZero();
+        var on = ProcessorSettings.fromEnv(ParleyEnv.of(Map.of(ProcessorSettings.CODER_WARMUP_MS, "2000")));
+        assertThat(on.coderWarmUpMs()).isEqualTo(2000);
+        assertThat(on.withApplicationId("x").withCoderWarmUp(500).withStandbyReplicas(1).coderWarmUpMs())
+                .isEqualTo(500);
+        assertThatThrownBy(() -> ProcessorSettings.defaults().withCoderWarmUp(-1))
+                .hasMessageContaining(ProcessorSettings.CODER_WARMUP_MS);
     }
 }
