@@ -114,4 +114,25 @@ class ActionFramesTest {
     void freeOfChargeFreesNoOne() {
         assertThat(tuples("The Kenyan government made the vaccine free of charge for children.")).isEmpty();
     }
+
+    @Test
+    void anInstitutionIsFoundAgainByTheHeadOfItsTitle() {
+        List<String> t = tuples("Iran's foreign ministry summoned the British ambassador on Wednesday. "
+                + "The ministry protested against comments by a British minister.");
+        assertThat(t).contains("IRN>GBR>114").noneMatch(x -> x.startsWith("GBR>"));
+    }
+
+    @Test
+    void aGovernmentsRallyIsNoProtest() {
+        assertThat(tuples("The Kenyan government held a rally in Nairobi.")).isEmpty();
+    }
+
+    @Test
+    void partiesThatAgreeToActTogetherIntendItTowardsEachOther() {
+        assertThat(tuples("Kenya and Ethiopia agreed to build a new road."))
+                .contains("KEN>ETH>030", "ETH>KEN>030");
+        assertThat(tuples("The Turkish president spoke with the Russian president on Monday."))
+                .contains("TUR>RUS>040");
+        assertThat(tuples("The Turkish president spoke to reporters on Monday.")).isEmpty();
+    }
 }
