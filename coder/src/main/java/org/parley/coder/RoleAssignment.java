@@ -422,15 +422,22 @@ final class RoleAssignment {
         return List.of();
     }
 
-    /** "the new US sanctions": only determiners and adjectives between the verb and the modifier. */
+    /**
+     * "the new US sanctions": only determiners and the adjectives news puts before a country's measures between
+     * the verb and the modifier (a word list, not the tagger: most sentences are never tagged).
+     */
     private boolean determinersOrAdjectives(int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!OBJECT_DETERMINERS.contains(words[i]) && !syntax.tag(i).equals("ADJ")) {
+            if (!OBJECT_DETERMINERS.contains(words[i]) && !MEASURE_ADJECTIVES.contains(words[i])) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final Set<String> MEASURE_ADJECTIVES = Set.of("new", "latest", "recent", "fresh", "additional",
+            "further", "tough", "tougher", "harsh", "sweeping", "unilateral", "illegal", "controversial", "proposed",
+            "planned", "so-called", "alleged", "current", "previous", "unprecedented", "punitive");
 
     private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",
             "many", "some", "dozens", "of", "against", "on", "to", "at", "all", "four", "five", "hundreds");
