@@ -18,7 +18,7 @@ final class Modality {
             "prepares", "ready", "willing", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants", "wanted",
             "hope", "hopes", "hoped", "expect", "expects", "expected", "threaten", "threatened", "threatens", "vote",
             "voted", "votes", "going", "set", "likely", "determined", "committed", "eager", "keen", "warn", "warned",
-            "warns");
+            "warns", "intent", "intention", "intentions", "readiness", "willingness", "desire", "commitment");
     /** Verbs before "to" that state the act as happening. */
     private static final Set<String> ACT = Set.of("begin", "began", "begun", "begins", "start", "started", "starts",
             "continue", "continued", "continues", "resume", "resumed", "resumes", "manage", "managed", "manages",

@@ -135,4 +135,13 @@ class ActionFramesTest {
                 .contains("TUR>RUS>040");
         assertThat(tuples("The Turkish president spoke to reporters on Monday.")).isEmpty();
     }
+
+    @Test
+    void aNounOfIntentFramesItsInfinitiveAndBoostingCooperationIsIntended() {
+        assertThat(tuples("India expressed its intent to cooperate with Pakistan on the flood response."))
+                .anyMatch(t -> t.startsWith("IND>PAK>03"));
+        assertThat(tuples("Japan and Australia agreed to boost defence cooperation."))
+                .contains("JPN>AUS>031", "AUS>JPN>031");
+        assertThat(tuples("Beijing lashed out at London over the Hong Kong report.")).contains("CHN>GBR>111");
+    }
 }

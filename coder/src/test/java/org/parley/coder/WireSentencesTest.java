@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class WireSentencesTest {
     private static final EventCoder CODER = EventCoder.strictForTests();
-    /** Measured 0.869 (152 of 175) when written (0.749 on the coder before that session); a floor just under. */
-    private static final double FLOOR = 0.85;
+    /** Measured 0.891 (156 of 175) when written (0.749 on the coder before that session); a floor just under. */
+    private static final double FLOOR = 0.87;
 
     record Labelled(String source, String target, String root, String sentence) {
     }
