@@ -132,7 +132,7 @@ final class RoleAssignment {
             }
         }
         boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
-                && !words[t - 1].equals("'s");
+                && !words[t - 1].equals("'s") && !actorBetween(st.lastMatchEnd, t); // not "after Turkey began a ..."
         if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
             src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
             tgt = List.of();
@@ -420,6 +420,16 @@ final class RoleAssignment {
             }
         }
         return List.of();
+    }
+
+    /**
+     * An actor between the earlier action and this noun, followed by a verb that makes the noun its act, is a new
+     * subject ("after Turkey began a military offensive"); "men sought in the slaying" is none.
+     */
+    private boolean actorBetween(int from, int to) {
+        return roles.mentions().stream().anyMatch(m -> m.start() >= from && m.end() + 1 < to && !m.place()
+                && SUPPORT_VERBS.stream().anyMatch(words[m.end()]::startsWith)
+                && !syntax.tag(m.end() + 1).equals("ADP"));
     }
 
     /**

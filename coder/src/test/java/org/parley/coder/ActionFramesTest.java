@@ -144,4 +144,18 @@ class ActionFramesTest {
                 .contains("JPN>AUS>031", "AUS>JPN>031");
         assertThat(tuples("Beijing lashed out at London over the Hong Kong report.")).contains("CHN>GBR>111");
     }
+
+    @Test
+    void ratifyingIsOnePartysAct() {
+        assertThat(tuples("Ukraine ratified a sweeping agreement with the European Union.")).contains("UKR>EU>057")
+                .doesNotContain("EU>UKR>057");
+    }
+
+    @Test
+    void anActionNounAfterAnAdjectiveIsNoActOfTheSentencesSubject() {
+        assertThat(tuples("A court in Guyana issued arrest warrants for two Brazilian men sought in the brutal "
+                + "slaying of two American missionaries.")).noneMatch(t -> t.contains(">18"));
+        assertThat(tuples("The rebels announced a deal with the government of Syria after Turkey began a military "
+                + "offensive into Syria.")).contains("TUR>SYR>190");
+    }
 }
