@@ -158,4 +158,11 @@ class ActionFramesTest {
         assertThat(tuples("The rebels announced a deal with the government of Syria after Turkey began a military "
                 + "offensive into Syria.")).contains("TUR>SYR>190");
     }
+
+    @Test
+    void anImportedVerbalPatternBetweenTwoActorsOfOneCountryIsNoEvent() {
+        // PETRARCH's "send ... letter to" codes a consultation; a government writing to its own legislature is none
+        assertThat(tuples("The United States government sent a letter to Congress.")).isEmpty();
+        assertThat(tuples("The United States government sent a letter to Mexico.")).contains("USA>MEX>040");
+    }
 }
