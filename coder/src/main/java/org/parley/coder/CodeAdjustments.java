@@ -32,6 +32,11 @@ final class CodeAdjustments {
                 obs.ruleTried(rule, matched, "skipped: a refused hostile act");
                 return null;
             }
+            // "he can and may declare a national emergency": a possible act with no intent code is no event
+            if (rule.intentCode() == null && Modality.frame(s, syntax, t) == Modality.Frame.SPECULATION) {
+                obs.ruleTried(rule, matched, "skipped: only possible (a modal verb and no intent code)");
+                return null;
+            }
         }
         if (code.startsWith("19") && verbalTarget(t, end)) {
             code = "111"; // "Erdogan attacked the proclamation": words, not force

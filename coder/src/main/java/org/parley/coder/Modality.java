@@ -74,8 +74,8 @@ final class Modality {
         }
         String[] w = s.words();
         for (int k = t - 1; k >= Math.max(0, t - 3) && s.seg()[k] == s.seg()[t]; k--) {
-            if (SPECULATIVE.contains(w[k])) {
-                return Frame.SPECULATION;
+            if (SPECULATIVE.contains(w[k]) && !(w[k].equals("could") && w[k + 1].equals("only"))) {
+                return Frame.SPECULATION; // "could only express his gratitude" says he did
             }
             if (FUTURE.contains(w[k])) {
                 return Frame.INTENT;

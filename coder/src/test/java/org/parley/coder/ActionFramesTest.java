@@ -165,4 +165,12 @@ class ActionFramesTest {
         assertThat(tuples("The United States government sent a letter to Congress.")).isEmpty();
         assertThat(tuples("The United States government sent a letter to Mexico.")).contains("USA>MEX>040");
     }
+
+    @Test
+    void aPossibleActWithoutAnIntentCodeIsNoEventButCouldOnlyIsDone() {
+        assertThat(tuples("The Kenyan president said he may declare a state of emergency.")).isEmpty();
+        assertThat(tuples("The Kenyan president declared a state of emergency.")).contains("KEN>->1724");
+        assertThat(tuples("The German chancellor could only thank France for the offer."))
+                .contains("DEU>FRA>051");
+    }
 }
