@@ -325,7 +325,8 @@ final class MentionFinder {
             boolean compass = COMPASS.contains(before) && start > 1 && PLACE_PREPS.contains(words[start - 2])
                     && !toks.get(start - 1).isCapitalised(); // not "in South America"
             place = (PLACE_PREPS.contains(before) || compass) && !after.equals("'s")
-                    || MentionContext.listedAfterPlace(earlier, start, before);
+                    || MentionContext.listedAfterPlace(earlier, start, before)
+                    || k0 == Lexicon.Kind.SEAT && INCIDENTS.contains(after); // "a Kabul car bombing": where, not who
         }
         String role = parts.role;
         if (parts.person != null && role == null) {
@@ -367,6 +368,11 @@ final class MentionFinder {
     private static final Set<String> PERSONAL_PREDICATES = Set.of("willing", "unwilling", "ready", "prepared",
             "committed", "determined", "eager", "keen", "reluctant", "planning", "considering", "seeking", "working",
             "trying", "going", "looking", "preparing", "intending", "aiming", "open", "opposed", "against");
+
+    /** Nouns of an incident that a city's name before them locates: "the Kabul car bombing", "the Paris attacks". */
+    private static final Set<String> INCIDENTS = Set.of("car", "truck", "suicide", "bombing", "bombings", "bomb",
+            "blast", "blasts", "explosion", "explosions", "attack", "attacks", "shooting", "shootings", "massacre",
+            "siege", "stabbing", "riots", "unrest");
 
     private static boolean plural(String text) {
         String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.parley.coder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -455,7 +456,8 @@ final class RoleAssignment {
     private List<Mention> modifierSource(int segStart, int t) {
         List<Mention> src = List.of();
         for (Mention mod : modifiers) {
-            boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2;
+            boolean beforeNoun = mod.end() <= t && t - mod.end() <= 2
+                    && !Arrays.asList(words).subList(mod.end(), t).contains(","); // not "in Connecticut, US, killing"
             boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
                     && Clauses.onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
             if (mod.start() >= segStart && (beforeNoun || opensSubject

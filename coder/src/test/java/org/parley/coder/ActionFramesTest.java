@@ -173,4 +173,11 @@ class ActionFramesTest {
         assertThat(tuples("The German chancellor could only thank France for the offer."))
                 .contains("DEU>FRA>051");
     }
+
+    @Test
+    void aCityBeforeAnIncidentAndACountryAfterACommaSayWhereNotWho() {
+        assertThat(tuples("Last week a Kabul car bombing killed five people.")).noneMatch(t -> t.startsWith("AFG>"));
+        assertThat(tuples("A small plane crashed in Ohio, US, killing four.")).noneMatch(t -> t.startsWith("USA>"));
+        assertThat(tuples("A US airstrike killed four Syrian soldiers.")).anyMatch(t -> t.startsWith("USA>SYR>"));
+    }
 }
