@@ -124,7 +124,8 @@ final class ActionMatcher {
     /** A gap of the match runs past a noun and the preposition that opens its complement. */
     private static boolean crossesNounComplement(Sentence s, Syntax syntax, Match m) {
         for (int k = m.start() + 1; k + 2 < m.end(); k++) {
-            if (syntax.isNoun(k) && COMPLEMENT_PREPS.contains(s.words()[k + 1]) && !m.rule().spells(s.words()[k + 1])) {
+            String prep = s.words()[k + 1];
+            if (syntax.isNoun(k) && COMPLEMENT_PREPS.contains(prep) && !m.rule().spells(prep)) {
                 return true;
             }
         }

@@ -87,7 +87,8 @@ final class CodeAdjustments {
         boolean protesters = src.stream().allMatch(m -> "OPP".equals(m.refs().get(0).role()));
         boolean state = src.stream().map(m -> m.refs().get(0)).allMatch(r -> r.type() == ActorType.STATE
                 && (r.role() == null || r.role().equals("GOV") || r.role().equals("MIL")));
-        boolean bombed = trigger.equals("bombed") || trigger.equals("bomb") || trigger.equals("bombs"); // not "car bombing"
+        // "bombed", not "a car bombing"
+        boolean bombed = trigger.equals("bombed") || trigger.equals("bomb") || trigger.equals("bombs");
         boolean government = src.stream().allMatch(m -> "GOV".equals(m.refs().get(0).role()));
         if ("141".equals(code) && government) {
             // "the ministry protested against the comments": a government complains, it does not march; a rally

@@ -275,9 +275,11 @@ final class EventAssembler {
         } else if (rule.noTarget() || a.passive() && RoleAssignment.stateAct(code) && roles.location() != null
                 && sources.size() == 1 && sources.get(0) == roles.location().refs().get(0)
                 || !rule.imported() && !a.passive() && !a.nominal()
-                && !(t > 0 && words[t - 1].equals("to")) && (rule.wordCount() > 1 && !rule.fallback() && !code.startsWith("04") && verbal(t)
+                && !(t > 0 && words[t - 1].equals("to"))
+                && (rule.wordCount() > 1 && !rule.fallback() && !code.startsWith("04") && verbal(t)
                 || !neg && CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()) // not "his delegates"
-                || !neg && CodeAdjustments.actsOnPeople(code) && verbal(t) && UnknownNames.startsAt(roles.mentions(), a.end()))) {
+                || !neg && CodeAdjustments.actsOnPeople(code) && verbal(t)
+                && UnknownNames.startsAt(roles.mentions(), a.end()))) {
             // a verb whose object is no actor still acts: "shelled the enclave", "rejected the request", and so
             // does one whose pattern names its object ("freed 200 political prisoners"); not an infinitive,
             // which often completes a noun ("a threat to boycott the ceremony")

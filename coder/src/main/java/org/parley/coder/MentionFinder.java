@@ -384,7 +384,8 @@ final class MentionFinder {
                             List<Mention> earlier) {
         int start = first.start();
         boolean expletive = EXPLETIVE_AFTER_IT.contains(after) && !personalAfterBe(words, end + 1);
-        Mention reporter = end - start == 1 && !expletive ? MentionContext.reportingSpeaker(start, words, earlier) : null;
+        Mention reporter = end - start == 1 && !expletive
+                ? MentionContext.reportingSpeaker(start, words, earlier) : null;
         // "officials confirmed it has infected 200": a plural speaker is not "it"
         boolean reported = reporter != null && !(words[start].equals("it") && plural(reporter.text()));
         if (words[start].equals("it") && (COPULA_AFTER_IT.contains(after) && !reported || text.equals("IT"))) {
