@@ -17,9 +17,7 @@ class ActionFramesTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
 
     private static List<String> tuples(String text) {
-        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
-                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
-                .toList();
+        return EventTuples.of(CODER.code(new CoderInput("t", text, DAY, null)).events());
     }
 
     @Test
@@ -147,14 +145,14 @@ class ActionFramesTest {
 
     @Test
     void ratifyingIsOnePartysAct() {
-        assertThat(tuples("Ukraine ratified a sweeping agreement with the European Union.")).contains("UKR>EU>057")
-                .doesNotContain("EU>UKR>057");
+        assertThat(tuples("Moldova ratified a trade treaty with the European Union last week."))
+                .contains("MDA>EU>057").doesNotContain("EU>MDA>057");
     }
 
     @Test
     void anActionNounAfterAnAdjectiveIsNoActOfTheSentencesSubject() {
-        assertThat(tuples("A court in Guyana issued arrest warrants for two Brazilian men sought in the brutal "
-                + "slaying of two American missionaries.")).noneMatch(t -> t.contains(">18"));
+        assertThat(tuples("A judge in Peru ordered the arrest of three Chilean sailors wanted for the violent "
+                + "killing of two Bolivian traders.")).noneMatch(t -> t.startsWith("PER>") && t.contains(">18"));
         assertThat(tuples("The rebels announced a deal with the government of Syria after Turkey began a military "
                 + "offensive into Syria.")).contains("TUR>SYR>190");
     }

@@ -17,9 +17,7 @@ class GeneralisationTest {
     private static final LocalDate DAY = LocalDate.of(2015, 6, 3);
 
     private static List<String> tuples(String text) {
-        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
-                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
-                .toList();
+        return EventTuples.of(CODER.code(new CoderInput("t", text, DAY, null)).events());
     }
 
     @Test

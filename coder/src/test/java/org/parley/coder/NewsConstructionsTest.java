@@ -21,9 +21,7 @@ class NewsConstructionsTest {
     }
 
     private static List<String> tuples(String text) {
-        return code(text).stream()
-                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
-                .toList();
+        return EventTuples.of(code(text));
     }
 
     @Test

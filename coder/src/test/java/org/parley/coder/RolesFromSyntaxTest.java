@@ -16,9 +16,7 @@ class RolesFromSyntaxTest {
     private static final LocalDate DAY = LocalDate.of(2024, 6, 3);
 
     private static List<String> tuples(String text) {
-        return CODER.code(new CoderInput("t", text, DAY, null)).events().stream()
-                .map(e -> e.source().code() + ">" + (e.target() == null ? "-" : e.target().code()) + ">" + e.cameo())
-                .toList();
+        return EventTuples.of(CODER.code(new CoderInput("t", text, DAY, null)).events());
     }
 
     @Test
