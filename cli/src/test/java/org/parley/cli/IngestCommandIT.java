@@ -122,12 +122,21 @@ class IngestCommandIT {
 
     @Test
     void benchIngestPrintsItsFiguresLast(KafkaFixture kafka) {
-        Run r = run(new BenchCommand(), "ingest", "--articles", "300", "--bootstrap-server",
-                kafka.bootstrapServers(), "--topic-prefix", kafka.uniqueName("bench"));
+        Run r = benchIngest(kafka);
+        if (r.exit() != 0 && r.err().contains("cannot publish")) {
+            // Seen once in CI: the shared test broker stalled 30 s on a loaded machine and the bench rightly
+            // failed. This test is about the report's shape, so one stall earns one more run on a new topic.
+            r = benchIngest(kafka);
+        }
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1))
                 .matches("bench ingest: 300 articles \\([0-9.]+ MB of text\\) published in [0-9.]+ s: "
                         + "[0-9]+ articles/s, [0-9.]+ MB/s.*");
+    }
+
+    private static Run benchIngest(KafkaFixture kafka) {
+        return run(new BenchCommand(), "ingest", "--articles", "300", "--bootstrap-server",
+                kafka.bootstrapServers(), "--topic-prefix", kafka.uniqueName("bench"));
     }
 }
