@@ -72,8 +72,11 @@ final class ActionMatcher {
         matches.removeIf(m -> m.rule().nounOnly() && !mentions.isEmpty() && syntax.isVerb(m.start()));
         matches.removeIf(m -> m.rule().verbOnly() && !mentions.isEmpty() && !syntax.isVerb(m.start()));
         // "the detained fishermen", "captured ISIS fighters": a participle describing a noun is no act
-        matches.removeIf(m -> !mentions.isEmpty() && (adjectival(s, syntax, m.start())
+        matches.removeIf(m -> !mentions.isEmpty() && (adjectival(s, syntax, mentions, m.start())
                 || !m.rule().imported() && agentParticiple(s, syntax, m.start())));
+        // "helped negotiate a truce", "help to identify": the helper shares the next verb's act, gives no aid
+        matches.removeIf(m -> s.words()[m.start()].startsWith("help") && !mentions.isEmpty()
+                && helpsAnotherVerb(s, syntax, m.start()));
         // "restrictions on flying to Cuba", "accused him of attacking": a gerund after a preposition is a topic
         matches.removeIf(m -> !mentions.isEmpty() && gerundAfterPreposition(s, syntax, m.start()));
         // "launched an investigation into the strike": the pattern's object word belongs to another noun
@@ -84,17 +87,26 @@ final class ActionMatcher {
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "its", "their",
             "his", "her", "several", "two", "three", "many", "some", "newly");
 
+    /** Words the tagger may call verbs that make a participle after them verbal: "has suspended", "be freed". */
+    private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("has", "have", "had", "having", "is",
+            "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "do", "does", "did");
+
     /** Tags of a word that cannot follow a participle as the head of its noun phrase. */
     private static final java.util.Set<String> NOT_A_HEAD = java.util.Set.of("ADP", "DET", "PRON", "PUNCT", "AUX",
             "VERB", "SCONJ", "CCONJ", "PART", "NUM");
 
-    private static boolean adjectival(Sentence s, Syntax syntax, int t) {
+    private static boolean adjectival(Sentence s, Syntax syntax, List<Mention> mentions, int t) {
         String w = s.words()[t];
         if (!w.endsWith("ed") || t == 0 || t + 1 >= s.n()) {
             return false;
         }
         String prev = s.words()[t - 1];
-        boolean opensPhrase = DETERMINERS.contains(prev) || prev.endsWith("ing") && syntax.isVerb(t - 1);
+        // after a determiner, a gerund ("guarding", whatever its tag) or another verb ("hold captured rebels"), not
+        // after a name or an actor's noun the tagger took for a verb ("Beijing criticised", "forces shelled")
+        boolean verbBefore = !s.toks().get(t - 1).isCapitalised() && !inMention(mentions, t - 1)
+                && (prev.endsWith("ing") && !prev.equals("during")
+                || syntax.isVerb(t - 1) && !prev.endsWith("ed") && !AUXILIARIES.contains(prev));
+        boolean opensPhrase = DETERMINERS.contains(prev) || verbBefore;
         // "a banned militant organization", "guarding captured ISIS fighters"; the next word is the phrase's head
         // or a modifier of it, whatever its (often wrong) tag, unless it opens something else
         return opensPhrase && !NOT_A_HEAD.contains(syntax.tag(t + 1));
@@ -111,6 +123,15 @@ final class ActionMatcher {
             "gets", "set", "sets", "put", "puts", "run", "ran", "runs", "turn", "turned", "turns", "bring", "brought",
             "see", "saw", "seen", "sees", "show", "showed", "shown", "shows", "move", "moved", "moves", "reach",
             "reached", "open", "opened", "draw", "drew", "carry", "carried", "stand", "stood", "play", "played");
+
+    private static boolean inMention(List<Mention> mentions, int i) {
+        return mentions.stream().anyMatch(m -> m.start() <= i && i < m.end());
+    }
+
+    private static boolean helpsAnotherVerb(Sentence s, Syntax syntax, int t) {
+        int next = t + 1 < s.n() && s.words()[t + 1].equals("to") ? t + 2 : t + 1;
+        return next < s.n() && syntax.isVerb(next) && !s.words()[next].endsWith("ed");
+    }
 
     private static boolean gerundAfterPreposition(Sentence s, Syntax syntax, int t) {
         return t > 0 && s.words()[t].endsWith("ing") && syntax.isVerb(t) && syntax.tag(t - 1).equals("ADP")

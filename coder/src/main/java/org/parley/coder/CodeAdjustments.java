@@ -52,9 +52,15 @@ final class CodeAdjustments {
         return code;
     }
 
+    private static final String FUTURE_ROOTS = System.getProperty("fr", "1[5-9]|20");
+
     /** A code of Parley's own rules as an infinitive frames it: "agreed to extradite" is an intent; null if refused. */
     private String infinitiveCode(Rule rule, String code, int t) {
         Modality.Frame f = Modality.infinitiveFrame(s, syntax, t);
+        if (f == null && code.substring(0, 2).matches(FUTURE_ROOTS)
+                && Modality.frame(s, syntax, t) == Modality.Frame.INTENT) {
+            f = Modality.Frame.INTENT; // "they will attack Iraq"
+        }
         if (f == Modality.Frame.REFUSAL) {
             return Modality.refusalCode(rule.code());
         }

@@ -169,6 +169,20 @@ final class MentionContext {
         return null;
     }
 
+    /** The speaker and those coordinated with it ("Obama and Putin said they ..."): what a plural pronoun means. */
+    static List<Mention> withCoordinated(Mention speaker, String[] words, List<Mention> earlier) {
+        List<Mention> all = new ArrayList<>(List.of(speaker));
+        Mention last = speaker;
+        for (Mention m : earlier) {
+            if (m.start() == last.end() + 1 && (words[last.end()].equals("and") || words[last.end()].equals(","))
+                    && !m.place() && !m.anti()) {
+                all.add(m);
+                last = m;
+            }
+        }
+        return all;
+    }
+
     private static final Set<String> OBJECT_PREPS_BEFORE_SUBJECT = Set.of("of", "for", "with", "to", "against",
             "on", "from", "by", "about", "in", "at", "than");
 

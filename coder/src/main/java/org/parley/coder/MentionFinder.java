@@ -396,8 +396,11 @@ final class MentionFinder {
         if (speaker != null && !cls.equals("POSS")) {
             // "the rebels said they will release ...": the pronoun after a verb of saying is its speaker
             List<ActorRef> refs = new ArrayList<>();
-            for (ActorRef r : speaker.refs()) {
-                refs.add(r.withText(text));
+            boolean plural = words[start].equals("they") || words[start].equals("we");
+            for (Mention m : plural ? MentionContext.withCoordinated(speaker, words, earlier) : List.of(speaker)) {
+                for (ActorRef r : m.refs()) {
+                    refs.add(r.withText(text));
+                }
             }
             return new Mention(start, end, refs, false, false, true, text);
         }

@@ -75,7 +75,9 @@ final class VoiceAndPolarity {
     /** Past participles that end in neither -ed nor -en: "was shot", "were struck", "was held". */
     private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("held", "met", "shot", "hit", "struck", "hurt",
             "caught", "kept", "sent", "brought", "fought", "sought", "told", "sold", "led", "built", "won", "cut",
-            "found", "slain", "shut", "lost", "paid", "bought", "stuck", "swept", "burnt", "thrust");
+            "found", "slain", "shut", "lost", "paid", "bought", "stuck", "swept", "burnt", "thrust", "blown", "thrown",
+            "overthrown", "shown", "drawn", "withdrawn", "torn", "sworn", "seen", "done", "hung", "dealt", "laid",
+            "spent", "beat");
 
     /** "was criticised", "were held", but not "was engaged in", "is committed to". */
     static boolean passiveAt(String[] words, List<Mention> mentions, int t, int end) {

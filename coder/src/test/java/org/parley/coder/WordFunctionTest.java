@@ -1,0 +1,52 @@
+package org.parley.coder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a word does in its clause decides whether it is an act: a participle after a verb describes a noun, "helped"
+ * before another verb gives no aid, "was blown up" is passive, "will attack" announces force (a threat), and
+ * "they" after "A and B said" is both. Sentences written for this test.
+ */
+class WordFunctionTest {
+    private static final EventCoder CODER = EventCoder.strictForTests();
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+
+    private static List<String> tuples(String text) {
+        return EventTuples.of(CODER.code(new CoderInput("t", text, DAY, null)).events());
+    }
+
+    @Test
+    void aParticipleAfterAVerbDescribesTheNounAfterIt() {
+        assertThat(tuples("Kenya will keep guarding captured Somali militants.")).noneMatch(t -> t.contains(">17"));
+        assertThat(tuples("Kenya has captured Somali militants near the border.")).contains("KEN>SOM>173");
+    }
+
+    @Test
+    void helpingAnotherVerbIsNoAid() {
+        assertThat(tuples("Norway helped negotiate a truce between Colombia and the rebels."))
+                .noneMatch(t -> t.endsWith(">070"));
+        assertThat(tuples("Norway helped Colombia with food and medicine.")).contains("NOR>COL>070");
+    }
+
+    @Test
+    void blownUpIsPassive() {
+        assertThat(tuples("A Colombian army truck was blown up near Venezuela by unknown attackers."))
+                .noneMatch(t -> t.startsWith("COL>VEN"));
+    }
+
+    @Test
+    void forceAnnouncedInTheFutureIsAThreat() {
+        assertThat(tuples("Armenia said it will attack Azerbaijan.")).containsExactly("ARM>AZE>138");
+        assertThat(tuples("Armenia attacked Azerbaijan.")).containsExactly("ARM>AZE>190");
+    }
+
+    @Test
+    void theyAfterTwoSpeakersIsBoth() {
+        assertThat(tuples("Serbia and Hungary said they would expel the Croatian envoys."))
+                .contains("SRB>HRV>1311", "HUN>HRV>1311");
+    }
+}
