@@ -74,6 +74,9 @@ final class ActionMatcher {
         // "the detained fishermen", "captured ISIS fighters": a participle describing a noun is no act
         matches.removeIf(m -> !mentions.isEmpty() && (adjectival(s, syntax, mentions, m.start())
                 || !m.rule().imported() && agentParticiple(s, syntax, m.start())));
+        // "a group linked to al-Qaeda", "which is allied with Iran": a standing tie described, not an act
+        matches.removeIf(m -> m.start() + 1 < s.n() && TIES.contains(s.words()[m.start()])
+                && (s.words()[m.start() + 1].equals("to") || s.words()[m.start() + 1].equals("with")));
         // "helped negotiate a truce", "help to identify": the helper shares the next verb's act, gives no aid
         matches.removeIf(m -> s.words()[m.start()].startsWith("help") && !mentions.isEmpty()
                 && helpsAnotherVerb(s, syntax, m.start()));
@@ -86,6 +89,9 @@ final class ActionMatcher {
 
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "its", "their",
             "his", "her", "several", "two", "three", "many", "some", "newly");
+
+    private static final java.util.Set<String> TIES = java.util.Set.of("linked", "tied", "connected", "affiliated",
+            "allied", "aligned", "related", "attached", "close", "loyal");
 
     /** Words the tagger may call verbs that make a participle after them verbal: "has suspended", "be freed". */
     private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("has", "have", "had", "having", "is",

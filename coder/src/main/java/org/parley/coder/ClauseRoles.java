@@ -167,6 +167,8 @@ final class ClauseRoles {
         for (int i = segStart; i < t; i++) {
             if (i == segStart ? introductory(i) : OPENERS.contains(words[i]) && opensClause(i)) {
                 start = subordinateEnd(i, t, start);
+            } else if ((words[i].equals("and") || words[i].equals("but")) && newSubjectAfter(start, i, t)) {
+                start = i + 1; // "US troops defeated ISIS and Turkey would move in": Turkey moves
             } else if (REPORTING.contains(words[i]) && syntax.isVerb(i) && !objectOf(i, t)) {
                 // "officials confirmed it has killed three": what is reported has its own subject
                 start = i + 1 < t && words[i + 1].equals("that") ? i + 2 : i + 1;
@@ -178,6 +180,27 @@ final class ClauseRoles {
             }
         }
         return new int[] {start, t};
+    }
+
+    /** "defeated ISIS and Turkey would ...": an actor followed by its own verb is no coordinated object. */
+    private boolean subjectOfNextVerb(Mention m, int segEnd) {
+        return syntax != null && m.end() < segEnd && (syntax.tag(m.end()).equals("AUX")
+                || syntax.isVerb(m.end()) && !words[m.end()].endsWith("ing"));
+    }
+
+    /** After a verb, "and" before an actor and its own verb opens a clause with a new subject. */
+    private boolean newSubjectAfter(int start, int and, int t) {
+        boolean verbBefore = false;
+        for (int i = start; i < and && !verbBefore; i++) {
+            verbBefore = syntax.isVerb(i) && !participleInPhrase(i);
+        }
+        for (Mention m : mentions) {
+            if (verbBefore && (m.start() == and + 1 || m.start() == and + 2 && words[and + 1].equals("the"))
+                    && m.end() < t && (syntax.tag(m.end()).equals("AUX") || syntax.isVerb(m.end()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "announced new restrictions": the action noun at {@code t} is the reporting verb's own object. */
@@ -342,7 +365,8 @@ final class ClauseRoles {
                     return out;
                 }
                 out.add(m);
-            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)) {
+            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)
+                    && !subjectOfNextVerb(m, segEnd)) {
                 out.add(m);
             } else {
                 break;
@@ -395,7 +419,8 @@ final class ClauseRoles {
             }
             if (out.isEmpty()) {
                 out.add(m);
-            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)) {
+            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)
+                    && !subjectOfNextVerb(m, segEnd)) {
                 out.add(m);
             } else {
                 break;

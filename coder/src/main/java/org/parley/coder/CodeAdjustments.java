@@ -52,7 +52,11 @@ final class CodeAdjustments {
         return code;
     }
 
-    private static final String FUTURE_ROOTS = System.getProperty("fr", "1[5-9]|20");
+    /**
+     * Roots whose future ("will attack") CAMEO codes as a threat. Not cooperation: "will meet", "will send aid"
+     * in wire copy usually report an arranged act, and the dev sets code them so (petr2 0.713 -> 0.667 with all).
+     */
+    private static final String FUTURE_ROOTS = "1[5-9]|20";
 
     /** A code of Parley's own rules as an infinitive frames it: "agreed to extradite" is an intent; null if refused. */
     private String infinitiveCode(Rule rule, String code, int t) {

@@ -49,4 +49,18 @@ class WordFunctionTest {
         assertThat(tuples("Serbia and Hungary said they would expel the Croatian envoys."))
                 .contains("SRB>HRV>1311", "HUN>HRV>1311");
     }
+
+    @Test
+    void anActorWithItsOwnVerbAfterAndStartsANewClause() {
+        List<String> got = tuples("Officials said Kenyan troops had defeated Somali militants and Ethiopia would be "
+                + "moving into Somalia.");
+        assertThat(got).contains("ETH>SOM>138").noneMatch(t -> t.startsWith("KEN>ETH"));
+    }
+
+    @Test
+    void aStandingTieIsNoAct() {
+        assertThat(tuples("The Pakistani Taliban, which is linked to the Islamic State group, claimed the bombing."))
+                .noneMatch(t -> t.contains(">06"));
+        assertThat(tuples("Nigeria arrested militants allied with Niger.")).noneMatch(t -> t.contains(">05"));
+    }
 }
