@@ -91,6 +91,22 @@ final class ArticleMemory {
     }
 
     /**
+     * What "its" or "their" points to: the nearest actor named before it in the sentence ("Chinese citizens
+     * criticised their government"), never a person; else the state in focus.
+     */
+    List<ActorRef> resolveOwner(List<Mention> earlier) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Mention m = earlier.get(i);
+            ActorRef r = m.refs().get(0);
+            if (!m.place() && !m.anaphor() && !r.person()) {
+                return List.of(r);
+            }
+        }
+        ActorRef r = state(1);
+        return r == null ? List.of() : List.of(r);
+    }
+
+    /**
      * A person or state named in the sentence before the anaphor. Pronouns reach back one sentence, other anaphors
      * ("the president", "this country") a few: a pronoun further away is more often someone the article never
      * named (an interviewer, a crowd) than the last actor it did.

@@ -122,7 +122,7 @@ final class ClauseRoles {
             if (out.isEmpty() && m.anonymousCivilians() && !countOf(m.start())) {
                 continue; // "eight people were killed": unnamed civilians are acted upon, not actors
             }
-            if (m.anti() && t - m.end() > 1) {
+            if (m.anti() && t - m.end() > 1 && !possessedGroupActs(m, t)) {
                 continue; // a possessive acts only on its own noun: "his visit", "his recent visit"
             }
             if (m.anti() && m.anaphor() && !out.isEmpty() && out.stream().allMatch(UnknownNames::is)) {
@@ -153,6 +153,20 @@ final class ClauseRoles {
             }
         }
         return dropAppositives(out);
+    }
+
+    /** "its forces had shelled": the possessor's people (a plural noun), then only auxiliaries, do the act. */
+    private boolean possessedGroupActs(Mention m, int t) {
+        int k = m.end();
+        if (syntax == null || k >= t || !syntax.tag(k).equals("NOUN") || !words[k].endsWith("s")) {
+            return false;
+        }
+        for (int i = k + 1; i < t; i++) {
+            if (!Set.of("AUX", "ADV", "PART").contains(syntax.tag(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -8,6 +8,11 @@ import java.util.Set;
  * real text about the world, but not news of the day, and the stance aggregates count news of the day.
  */
 final class Factuality {
+    /** Verbs of deliberation before a gerund: the act is weighed, not done or intended. */
+    private static final Set<String> CONSIDERED = Set.of("consider", "considers", "considered", "considering",
+            "weigh", "weighs", "weighed", "weighing", "discuss", "discussed", "discussing", "debate", "debated",
+            "debating", "contemplate", "contemplated", "contemplating", "mull", "mulled", "mulling");
+
     private static final Set<String> CONDITIONS = Set.of("if", "unless", "whether");
     private static final Set<String> PAST_MARKERS = Set.of("previously", "formerly");
     private static final Set<String> HYPOTHETICAL = Set.of("would", "could", "might", "should", "must");
@@ -32,6 +37,9 @@ final class Factuality {
             if (CONDITIONS.contains(w[i])) {
                 return "a condition (" + w[i] + ")"; // "if they were to attack", "whether to meet"
             }
+        }
+        if (t > 0 && CONSIDERED.contains(w[t - 1]) && w[t].endsWith("ing")) {
+            return "only considered (" + w[t - 1] + ")"; // "would consider charging the gunman"
         }
         for (int i = Math.max(segStart, t - 4); i < t; i++) {
             if (ALLEGED.contains(w[i]) && !describesNoun(w, syn, segStart, i)) {

@@ -298,7 +298,8 @@ final class MentionFinder {
                 return null; // a title alone ("the minister"), never introduced, says nothing about whose
             }
             String there = stateOfPlaceAfter(words, end);
-            ActorRef st = there != null ? null : MentionContext.stateInContext(d, earlier);
+            ActorRef owner = possessorBefore(start, earlier); // "their government": the possessor's
+            ActorRef st = there != null ? null : owner != null ? owner : MentionContext.stateInContext(d, earlier);
             if (there == null && st == null) {
                 return null;
             }
@@ -343,6 +344,15 @@ final class MentionFinder {
     }
 
     /** "the government in Kyiv", "the authorities in Beijing": the state of the country or seat right after. */
+    private static ActorRef possessorBefore(int start, List<Mention> earlier) {
+        for (Mention m : earlier) {
+            if (m.end() == start && m.anti() && m.anaphor() && !EventCoder.UNKNOWN.equals(m.refs().get(0).code())) {
+                return m.refs().get(0);
+            }
+        }
+        return null;
+    }
+
     private String stateOfPlaceAfter(String[] words, int end) {
         int at = end + 1 < words.length && words[end + 1].equals("the") ? end + 2 : end + 1;
         if (end >= words.length || !words[end].equals("in") || at >= words.length) {
@@ -404,7 +414,9 @@ final class MentionFinder {
             }
             return new Mention(start, end, refs, false, false, true, text);
         }
-        List<ActorRef> refs = d.resolve(cls.equals("POSS") ? "ONE" : cls, end - start == 1, earlier);
+        boolean ofGroup = cls.equals("POSS") && !words[start].equals("his") && !words[start].equals("her");
+        List<ActorRef> refs = ofGroup ? d.resolveOwner(earlier) : d.resolve(cls.equals("POSS") ? "ONE" : cls,
+                end - start == 1, earlier);
         if (refs.isEmpty()) {
             return null;
         }

@@ -63,4 +63,20 @@ class WordFunctionTest {
                 .noneMatch(t -> t.contains(">06"));
         assertThat(tuples("Nigeria arrested militants allied with Niger.")).noneMatch(t -> t.contains(">05"));
     }
+
+    @Test
+    void itsAndTheirPointToTheActorBeforeThem() {
+        assertThat(tuples("Iranian students have criticised their government's response to the crash."))
+                .containsExactly("IRN>IRN>111");
+        assertThat(tuples("Russia said its forces had shelled Ukrainian positions.")).containsExactly("RUS>UKR>194");
+        // an article that named Japan last: "their government" is still the citizens' own
+        assertThat(tuples("Japan sent aid to Peru. Chinese citizens criticised their government's response."))
+                .contains("CHN>CHN>111").noneMatch(t -> t.startsWith("CHN>PER"));
+    }
+
+    @Test
+    void anActWeighedIsNoAct() {
+        assertThat(tuples("Mexico would consider charging the Guatemalan gunman with terrorism.")).isEmpty();
+        assertThat(tuples("Mexico charged the Guatemalan gunman with terrorism.")).isNotEmpty();
+    }
 }
