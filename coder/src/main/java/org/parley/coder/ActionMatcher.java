@@ -195,6 +195,10 @@ final class ActionMatcher {
             return false; // "I think Helsinki ...", "announced he is to send a bill": verbs of saying and thinking
         }
         String why = VerbRole.notAnAct(s, syntax, m.start());
+        if (why == null && s.words()[m.end() - 1].equals("to") && m.end() < s.n() && syntax.isVerb(m.end())
+                && !s.words()[m.end()].endsWith("ing")) {
+            why = "'to' opens an infinitive here, not a destination"; // "came to persuade", not "came to Kyiv"
+        }
         if (why != null && obs.recording()) {
             obs.ruleTried(m.rule(), Clauses.slice(s.words(), m.start(), m.end()), "skipped: " + why);
         }

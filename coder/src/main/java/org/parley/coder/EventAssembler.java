@@ -191,8 +191,9 @@ final class EventAssembler {
     private String notAnAct(int t, int end, int segStart, int segEnd) {
         // "met in Zurich to discuss", "faces pressure to help", "wants Putin to attack": an infinitive after
         // another action in the clause is its purpose or content, not a second act
-        if (t > 0 && words[t - 1].equals("to") && st.lastEmitSeg == seg[t] && t - st.lastEmitEnd <= 8
-                && !st.lastRoot.equals("03") && Modality.infinitiveFrame(s, syntax, t) != Modality.Frame.REFUSAL) {
+        Modality.Frame frame = t > 0 && words[t - 1].equals("to") ? Modality.infinitiveFrame(s, syntax, t) : null;
+        if (frame != null && st.lastEmitSeg == seg[t] && t - st.lastEmitEnd <= 8 && !st.lastRoot.equals("03")
+                && frame != Modality.Frame.REFUSAL && frame != Modality.Frame.ACT) { // "came to persuade" persuades
             return "infinitive after an earlier action of the clause";
         }
         if (Modality.requestedOfOther(s, syntax, t)) {
