@@ -332,7 +332,10 @@ final class EventAssembler {
                            StringBuilder outcome) {
         for (ActorRef x : sources) {
             for (ActorRef y : sources) {
-                note(outcome, emit(date, x, y, code, rule, loc));
+                // each acts on the others; on itself (targetless) only when no other party is known
+                if (x != y || sources.stream().noneMatch(o -> o != x && known(o))) {
+                    note(outcome, emit(date, x, y, code, rule, loc));
+                }
             }
         }
     }
@@ -384,6 +387,10 @@ final class EventAssembler {
     }
 
     /** Adds the event a -> b (b may be null) unless it is none; returns what happened, for explanations. */
+    private static boolean known(ActorRef r) {
+        return !UnknownNames.ROLE.equals(r.role()) && !EventCoder.UNKNOWN.equals(r.code());
+    }
+
     private String emit(LocalDate date, ActorRef a, ActorRef b, String code, Rule rule, String loc) {
         if (UnknownNames.ROLE.equals(a.role()) || b != null && UnknownNames.ROLE.equals(b.role())) {
             return "no event: " + (UnknownNames.ROLE.equals(a.role()) ? a : b).text() + " is in no dictionary";

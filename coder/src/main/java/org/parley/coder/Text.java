@@ -115,6 +115,10 @@ final class Text {
         }
     }
 
+    /** Second parts of a compound that make its first part the owner: "Iranian-owned", "Panama-flagged". */
+    private static final java.util.Set<String> OWNERSHIP = java.util.Set.of("flagged", "owned", "registered",
+            "operated", "run", "controlled");
+
     /** Tokens of text[from, to): words (with inner hyphens and apostrophes), "'s" split off, dotted abbreviations kept. */
     static List<Token> tokens(String text, int from, int to) {
         List<Token> out = new ArrayList<>();
@@ -178,6 +182,12 @@ final class Text {
         String lower = t.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("n't")) {
             lower = "not";
+        }
+        int dash = t.lastIndexOf('-');
+        if (dash > 0 && Character.isUpperCase(t.charAt(0)) && OWNERSHIP.contains(lower.substring(dash + 1))) {
+            // "a British-flagged tanker" is a British tanker: the word is read as its country part
+            out.add(new Token(t.substring(0, dash), lower.substring(0, dash), s, e));
+            return;
         }
         out.add(new Token(t, lower, s, e));
     }

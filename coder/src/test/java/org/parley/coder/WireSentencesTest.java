@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class WireSentencesTest {
     private static final EventCoder CODER = EventCoder.strictForTests();
-    /** Measured 0.891 (156 of 175) when written (0.749 on the coder before that session); a floor just under. */
-    private static final double FLOOR = 0.87;
+    /**
+     * Measured 0.891 (156 of 175) when written (0.749 on the coder before that session); 0.902 (184 of 204) with the
+     * seventh session's 29, of which the coder got 20 before that session's rules for them; a floor just under.
+     */
+    private static final double FLOOR = 0.88;
 
     record Labelled(String source, String target, String root, String sentence) {
     }

@@ -79,4 +79,15 @@ class WordFunctionTest {
         assertThat(tuples("Mexico would consider charging the Guatemalan gunman with terrorism.")).isEmpty();
         assertThat(tuples("Mexico charged the Guatemalan gunman with terrorism.")).isNotEmpty();
     }
+
+    @Test
+    void aShipFlaggedOrOwnedByACountryIsThatCountrys() {
+        assertThat(tuples("Iran seized a Liberian-flagged tanker in the Gulf.")).contains("IRN>LBR>171");
+    }
+
+    @Test
+    void coordinatedPartiesAgreeWithEachOtherNotAlone() {
+        assertThat(tuples("Japan and South Korea agreed to restore their military intelligence pact."))
+                .containsExactlyInAnyOrder("JPN>KOR>030", "KOR>JPN>030");
+    }
 }
