@@ -28,6 +28,9 @@ final class ArticleMemory {
     /** The actor last introduced with each title ("prime minister"), for "the prime minister" later. */
     private final Map<String, ActorRef> titles = new HashMap<>();
 
+    private static final java.util.Set<String> ENVOYS = java.util.Set.of("ambassador", "envoy", "charge d'affaires",
+            "chargé d'affaires", "diplomat", "consul");
+
     /** Someone named with a country and title: found again by surname and by title alone. */
     void introduce(String surname, String title, ActorRef who) {
         if (surname != null) {
@@ -35,6 +38,9 @@ final class ArticleMemory {
         }
         if (title != null) {
             titles.put(title, who);
+            if (ENVOYS.contains(title)) {
+                titles.put("embassy", who); // "the Chinese ambassador ... the embassy later said": his embassy
+            }
             int of = title.indexOf(" of ");
             if (of > 0) {
                 titles.put(title.substring(0, of), who); // "secretary of energy", later "the secretary"

@@ -15,7 +15,8 @@ final class ClauseRoles {
     static final Set<String> COORDINATORS = Set.of("and", ",", "along", "with", "together", "as", "well",
             "both", "or", "the");
     private static final Set<String> REPORTING = Set.of("said", "says", "added", "told", "stated", "noted",
-            "stressed", "explained", "announced", "confirmed", "writes", "believes", "according", "asked", "recalled");
+            "stressed", "explained", "announced", "confirmed", "writes", "believes", "according", "asked", "recalled",
+            "claims", "claimed", "alleges", "alleged", "argues", "argued", "insists", "insisted", "wrote", "thinks");
     private static final Set<String> TOPIC_PREPS = Set.of("on", "about", "over", "regarding", "concerning");
     private static final Set<String> PROPOSED_BY = Set.of("proposed", "prepared", "drafted", "sponsored",
             "submitted", "initiated", "tabled", "put", "introduced", "written");
@@ -183,7 +184,8 @@ final class ClauseRoles {
                 start = subordinateEnd(i, t, start);
             } else if ((words[i].equals("and") || words[i].equals("but")) && newSubjectAfter(start, i, t)) {
                 start = i + 1; // "US troops defeated ISIS and Turkey would move in": Turkey moves
-            } else if (REPORTING.contains(words[i]) && syntax.isVerb(i) && !objectOf(i, t)) {
+            } else if (REPORTING.contains(words[i]) && (syntax.isVerb(i) || actorEndsAt(i)) && !objectOf(i, t)) {
+                // right after an actor a reporting word is its verb, whatever its tag ("Bolton claims Trump asked")
                 // "officials confirmed it has killed three": what is reported has its own subject
                 start = i + 1 < t && words[i + 1].equals("that") ? i + 2 : i + 1;
             }
@@ -210,7 +212,16 @@ final class ClauseRoles {
         }
         for (Mention m : mentions) {
             if (verbBefore && (m.start() == and + 1 || m.start() == and + 2 && words[and + 1].equals("the"))
-                    && m.end() < t && (syntax.tag(m.end()).equals("AUX") || syntax.isVerb(m.end()))) {
+                    && m.end() <= t && (syntax.tag(m.end()).equals("AUX") || syntax.isVerb(m.end()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean actorEndsAt(int i) {
+        for (Mention m : mentions) {
+            if (m.end() == i && !m.place()) {
                 return true;
             }
         }
@@ -219,6 +230,9 @@ final class ClauseRoles {
 
     /** "announced new restrictions": the action noun at {@code t} is the reporting verb's own object. */
     private boolean objectOf(int verb, int t) {
+        if (syntax.isVerb(t)) {
+            return false; // "claims Trump asked": a verb is no object
+        }
         for (int i = verb + 1; i < t; i++) {
             if (!Set.of("DET", "ADJ", "NUM", "ADV", "NOUN", "PROPN").contains(syntax.tag(i)) && !words[i].equals("of")) {
                 return false;

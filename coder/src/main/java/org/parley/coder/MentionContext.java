@@ -127,14 +127,23 @@ final class MentionContext {
             return;
         }
         String title = null;
+        String known = null; // a person the dictionaries know: "Radoslaw Sikorski" is later "Sikorski"
         for (Item it : group) {
             Lexicon.Kind k = it.phrase().kind();
             if ((k == Lexicon.Kind.ROLE || k == Lexicon.Kind.INSTITUTION) && it.phrase().code() == null) {
                 title = String.join(" ", it.phrase().words());
             }
+            String[] ws = it.phrase().words();
+            if (k == Lexicon.Kind.PERSON && ws.length > 1 && toks.get(it.end() - 1).isCapitalised()) {
+                known = ws[ws.length - 1];
+            }
         }
         int lastItem = group.get(group.size() - 1).end();
         boolean named = end > lastItem && toks.get(end - 1).isCapitalised();
+        if (!named && known != null) {
+            d.introduce(known, title, r);
+            return;
+        }
         if (title == null && !named) {
             return;
         }

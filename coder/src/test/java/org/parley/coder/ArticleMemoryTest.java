@@ -26,6 +26,22 @@ class ArticleMemoryTest {
     }
 
     @Test
+    void aPersonTheDictionariesKnowIsFoundBySurnameLater() {
+        assertThat(tuples("Polish Foreign Minister Radoslaw Sikorski arrived in Vilnius on Monday. "
+                + "Sikorski later criticised Belarus.")).contains("POL>BLR>11");
+        assertThat(tuples("Polish Foreign Minister Radoslaw Sikorski arrived in Vilnius on Monday. "
+                + "Mr Sikorski later criticised Belarus.")).contains("POL>BLR>11");
+    }
+
+    @Test
+    void theEmbassyIsTheIntroducedAmbassadorsAndTheTwoNeighboursThePair() {
+        assertThat(tuples("The Chinese ambassador to Australia was summoned in Canberra on Tuesday. "
+                + "The embassy later rejected the criticism.")).contains("CHN>->12");
+        assertThat(tuples("Kenya criticised Uganda on Monday. The two neighbours have clashed over trade."))
+                .contains("KEN>UGA>11", "UGA>KEN>11").noneMatch(t -> t.endsWith(">19"));
+    }
+
+    @Test
     void aTitleAloneIsWhoeverTheArticleIntroducedWithIt() {
         assertThat(tuples("The Kenyan foreign minister arrived in Kampala. The foreign minister criticised Somalia."))
                 .contains("KEN>SOM>11");
