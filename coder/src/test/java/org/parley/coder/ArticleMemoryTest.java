@@ -42,6 +42,13 @@ class ArticleMemoryTest {
     }
 
     @Test
+    void policeInACountrysCapitalAreItsAndCrowdControlIsRepression() {
+        assertThat(tuples("Police in the Armenian capital fired tear gas at protesters.")).containsExactly("ARM>--->17");
+        assertThat(tuples("Riot police in Nairobi dispersed opposition supporters with water cannon."))
+                .containsExactly("KEN>->17");
+    }
+
+    @Test
     void aTitleAloneIsWhoeverTheArticleIntroducedWithIt() {
         assertThat(tuples("The Kenyan foreign minister arrived in Kampala. The foreign minister criticised Somalia."))
                 .contains("KEN>SOM>11");
