@@ -58,6 +58,9 @@ final class RoleAssignment {
         }
         List<Mention> tgt = before.isEmpty() && a.segStart() > 0 && Clauses.RELATIVE.contains(words[a.segStart() - 1])
                 ? roles.relativeHead(a.segStart() - 1) : before;
+        if (tgt.isEmpty()) { // "the Turkish offensive drew criticism from Sweden": the offensive's owner is criticised
+            tgt = modifiers.stream().filter(m -> m.start() >= a.segStart() && m.end() < a.t()).limit(1).toList();
+        }
         return new Roles(src, tgt, false);
     }
 
@@ -121,7 +124,7 @@ final class RoleAssignment {
         if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
-        tgt = tgt.isEmpty() ? modifierTarget(a) : tgt;
+        tgt = tgt.isEmpty() ? modifierTarget(a) : reactionToAnActOf(a, tgt);
         if (rule.clausal()) {
             List<Mention> object = tgt;
             tgt = roles.clauseSubject(a.end());
@@ -404,6 +407,28 @@ final class RoleAssignment {
      * nationality's people or things is an act on its country. Not for roots 01-05, whose object is as often a topic
      * ("discussed Russian interference") as a party.
      */
+    /**
+     * "criticised the American sanctions on Venezuela", "praised the Japanese aid to Manila": words about another's
+     * act answer whoever acted (the modifier before the act's noun), not the act's own target.
+     */
+    private List<Mention> reactionToAnActOf(Trigger a, List<Mention> tgt) {
+        String root = a.rule().code().substring(0, 2);
+        if (!Set.of("05", "10", "11", "12", "13").contains(root)) {
+            return tgt;
+        }
+        int first = tgt.get(0).start();
+        for (Mention mod : modifiers) {
+            int gap = mod.start() - a.end();
+            if (gap >= 0 && gap <= 3 && mod.end() + 1 < first && (gap == 0 || determinersOrAdjectives(a.end(), mod.start()))
+                    && syntax.isNoun(mod.end()) && ACT_PREPS.contains(words[mod.end() + 1])) {
+                return List.of(mod);
+            }
+        }
+        return tgt;
+    }
+
+    private static final Set<String> ACT_PREPS = Set.of("on", "against", "in", "to", "of", "into");
+
     private List<Mention> modifierTarget(Trigger a) {
         String code = a.rule().code();
         if (code.compareTo("06") < 0 || a.rule().blocking()) {

@@ -178,4 +178,13 @@ class ActionFramesTest {
         assertThat(tuples("A small plane crashed in Ohio, US, killing four.")).noneMatch(t -> t.startsWith("USA>"));
         assertThat(tuples("A US airstrike killed four Syrian soldiers.")).anyMatch(t -> t.startsWith("USA>SYR>"));
     }
+
+    @Test
+    void wordsAboutAnActAnswerWhoeverActed() {
+        assertThat(tuples("Chile criticised the Argentine sanctions on Bolivia.")).contains("CHL>ARG>111")
+                .noneMatch(t -> t.startsWith("CHL>BOL"));
+        assertThat(tuples("The Russian offensive in Georgia drew criticism from Estonia.")).contains("EST>RUS>111");
+        assertThat(tuples("Spain welcomed Morocco's mediation between Mali and Niger.")).contains("ESP>MAR>051")
+                .noneMatch(t -> t.endsWith(">043"));
+    }
 }
