@@ -308,9 +308,7 @@ final class MentionFinder {
         if (first.anti()) {
             return new Mention(start, end, List.of(ref(code, null, null).withText(text)), false, true, false, text);
         }
-        if (parts.onlyAdjectives && PLACE_NOUNS.contains(after) && start > 1 && before.equals("the")
-                && PLACE_PREPS.contains(words[start - 2]) && earlier.stream().anyMatch(m -> m.end() == start - 2)) {
-            // "police in the Georgian capital": where an actor is, a place of that country
+        if (parts.onlyAdjectives && whereAnActorIs(words, start, after, earlier)) {
             return new Mention(start, end + 1, List.of(ref(code, null, null).withText(text)), true, false, false, text);
         }
         if (parts.onlyAdjectives && !parts.hasRole && onlyModifies(group, toks, words, start, end, after)) {
@@ -351,6 +349,12 @@ final class MentionFinder {
     /** "the government in Kyiv", "the authorities in Beijing": the state of the country or seat right after. */
     private static final Set<String> PLACE_NOUNS = Set.of("capital", "city", "town", "village", "region", "province",
             "border", "coast", "port", "countryside", "north", "south", "east", "west", "side");
+
+    /** "police in the Georgian capital": where an actor is, a place of that country. */
+    private static boolean whereAnActorIs(String[] words, int start, String after, List<Mention> earlier) {
+        return PLACE_NOUNS.contains(after) && start > 1 && words[start - 1].equals("the")
+                && PLACE_PREPS.contains(words[start - 2]) && earlier.stream().anyMatch(m -> m.end() == start - 2);
+    }
 
     private static ActorRef possessorBefore(int start, List<Mention> earlier) {
         for (Mention m : earlier) {
