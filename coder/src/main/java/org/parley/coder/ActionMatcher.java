@@ -136,7 +136,10 @@ final class ActionMatcher {
 
     private static boolean helpsAnotherVerb(Sentence s, Syntax syntax, int t) {
         int next = t + 1 < s.n() && s.words()[t + 1].equals("to") ? t + 2 : t + 1;
-        return next < s.n() && syntax.isVerb(next) && !s.words()[next].endsWith("ed");
+        // "helped broker a deal": a lower-case word before an article is a verb whatever its tag
+        boolean beforeArticle = next + 1 < s.n() && !s.toks().get(next).isCapitalised()
+                && java.util.Set.of("a", "an", "the").contains(s.words()[next + 1]);
+        return next < s.n() && (syntax.isVerb(next) || beforeArticle) && !s.words()[next].endsWith("ed");
     }
 
     private static boolean gerundAfterPreposition(Sentence s, Syntax syntax, int t) {

@@ -113,7 +113,8 @@ final class CodeAdjustments {
             "proclamation", "plan", "plans", "policy", "policies", "proposal", "proposals", "law", "laws", "bill",
             "move", "remarks", "statement", "statements", "report", "subpoena", "ruling", "idea", "approach",
             "stance", "comments", "deal", "agreement", "resolution", "claim", "claims", "rhetoric", "record",
-            "media", "press", "critics", "opponents", "election", "verdict", "announcement", "handling", "response");
+            "media", "press", "critics", "opponents", "election", "verdict", "announcement", "handling", "response",
+            "investigation", "inquiry", "probe", "impeachment", "vote", "sanctions", "accusations", "allegations");
 
     /** The verb's object, right after it past determiners and adjectives, is something only words can attack. */
     private boolean verbalTarget(int t, int end) {

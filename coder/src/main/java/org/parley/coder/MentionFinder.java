@@ -294,8 +294,8 @@ final class MentionFinder {
                 // "the prime minister": the one the article introduced with that title
                 return new Mention(start, end, List.of(titled.withText(text)), false, false, false, text);
             }
-            if (!parts.contextInstitution) {
-                return null; // a title alone ("the minister"), never introduced, says nothing about whose
+            if (!parts.contextInstitution || before.equals("foreign")) {
+                return null; // a title alone ("the minister"), never introduced, or "foreign forces": whose is unsaid
             }
             String there = stateOfPlaceAfter(words, end);
             ActorRef owner = possessorBefore(start, earlier); // "their government": the possessor's

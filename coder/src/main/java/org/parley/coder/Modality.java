@@ -16,8 +16,7 @@ final class Modality {
             "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "plan", "planned",
             "plans", "planning", "intend", "intended", "intends", "offer", "offered", "offers", "prepare", "prepared",
             "prepares", "ready", "willing", "aim", "aims", "aimed", "seek", "seeks", "sought", "want", "wants", "wanted",
-            "hope", "hopes", "hoped", "expect", "expects", "expected", "threaten", "threatened", "threatens", "vote",
-            "voted", "votes", "going", "set", "likely", "determined", "committed", "eager", "keen", "warn", "warned",
+            "hope", "hopes", "hoped", "expect", "expects", "expected", "threaten", "threatened", "threatens", "going", "set", "likely", "determined", "committed", "eager", "keen", "warn", "warned",
             "warns", "intent", "intention", "intentions", "readiness", "willingness", "desire", "commitment");
     /** Verbs before "to" that state the act as happening. */
     private static final Set<String> ACT = Set.of("begin", "began", "begun", "begins", "start", "started", "starts",

@@ -90,4 +90,17 @@ class WordFunctionTest {
         assertThat(tuples("Japan and South Korea agreed to restore their military intelligence pact."))
                 .containsExactlyInAnyOrder("JPN>KOR>030", "KOR>JPN>030");
     }
+
+    @Test
+    void aVotePassedIsTheActAndForeignForcesAreNobodysInParticular() {
+        assertThat(tuples("The parliament of Chile voted to extend the state of emergency.")).containsExactly("CHL>->1724");
+        assertThat(tuples("Afghanistan said the Taliban want foreign forces to leave."))
+                .noneMatch(t -> t.startsWith("AFG>AFG"));
+    }
+
+    @Test
+    void attackingAnInquiryIsWordsAndHelpingBrokerADealIsNoAid() {
+        assertThat(tuples("Bolsonaro attacked the Senate investigation as a witch hunt.")).containsExactly("BRA>->111");
+        assertThat(tuples("Qatar helped broker a deal between Israel and Hamas.")).noneMatch(t -> t.endsWith(">070"));
+    }
 }
