@@ -294,8 +294,10 @@ final class MentionFinder {
                 // "the prime minister": the one the article introduced with that title
                 return new Mention(start, end, List.of(titled.withText(text)), false, false, false, text);
             }
-            if (!parts.contextInstitution || before.equals("foreign")) {
-                return null; // a title alone ("the minister"), never introduced, or "foreign forces": whose is unsaid
+            if (!parts.contextInstitution || before.equals("foreign") || MentionGrouping.GATHERING.contains(words[end - 1])) {
+                // a title alone ("the minister"), never introduced, "foreign forces", or "foreign ministers in
+                // Cairo" (a gathering of several states' holders of one office): whose is unsaid
+                return null;
             }
             String there = stateOfPlaceAfter(words, end);
             ActorRef owner = possessorBefore(start, earlier); // "their government": the possessor's

@@ -39,10 +39,14 @@ final class MentionGrouping {
     static boolean roleIn(List<Item> group, String[] words, int end, Item next) {
         Lexicon.Phrase last = group.get(group.size() - 1).phrase();
         Lexicon.Kind k = next.phrase().kind();
+        // not "foreign ministers in Cairo": holders of one office from several states, gathered there
         return next.start() == end + 1 && words[end].equals("in") && last.kind() == Lexicon.Kind.ROLE
-                && last.code() == null && ROLE_IN_COUNTRY.contains(last.role())
+                && last.code() == null && ROLE_IN_COUNTRY.contains(last.role()) && !GATHERING.contains(words[end - 1])
                 && (k == Lexicon.Kind.COUNTRY || k == Lexicon.Kind.SEAT || k == Lexicon.Kind.PLACE);
     }
+
+    static final Set<String> GATHERING = Set.of("ministers", "leaders", "presidents", "premiers", "envoys",
+            "ambassadors", "delegations", "chiefs");
 
     /** Words that qualify a title between a country and the title: "US Deputy Secretary", "Russian acting envoy". */
     private static final Set<String> TITLE_QUALIFIERS = Set.of("deputy", "vice", "assistant", "acting", "former",

@@ -49,6 +49,14 @@ class ArticleMemoryTest {
     }
 
     @Test
+    void ministersGatheredInACapitalAreNotItsState() {
+        assertThat(tuples("Several foreign ministers in Nairobi denounced the pact between Ethiopia and Eritrea."))
+                .noneMatch(t -> t.startsWith("KEN>"));
+        assertThat(tuples("The government in Nairobi denounced the pact between Ethiopia and Eritrea."))
+                .anyMatch(t -> t.startsWith("KEN>"));
+    }
+
+    @Test
     void aTitleAloneIsWhoeverTheArticleIntroducedWithIt() {
         assertThat(tuples("The Kenyan foreign minister arrived in Kampala. The foreign minister criticised Somalia."))
                 .contains("KEN>SOM>11");
