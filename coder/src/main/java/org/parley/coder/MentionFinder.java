@@ -295,9 +295,7 @@ final class MentionFinder {
                 return new Mention(start, end, List.of(titled.withText(text)), false, false, false, text);
             }
             if (!parts.contextInstitution || before.equals("foreign") || MentionGrouping.GATHERING.contains(words[end - 1])) {
-                // a title alone ("the minister"), never introduced, "foreign forces", or "foreign ministers in
-                // Cairo" (a gathering of several states' holders of one office): whose is unsaid
-                return null;
+                return null; // whose is unsaid: a title never introduced, "foreign forces", "ministers in Cairo"
             }
             String there = stateOfPlaceAfter(words, end);
             ActorRef owner = possessorBefore(start, earlier); // "their government": the possessor's
