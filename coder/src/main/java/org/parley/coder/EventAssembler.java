@@ -134,7 +134,8 @@ final class EventAssembler {
         boolean neg = VoiceAndPolarity.negatedAt(words, t, m.end(), segStart, segEnd);
         boolean modal = VoiceAndPolarity.modalAt(s.toks(), words, segStart, t, m.end());
         boolean nominal = t > 0 && (DETERMINERS.contains(words[t - 1]) || words[t - 1].equals("'s"))
-                || t > 1 && DETERMINERS.contains(words[t - 2]) && syntax.tag(t - 1).equals("ADJ") && syntax.isNoun(t);
+                || t > 1 && DETERMINERS.contains(words[t - 2]) && syntax.tag(t - 1).equals("ADJ") && syntax.isNoun(t)
+                || NominalOwner.afterInOrBy(words, t) && syntax.isNoun(t);
         boolean passive = VoiceAndPolarity.passiveAt(words, roles.mentions(), t, m.end());
         Trigger a = new Trigger(rule, t, m.end(), segStart, segEnd, passive, nominal, matched);
         RoleAssignment.Roles r = assignment.sourceAndTarget(a);

@@ -125,6 +125,10 @@ final class RoleAssignment {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
         tgt = tgt.isEmpty() ? modifierTarget(a) : reactionToAnActOf(a, tgt);
+        if (tgt.isEmpty() && a.nominal() && src.size() == 1 && src.get(0).end() == t
+                && NominalOwner.struckTheSubject(words, src.get(0))) {
+            tgt = before; // "a commander was killed in a Kenyan air strike": the strike hit the commander
+        }
         if (rule.clausal()) {
             List<Mention> object = tgt;
             tgt = roles.clauseSubject(a.end());
@@ -135,7 +139,9 @@ final class RoleAssignment {
                 tgt = object; // "charged Erdogan with terrorism": the verb's own object
             }
         }
+        // not "killed in a Kenyan air strike", the means of the earlier act, not its object
         boolean nominalObject = a.nominal() && st.lastMatchSeg == seg[t] && st.lastMatchEnd <= t
+                && !(NominalOwner.afterInOrBy(words, t) && NominalOwner.modifierBefore(modifiers, roles.mentions(), t) != null)
                 && !words[t - 1].equals("'s") && !actorBetween(st.lastMatchEnd, t); // not "after Turkey began a ..."
         if ((rule.symmetric() || rule.mutual()) && Mention.refsOf(tgt).size() >= 2 && roles.isBetween(t, tgt)) {
             src = tgt; // "talks between X and Y" are X's and Y's, whoever reports or hinders them
@@ -195,7 +201,10 @@ final class RoleAssignment {
                 src = of;
             }
         }
-        Mention owner = possessor(t);
+        Mention owner = NominalOwner.possessor(syntax, words, roles.mentions(), t);
+        if (owner == null && a.nominal()) {
+            owner = NominalOwner.modifierBefore(modifiers, roles.mentions(), t); // "killed in a Kenyan air strike"
+        }
         if (owner != null && !rule.symmetric()) {
             src = List.of(owner); // "X resents Y's invasion of Z": the invasion is Y's, whoever resents it
         } else if (!src.isEmpty() && src == before && reasonFor(t)) {
@@ -359,23 +368,6 @@ final class RoleAssignment {
     private static boolean demandsOf(String code) {
         String root = code.substring(0, 2);
         return root.equals("02") || root.equals("10") || root.equals("11") || root.equals("12") || root.equals("13");
-    }
-
-    /** The actor whose possessive governs the action noun at {@code t}: "Israel's airstrike". */
-    private Mention possessor(int t) {
-        int at = t - 1;
-        while (at > 0 && at > t - 3 && syntax.tag(at).equals("ADJ")) {
-            at--; // "Macron's recent trip", "Israel's latest deadly raid"
-        }
-        if (at < 1 || !words[at].equals("'s")) {
-            return null;
-        }
-        for (Mention m : roles.mentions()) {
-            if (m.end() == at && !m.place() && !m.anaphor()) {
-                return m;
-            }
-        }
-        return null;
     }
 
     /** Verbs of judging and recounting: their object noun is talked about, not done ("called the strike justified"). */

@@ -79,6 +79,10 @@ final class VoiceAndPolarity {
             "overthrown", "shown", "drawn", "withdrawn", "torn", "sworn", "seen", "done", "hung", "dealt", "laid",
             "spent", "beat");
 
+    /** Participles that with "in" state a condition, not a passive act: "was engaged in talks", "is based in". */
+    private static final Set<String> STATES_IN = Set.of("engaged", "involved", "interested", "included", "located",
+            "based", "embroiled", "rooted", "trapped", "caught", "mired", "locked", "held");
+
     /** "was criticised", "were held", but not "was engaged in", "is committed to". */
     static boolean passiveAt(String[] words, List<Mention> mentions, int t, int end) {
         int n = words.length;
@@ -86,8 +90,9 @@ final class VoiceAndPolarity {
         for (int p = t; p < end && !passive; p++) {
             passive = (p >= 1 && BE.contains(words[p - 1]) || p >= 2 && BE.contains(words[p - 2]))
                     && (words[p].endsWith("ed") || words[p].endsWith("en") || IRREGULAR_PARTICIPLES.contains(words[p]))
-                    && !(p + 1 < n && (words[p + 1].equals("in") && !placeAt(mentions, p + 2) || words[p + 1].equals("to")
-                    || words[p + 1].equals("with") || words[p + 1].equals("about")));
+                    && !(p + 1 < n && (words[p + 1].equals("in") && STATES_IN.contains(words[p])
+                    && !placeAt(mentions, p + 2) || words[p + 1].equals("to") || words[p + 1].equals("with")
+                    || words[p + 1].equals("about")));
         }
         return passive;
     }

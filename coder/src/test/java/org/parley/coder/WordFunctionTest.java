@@ -103,4 +103,11 @@ class WordFunctionTest {
         assertThat(tuples("Bolsonaro attacked the Senate investigation as a witch hunt.")).containsExactly("BRA>->111");
         assertThat(tuples("Qatar helped broker a deal between Israel and Hamas.")).noneMatch(t -> t.endsWith(">070"));
     }
+
+    @Test
+    void aCountrysStrikeThatKilledSomeoneIsThatCountrysAct() {
+        assertThat(tuples("A Yemeni militant commander was killed in a Saudi air strike.")).containsExactly("SAU>YEM>195");
+        assertThat(tuples("Two Armenian soldiers were wounded in Azerbaijani shelling.")).containsExactly("AZE>ARM>194");
+        assertThat(tuples("Peru said a Chilean sailor was killed, without saying by whom.")).isEmpty();
+    }
 }

@@ -1,0 +1,60 @@
+package org.parley.coder;
+
+import java.util.List;
+
+/**
+ * Whose an action noun is: the possessive before it ("Israel's airstrike"), or the country adjective right before
+ * it ("a Kenyan air strike", "Turkish shelling"), whoever the clause's subject is.
+ */
+final class NominalOwner {
+    private NominalOwner() {
+    }
+
+    /** The actor whose possessive governs the action noun at {@code t}, past a few adjectives. */
+    static Mention possessor(Syntax syntax, String[] words, List<Mention> mentions, int t) {
+        int at = t - 1;
+        while (at > 0 && at > t - 3 && syntax.tag(at).equals("ADJ")) {
+            at--; // "Macron's recent trip", "Israel's latest deadly raid"
+        }
+        if (at < 1 || !words[at].equals("'s")) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (m.end() == at && !m.place() && !m.anaphor()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The country adjective ending right before the action noun at {@code t}: "a Kenyan air strike". */
+    static Mention modifierBefore(List<Mention> modifiers, List<Mention> mentions, int t) {
+        for (List<Mention> ms : List.of(modifiers, mentions)) {
+            for (Mention m : ms) {
+                if (m.end() == t && !m.place() && !m.anaphor()) {
+                    return m; // "a Saudi air strike": "Saudi" is also a name, so an actor, not only a modifier
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "was killed in a Kenyan air strike": after "in" or "by", the act struck the clause's subject. */
+    static boolean struckTheSubject(String[] words, Mention owner) {
+        int k = owner.start() - 1;
+        if (k >= 0 && (words[k].equals("a") || words[k].equals("an") || words[k].equals("the"))) {
+            k--;
+        }
+        return k >= 0 && (words[k].equals("in") || words[k].equals("by"));
+    }
+
+    /** "killed in a Kenyan air strike", "wounded by Turkish shelling": the noun, a few words after "in" or "by". */
+    static boolean afterInOrBy(String[] words, int t) {
+        for (int k = t - 1; k >= Math.max(0, t - 3); k--) {
+            if (words[k].equals("in") || words[k].equals("by")) {
+                return k < t - 1; // something (an article, a country adjective) between
+            }
+        }
+        return false;
+    }
+}
