@@ -199,8 +199,9 @@ final class ClauseRoles {
     }
 
     /** "defeated ISIS and Turkey would ...": an actor followed by its own verb is no coordinated object. */
-    private boolean subjectOfNextVerb(Mention m, int segEnd) {
-        return syntax != null && m.end() < segEnd && (syntax.tag(m.end()).equals("AUX")
+    private boolean subjectOfNextVerb(int t, Mention m, int segEnd) {
+        // only after a verb's object: "the meeting between A and B has ended" keeps both parties
+        return syntax != null && syntax.isVerb(t) && m.end() < segEnd && (syntax.tag(m.end()).equals("AUX")
                 || syntax.isVerb(m.end()) && !words[m.end()].endsWith("ing"));
     }
 
@@ -393,8 +394,7 @@ final class ClauseRoles {
                     return out;
                 }
                 out.add(m);
-            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)
-                    && !subjectOfNextVerb(m, segEnd)) {
+            } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)) {
                 out.add(m);
             } else {
                 break;
@@ -448,7 +448,7 @@ final class ClauseRoles {
             if (out.isEmpty()) {
                 out.add(m);
             } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)
-                    && !subjectOfNextVerb(m, segEnd)) {
+                    && !subjectOfNextVerb(t, m, segEnd)) {
                 out.add(m);
             } else {
                 break;

@@ -55,6 +55,9 @@ class WordFunctionTest {
         List<String> got = tuples("Officials said Kenyan troops had defeated Somali militants and Ethiopia would be "
                 + "moving into Somalia.");
         assertThat(got).contains("ETH>SOM>138").noneMatch(t -> t.startsWith("KEN>ETH"));
+        // inside a noun phrase the pair stays whole, whatever verb follows it
+        assertThat(tuples("The meeting between the delegations of Chile and Peru has ended in Lima."))
+                .contains("CHL>PER>040", "PER>CHL>040");
     }
 
     @Test
