@@ -53,16 +53,18 @@ final class CodeAdjustments {
     }
 
     /**
-     * Roots whose future ("will attack") CAMEO codes as a threat. Not cooperation: "will meet", "will send aid"
-     * in wire copy usually report an arranged act, and the dev sets code them so (petr2 0.713 -> 0.667 with all).
+     * Force (roots 15-20), whose future ("will attack") CAMEO codes as a threat. Not cooperation: "will meet", "will
+     * send aid" in wire copy usually report an arranged act, and the dev sets code them so (petr2 0.713 -> 0.667).
      */
-    private static final String FUTURE_ROOTS = "1[5-9]|20";
+    private static boolean force(String code) {
+        int root = Integer.parseInt(code.substring(0, 2));
+        return root >= 15 && root <= 20;
+    }
 
     /** A code of Parley's own rules as an infinitive frames it: "agreed to extradite" is an intent; null if refused. */
     private String infinitiveCode(Rule rule, String code, int t) {
         Modality.Frame f = Modality.infinitiveFrame(s, syntax, t);
-        if (f == null && code.substring(0, 2).matches(FUTURE_ROOTS)
-                && Modality.frame(s, syntax, t) == Modality.Frame.INTENT) {
+        if (f == null && force(code) && Modality.frame(s, syntax, t) == Modality.Frame.INTENT) {
             f = Modality.Frame.INTENT; // "they will attack Iraq"
         }
         if (f == Modality.Frame.REFUSAL) {
