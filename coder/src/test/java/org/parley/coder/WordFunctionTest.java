@@ -21,7 +21,7 @@ class WordFunctionTest {
 
     @Test
     void aParticipleAfterAVerbDescribesTheNounAfterIt() {
-        assertThat(tuples("Kenya will keep guarding captured Somali militants.")).noneMatch(t -> t.contains(">17"));
+        assertThat(tuples("Kenya agreed to hold captured Somali militants.")).noneMatch(t -> t.contains(">17"));
         assertThat(tuples("Kenya has captured Somali militants near the border.")).contains("KEN>SOM>173");
     }
 
@@ -34,8 +34,8 @@ class WordFunctionTest {
 
     @Test
     void blownUpIsPassive() {
-        assertThat(tuples("A Colombian army truck was blown up near Venezuela by unknown attackers."))
-                .noneMatch(t -> t.startsWith("COL>VEN"));
+        // the tanker was the one blown up: no Turkish bombing of Libya
+        assertThat(tuples("A Turkish tanker was blown up off Libya by unknown attackers.")).isEmpty();
     }
 
     @Test
