@@ -16,7 +16,8 @@ final class ClauseRoles {
             "both", "or", "the");
     private static final Set<String> REPORTING = Set.of("said", "says", "added", "told", "stated", "noted",
             "stressed", "explained", "announced", "confirmed", "writes", "believes", "according", "asked", "recalled",
-            "claims", "claimed", "alleges", "alleged", "argues", "argued", "insists", "insisted", "wrote", "thinks");
+            "claims", "claimed", "alleges", "alleged", "argues", "argued", "insists", "insisted", "wrote", "thinks",
+            "think", "believe", "believed", "reported", "reports");
     private static final Set<String> TOPIC_PREPS = Set.of("on", "about", "over", "regarding", "concerning");
     private static final Set<String> PROPOSED_BY = Set.of("proposed", "prepared", "drafted", "sponsored",
             "submitted", "initiated", "tabled", "put", "introduced", "written");
@@ -184,7 +185,8 @@ final class ClauseRoles {
                 start = subordinateEnd(i, t, start);
             } else if ((words[i].equals("and") || words[i].equals("but")) && newSubjectAfter(start, i, t)) {
                 start = i + 1; // "US troops defeated ISIS and Turkey would move in": Turkey moves
-            } else if (REPORTING.contains(words[i]) && (syntax.isVerb(i) || actorEndsAt(i)) && !objectOf(i, t)) {
+            } else if (REPORTING.contains(words[i]) && (syntax.isVerb(i) || actorEndsAt(i)) && !objectOf(i, t)
+                    && !(i + 1 < t && words[i + 1].equals("to"))) { // not "people believed to have been involved"
                 // right after an actor a reporting word is its verb, whatever its tag ("Bolton claims Trump asked")
                 // "officials confirmed it has killed three": what is reported has its own subject
                 start = i + 1 < t && words[i + 1].equals("that") ? i + 2 : i + 1;

@@ -22,6 +22,7 @@ final class Factuality {
     /** Words saying that what was planned did not happen: "a meeting ..., which was cancelled". */
     private static final Set<String> CALLED_OFF = Set.of("cancelled", "canceled", "postponed", "scrapped",
             "aborted");
+    private static final Set<String> STANDING = Set.of("is", "are", "remains", "remain");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
     private Factuality() {
@@ -62,6 +63,9 @@ final class Factuality {
                 break; // only the clause's opening words: "I think", "we will", not "as we saw, X attacked"
             }
         }
+        if (standingPassive(w, t, segEnd)) {
+            return "a standing state, not an event (" + w[t - 1] + " " + w[t] + ")"; // "the PKK is banned in Turkey"
+        }
         for (int i = end; i < w.length; i++) {
             if (CALLED_OFF.contains(w[i]) && i > 1 && (w[i - 2].equals("which") || w[i - 2].equals("that"))
                     && (w[i - 1].equals("was") || w[i - 1].equals("were"))) {
@@ -87,6 +91,22 @@ final class Factuality {
             }
         }
         return null;
+    }
+
+    /**
+     * A present passive with no agent states how things stand ("is banned", "are prohibited", "remains
+     * blocked"); the act that made them so is reported in the past ("was banned", "has been banned").
+     */
+    private static boolean standingPassive(String[] w, int t, int segEnd) {
+        if (t == 0 || !STANDING.contains(w[t - 1]) || !(w[t].endsWith("ed") || w[t].endsWith("en"))) {
+            return false;
+        }
+        for (int i = t + 1; i < segEnd; i++) {
+            if (w[i].equals("by")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "suspected militants attacked": the doubt is about who they are, not about the act. */

@@ -13,6 +13,8 @@ import org.parley.common.Actor.ActorType;
  * actor ("Russian Foreign Minister Sergei Lavrov"), anaphors resolved against the {@link ArticleMemory}.
  */
 final class MentionFinder {
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "another", "any", "every", "each");
+
     private static final Set<String> PLACE_PREPS = Set.of("in", "at", "near", "inside", "across", "throughout",
             "outside", "around");
     private static final Set<String> COMPASS = Set.of("northern", "southern", "eastern", "western", "central",
@@ -289,7 +291,8 @@ final class MentionFinder {
         }
         String code = parts.code;
         if (code == null) {
-            ActorRef titled = group.size() == 1 ? d.byTitle(String.join(" ", first.phrase().words())) : null;
+            ActorRef titled = group.size() == 1 && !indefinite(words, start)
+                    ? d.byTitle(String.join(" ", first.phrase().words())) : null;
             if (titled != null) {
                 // "the prime minister": the one the article introduced with that title
                 return new Mention(start, end, List.of(titled.withText(text)), false, false, false, text);
@@ -479,5 +482,11 @@ final class MentionFinder {
         ActorType type = lex.typeOfCode.getOrDefault(code, ActorType.STATE);
         String name = person != null ? person : lex.nameOfCode.getOrDefault(code, code);
         return new ActorRef(code, type, role, name, null, person != null);
+    }
+
+    /** "a third president", "another minister": some holder of the title, not the one introduced before. */
+    private static boolean indefinite(String[] words, int start) {
+        return start > 0 && INDEFINITE.contains(words[start - 1])
+                || start > 1 && INDEFINITE.contains(words[start - 2]); // "a former president"
     }
 }

@@ -125,6 +125,10 @@ final class RoleAssignment {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
         tgt = tgt.isEmpty() ? modifierTarget(a) : reactionToAnActOf(a, tgt);
+        Mention victim = victimPossessor(a);
+        if (victim != null && (tgt.isEmpty() || tgt.get(0).start() > t)) {
+            tgt = List.of(victim); // "ordered Khashoggi's killing": the one killed, not the killer
+        }
         if (tgt.isEmpty() && a.nominal() && src.size() == 1 && src.get(0).end() == t
                 && NominalOwner.struckTheSubject(words, src.get(0))) {
             tgt = before; // "a commander was killed in a Kenyan air strike": the strike hit the commander
@@ -168,14 +172,36 @@ final class RoleAssignment {
         return new Roles(src, tgt, between);
     }
 
+    /**
+     * A person named as the possessor of what is done to people ("Khashoggi's killing", "Navalny's arrest",
+     * "Assange's release") is the one it is done to; a state's or group's possessive names the doer, and so
+     * does anyone's before "of" ("Museveni's arrest of Besigye").
+     */
+    private Mention victimPossessor(Trigger a) {
+        if (!doneToPeople(a.rule()) || a.end() < n && words[a.end()].equals("of")) {
+            return null;
+        }
+        Mention owner = NominalOwner.possessor(syntax, words, roles.mentions(), a.t());
+        return owner != null && (UnknownNames.is(owner) || owner.refs().stream().allMatch(ActorRef::person))
+                ? owner : null;
+    }
+
+    /** Arrest, expulsion, violence, sentences, release of people: "the arrest of X" is done to X. */
+    private static boolean doneToPeople(Rule rule) {
+        String code = rule.code();
+        return code.startsWith("173") || code.startsWith("174") || code.startsWith("18") || code.startsWith("116")
+                || code.equals("0841");
+    }
+
     /** The source of an active trigger; null when the match is skipped. */
     private List<Mention> activeSource(Trigger a, List<Mention> before) {
         Rule rule = a.rule();
         int t = a.t();
         int segStart = a.segStart();
         List<Mention> src = before;
-        if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])) {
-            src = roles.relativeHead(segStart - 1);
+        if (src.isEmpty() && segStart > 0 && Clauses.RELATIVE.contains(words[segStart - 1])
+                && !words[segStart - 1].equals("where")) {
+            src = roles.relativeHead(segStart - 1); // not "Libya, where a war is under way": a place, no agent
         }
         if (src.isEmpty()) {
             src = sharedSubject(t); // "X ceased its operations but warned ...": coordinated verbs share X
@@ -195,13 +221,13 @@ final class RoleAssignment {
             src = modifier.isEmpty() ? src : modifier;
         }
         // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
-        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of")) {
+        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of") && !doneToPeople(rule)) {
             List<Mention> of = roles.coordinatedFrom(a.end() + 1, a.segEnd(), false);
             if (!of.isEmpty()) {
                 src = of;
             }
         }
-        Mention owner = NominalOwner.possessor(syntax, words, roles.mentions(), t);
+        Mention owner = victimPossessor(a) != null ? null : NominalOwner.possessor(syntax, words, roles.mentions(), t);
         if (owner == null && a.nominal()) {
             owner = NominalOwner.modifierBefore(modifiers, roles.mentions(), t); // "killed in a Kenyan air strike"
         }
@@ -328,6 +354,9 @@ final class RoleAssignment {
 
     /** A word of the noun phrase before an action noun: determiners, modifiers, amounts, "of", "and". */
     private boolean insideObjectPhrase(int i) {
+        if (words[i].equals("'s") || roles.mentions().stream().anyMatch(m -> m.start() <= i && i < m.end())) {
+            return true; // "ordered Besigye's arrest", whatever the tags of the name and the "'s"
+        }
         String tag = syntax.tag(i);
         switch (tag) {
             case "DET", "ADJ", "NUM", "NOUN", "PROPN", "ADV", "PART", "SYM", "CCONJ":

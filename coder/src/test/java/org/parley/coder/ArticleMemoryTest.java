@@ -82,4 +82,11 @@ class ArticleMemoryTest {
     void policeInAPlaceBelongToItsCountry() {
         assertThat(tuples("Police in Nairobi arrested two Ugandan journalists.")).contains("KEN>UGA>17");
     }
+
+    @Test
+    void aTitleAfterAnIndefiniteArticleIsSomeOtherHolder() {
+        String intro = "The Kenyan foreign minister arrived in Kampala on Monday. ";
+        assertThat(tuples(intro + "A former foreign minister criticised Somalia.")).doesNotContain("KEN>SOM>11");
+        assertThat(tuples(intro + "The foreign minister criticised Somalia.")).contains("KEN>SOM>11");
+    }
 }

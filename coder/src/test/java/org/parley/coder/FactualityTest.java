@@ -72,4 +72,11 @@ class FactualityTest {
         assertThat(tuples("I think Ethiopia attacked Eritrea.", DAY)).noneMatch(t -> t.endsWith(">04"));
         assertThat(tuples("We met Eritrea's president.", DAY)).isEmpty();
     }
+
+    @Test
+    void aPresentPassiveWithNoAgentIsAStandingState() {
+        assertThat(tuples("The Oromo Liberation Front is banned in Ethiopia.", DAY)).isEmpty();
+        assertThat(tuples("The Oromo Liberation Front was banned in Ethiopia on Monday.", DAY))
+                .contains("ETH>IMG>17");
+    }
 }

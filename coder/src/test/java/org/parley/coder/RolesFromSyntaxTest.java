@@ -168,4 +168,20 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Russia and Iran held a joint press conference in Tehran.")).isEmpty();
         assertThat(tuples("Russia and Iran held talks in Tehran.")).contains("RUS>IRN>046");
     }
+
+    @Test
+    void aPersonsPossessiveOrOfActorOfWhatIsDoneToPeopleIsTheOneItIsDoneTo() {
+        String intro = "Ugandan opposition leader Kizza Besigye arrived in Nairobi on Monday. ";
+        assertThat(tuples(intro + "Kenyan police ordered Besigye's arrest on Tuesday.")).contains("KEN>UGA>173");
+        assertThat(tuples("Kenyan police ordered the arrest of Ugandan opposition leader Kizza Besigye."))
+                .contains("KEN>UGA>173");
+        // a state's possessive still names the doer
+        assertThat(tuples("Kenya's arrest of Somali fishermen angered Somalia.")).contains("KEN>SOM>173");
+    }
+
+    @Test
+    void aPlaceIntroducingAWhereClauseIsNoAgentInIt() {
+        assertThat(tuples("Egypt sent envoys to Sudan, where a war with Ethiopia is feared."))
+                .noneMatch(t -> t.startsWith("SDN"));
+    }
 }

@@ -113,4 +113,18 @@ class WordFunctionTest {
         assertThat(tuples("Two Armenian soldiers were wounded in Azerbaijani shelling.")).containsExactly("AZE>ARM>194");
         assertThat(tuples("Peru said a Chilean sailor was killed, without saying by whom.")).isEmpty();
     }
+
+    @Test
+    void callingSomethingANameIsNoCallForIt() {
+        assertThat(tuples("Mexico called the American investigation a witch hunt.")).noneMatch(t -> t.endsWith(">1014"));
+        assertThat(tuples("Mexico called for an international investigation.")).contains("MEX>->1014");
+    }
+
+    @Test
+    void whatACountryIsBelievedToHaveDoneKeepsItsSubjectAndABeliefReportsAnother() {
+        assertThat(tuples("Officials in Nairobi believe Ethiopian troops attacked Somalia."))
+                .contains("ETH>SOM>190").noneMatch(t -> t.startsWith("KEN>SOM"));
+        assertThat(tuples("Iran arrested ten people believed to have spied for Israel and summoned the Swiss envoy."))
+                .anyMatch(t -> t.startsWith("IRN>CHE"));
+    }
 }
