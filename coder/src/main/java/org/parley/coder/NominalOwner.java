@@ -57,4 +57,25 @@ final class NominalOwner {
         }
         return false;
     }
+
+    /**
+     * A person named as the possessor of what is done to people ("Khashoggi's killing", "Navalny's arrest",
+     * "Assange's release") is the one it is done to; a state's or group's possessive names the doer, and so
+     * does anyone's before "of" ("Museveni's arrest of Besigye").
+     */
+    static Mention victim(Syntax syntax, String[] words, List<Mention> mentions, Trigger a) {
+        if (!doneToPeople(a.rule()) || a.end() < words.length && words[a.end()].equals("of")) {
+            return null;
+        }
+        Mention owner = possessor(syntax, words, mentions, a.t());
+        return owner != null && (UnknownNames.is(owner) || owner.refs().stream().allMatch(ActorRef::person))
+                ? owner : null;
+    }
+
+    /** Arrest, expulsion, violence, sentences, release of people: "the arrest of X" is done to X. */
+    static boolean doneToPeople(Rule rule) {
+        String code = rule.code();
+        return code.startsWith("173") || code.startsWith("174") || code.startsWith("18") || code.startsWith("116")
+                || code.equals("0841");
+    }
 }

@@ -125,7 +125,7 @@ final class RoleAssignment {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
         tgt = tgt.isEmpty() ? modifierTarget(a) : reactionToAnActOf(a, tgt);
-        Mention victim = victimPossessor(a);
+        Mention victim = NominalOwner.victim(syntax, words, roles.mentions(), a);
         if (victim != null && (tgt.isEmpty() || tgt.get(0).start() > t)) {
             tgt = List.of(victim); // "ordered Khashoggi's killing": the one killed, not the killer
         }
@@ -172,27 +172,6 @@ final class RoleAssignment {
         return new Roles(src, tgt, between);
     }
 
-    /**
-     * A person named as the possessor of what is done to people ("Khashoggi's killing", "Navalny's arrest",
-     * "Assange's release") is the one it is done to; a state's or group's possessive names the doer, and so
-     * does anyone's before "of" ("Museveni's arrest of Besigye").
-     */
-    private Mention victimPossessor(Trigger a) {
-        if (!doneToPeople(a.rule()) || a.end() < n && words[a.end()].equals("of")) {
-            return null;
-        }
-        Mention owner = NominalOwner.possessor(syntax, words, roles.mentions(), a.t());
-        return owner != null && (UnknownNames.is(owner) || owner.refs().stream().allMatch(ActorRef::person))
-                ? owner : null;
-    }
-
-    /** Arrest, expulsion, violence, sentences, release of people: "the arrest of X" is done to X. */
-    private static boolean doneToPeople(Rule rule) {
-        String code = rule.code();
-        return code.startsWith("173") || code.startsWith("174") || code.startsWith("18") || code.startsWith("116")
-                || code.equals("0841");
-    }
-
     /** The source of an active trigger; null when the match is skipped. */
     private List<Mention> activeSource(Trigger a, List<Mention> before) {
         Rule rule = a.rule();
@@ -221,13 +200,14 @@ final class RoleAssignment {
             src = modifier.isEmpty() ? src : modifier;
         }
         // "X's visit to Y" / "the visit of X to Y": the noun's "of" actor acts
-        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of") && !doneToPeople(rule)) {
+        if (a.nominal() && !rule.symmetric() && a.end() < n && words[a.end()].equals("of") && !NominalOwner.doneToPeople(rule)) {
             List<Mention> of = roles.coordinatedFrom(a.end() + 1, a.segEnd(), false);
             if (!of.isEmpty()) {
                 src = of;
             }
         }
-        Mention owner = victimPossessor(a) != null ? null : NominalOwner.possessor(syntax, words, roles.mentions(), t);
+        Mention owner = NominalOwner.victim(syntax, words, roles.mentions(), a) != null ? null
+                : NominalOwner.possessor(syntax, words, roles.mentions(), t);
         if (owner == null && a.nominal()) {
             owner = NominalOwner.modifierBefore(modifiers, roles.mentions(), t); // "killed in a Kenyan air strike"
         }
