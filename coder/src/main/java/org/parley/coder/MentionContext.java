@@ -157,6 +157,12 @@ final class MentionContext {
             "declared", "declares", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened",
             "threatens", "indicated", "signalled", "signaled", "hinted", "agreed", "decided", "reported", "told");
 
+    /** Words of an adverbial between a verb of saying and its clause: "said on Friday", "said in a statement". */
+    private static final Set<String> WHEN_OR_WHERE_SAID = Set.of("on", "in", "at", "late", "early", "last", "this",
+            "a", "an", "its", "their", "statement", "interview", "twitter", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "today", "yesterday", "morning", "evening", "night", "week",
+            "weekend", "earlier", "later", "also", "again", "separately");
+
     /**
      * The subject of a verb of saying right before a pronoun ("X said (that) they ...", "X told reporters it
      * would ..."): the first actor of the sentence before that verb, when it is not governed by a preposition.
@@ -165,6 +171,12 @@ final class MentionContext {
         int v = start - 1;
         if (v >= 0 && words[v].equals("that")) {
             v--;
+        }
+        for (int k = v; k >= Math.max(0, v - 5) && WHEN_OR_WHERE_SAID.contains(words[k]); k--) {
+            if (k > 0 && SAYING.contains(words[k - 1])) {
+                v = k - 1; // "Russia said on Friday it had expelled": the time of saying between
+                break;
+            }
         }
         if (v < 0 || !SAYING.contains(words[v]) && !(v > 0 && SAYING.contains(words[v - 1]))) {
             return null;

@@ -48,10 +48,11 @@ final class MentionGrouping {
     static final Set<String> GATHERING = Set.of("ministers", "leaders", "presidents", "premiers", "envoys",
             "ambassadors", "delegations", "chiefs");
 
-    /** Words that qualify a title between a country and the title: "US Deputy Secretary", "Russian acting envoy". */
+    /** Words that qualify a title or force after a country: "US Deputy Secretary", "Russian acting envoy". */
     private static final Set<String> TITLE_QUALIFIERS = Set.of("deputy", "vice", "assistant", "acting", "former",
             "senior", "chief", "top", "first", "under", "associate", "special", "interim", "outgoing", "incoming",
-            "principal", "executive", "permanent", "new");
+            "principal", "executive", "permanent", "new", "national", "royal", "federal", "republican", "popular",
+            "revolutionary"); // "Libyan National Army", "Royal Thai Police"
 
     static boolean joinable(String[] words, int from, int to) {
         if (to - from > 3) {

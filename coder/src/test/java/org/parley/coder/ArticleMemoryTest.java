@@ -89,4 +89,16 @@ class ArticleMemoryTest {
         assertThat(tuples(intro + "A former foreign minister criticised Somalia.")).doesNotContain("KEN>SOM>11");
         assertThat(tuples(intro + "The foreign minister criticised Somalia.")).contains("KEN>SOM>11");
     }
+
+    @Test
+    void itAfterASpeakerIsTheSpeakerWhenAnAdverbialStandsBetween() {
+        assertThat(tuples("Ghana said on Friday it had expelled two diplomats from Togo.")).contains("GHA>TGO>16");
+        assertThat(tuples("Ghana said in a statement that it had expelled two diplomats from Togo."))
+                .contains("GHA>TGO>16");
+    }
+
+    @Test
+    void aForceNamedWithNationalOrRoyalIsItsCountrys() {
+        assertThat(tuples("Pakistani troops fired on the Afghan National Army.")).contains("PAK>AFG>19");
+    }
 }

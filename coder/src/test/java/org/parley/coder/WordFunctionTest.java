@@ -127,4 +127,9 @@ class WordFunctionTest {
         assertThat(tuples("Iran arrested ten people believed to have spied for Israel and summoned the Swiss envoy."))
                 .anyMatch(t -> t.startsWith("IRN>CHE"));
     }
+
+    @Test
+    void providingSomeoneWithSomethingIsAid() {
+        assertThat(tuples("Japan has provided the Vietnamese coast guard with six patrol boats.")).contains("JPN>VNM>070");
+    }
 }
