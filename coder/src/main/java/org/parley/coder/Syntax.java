@@ -25,8 +25,29 @@ final class Syntax {
                 texts[k] = sentence.toks().get(k).text();
             }
             tags = tagger.posTags(texts);
+            infinitivesAfterTo(texts);
         }
         return tags[i];
+    }
+
+    /**
+     * The greedy tagger reads "came to persuade Trump" as a preposition and a noun. After "to", a bare word with an
+     * object right after it (a name, a determiner, a possessive) is an infinitive: "to persuade Trump", "to
+     * negotiate a deal"; a noun after "to" ("an end to attacks on", "agreed to talks with") is followed by a
+     * preposition or nothing.
+     */
+    private void infinitivesAfterTo(String[] texts) {
+        for (int i = 1; i + 1 < texts.length; i++) {
+            if (texts[i - 1].equalsIgnoreCase("to") && tags[i].equals("NOUN") && !texts[i].endsWith("s")
+                    && Character.isLowerCase(texts[i].charAt(0)) && objectStarts(texts[i + 1], tags[i + 1])) {
+                tags[i] = "VERB";
+            }
+        }
+    }
+
+    private static boolean objectStarts(String word, String tag) {
+        return tag.equals("DET") || Character.isUpperCase(word.charAt(0)) && !word.equals("I")
+                || word.equals("his") || word.equals("her") || word.equals("its") || word.equals("their");
     }
 
     /** A main verb: "released" in "Russia released a statement", not the noun in "the release of". */

@@ -132,4 +132,11 @@ class WordFunctionTest {
     void providingSomeoneWithSomethingIsAid() {
         assertThat(tuples("Japan has provided the Vietnamese coast guard with six patrol boats.")).contains("JPN>VNM>070");
     }
+
+    @Test
+    void aBareWordAfterToWithAnObjectIsAnInfinitive() {
+        // the tagger reads "to persuade" as a preposition and a noun
+        assertThat(tuples("Kenyan President William Ruto came to persuade Uganda not to close the border."))
+                .contains("KEN>UGA>020");
+    }
 }
