@@ -184,4 +184,10 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Egypt sent envoys to Sudan, where a war with Ethiopia is feared."))
                 .noneMatch(t -> t.startsWith("SDN"));
     }
+
+    @Test
+    void aCountrysBorderOrWatersAfterTheActAreWhereItIsDirected() {
+        assertThat(tuples("Ethiopia withdrew its troops from the Sudanese border.")).contains("ETH>SDN>0874");
+        assertThat(tuples("India mobilized troops along the Chinese border.")).contains("IND>CHN>154");
+    }
 }
