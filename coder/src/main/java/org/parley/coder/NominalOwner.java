@@ -1,12 +1,17 @@
 package org.parley.coder;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whose an action noun is: the possessive before it ("Israel's airstrike"), or the country adjective right before
  * it ("a Kenyan air strike", "Turkish shelling"), whoever the clause's subject is.
  */
 final class NominalOwner {
+    /** Ground a state owns: "the Sudanese border", "Japanese waters" are that state's. */
+    static final Set<String> STATE_GROUND = Set.of("border", "borders", "frontier", "territory", "waters",
+            "airspace", "soil", "coast", "coastline");
+
     private NominalOwner() {
     }
 

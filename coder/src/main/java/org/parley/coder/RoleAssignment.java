@@ -328,8 +328,6 @@ final class RoleAssignment {
         return (syntax.isVerb(i) || syntax.tag(i).equals("AUX")) && supportVerb(words[i]);
     }
 
-    private static final Set<String> STATE_GROUND = Set.of("border", "borders", "frontier", "territory", "waters",
-            "airspace", "soil", "coast", "coastline");
     private static final Set<String> PARTICLES = Set.of("out", "up", "for", "to", "on", "in", "down");
     private static final Set<String> INNER_PREPS = Set.of("of", "than", "in");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
@@ -447,7 +445,7 @@ final class RoleAssignment {
                     && (gap == 0 || determinersOrAdjectives(a.end(), mod.start()))) {
                 return List.of(mod);
             }
-            if (gap >= 0 && gap <= 6 && mod.end() < a.segEnd() && STATE_GROUND.contains(words[mod.end()])) {
+            if (gap >= 0 && gap <= 6 && mod.end() < a.segEnd() && NominalOwner.STATE_GROUND.contains(words[mod.end()])) {
                 return List.of(mod); // "withdrew its troops from the Sudanese border": the ground is Sudan's
             }
         }
