@@ -126,7 +126,8 @@ final class EventAssembler {
         }
         int segStart = Clauses.clauseStart(seg, t);
         int segEnd = Clauses.clauseEnd(seg, t, m.end());
-        String notAnAct = notAnAct(t, m.end(), segStart, segEnd);
+        String notAnAct = Factuality.sportingContest(words, segStart, segEnd, rule.code())
+                ? "a sporting contest, not force between states" : notAnAct(t, m.end(), segStart, segEnd);
         if (notAnAct != null) {
             obs.ruleTried(rule, matched, "skipped: " + notAnAct);
             return;

@@ -22,6 +22,11 @@ final class Factuality {
     /** Words saying that what was planned did not happen: "a meeting ..., which was cancelled". */
     private static final Set<String> CALLED_OFF = Set.of("cancelled", "canceled", "postponed", "scrapped",
             "aborted");
+    private static final Set<String> SPORT = Set.of("cricket", "football", "soccer", "rugby", "tennis", "hockey",
+            "basketball", "volleyball", "handball", "baseball", "wickets", "innings", "semi-final", "semi-finals",
+            "semifinal", "semifinals", "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
+            "footballer", "footballers", "goalkeeper", "striker", "tournament", "championship", "championships");
+    private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,2}[-–]\\d{1,2}");
     private static final Set<String> STANDING = Set.of("is", "are", "remains", "remain");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
@@ -91,6 +96,22 @@ final class Factuality {
             }
         }
         return null;
+    }
+
+    /**
+     * Force in a clause with a score ("2-0") or a word only sport uses ("wickets", "semi-final"): "Germany beat
+     * France 2-0" is a match. Only force: "shared evidence in its soccer investigation" is cooperation.
+     */
+    static boolean sportingContest(String[] w, int segStart, int segEnd, String code) {
+        if (!(code.startsWith("18") || code.startsWith("19") || code.startsWith("20"))) {
+            return false;
+        }
+        for (int i = Math.max(0, segStart); i < segEnd; i++) {
+            if (SPORT.contains(w[i]) || SCORE.matcher(w[i]).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,7 +12,24 @@ final class NominalOwner {
     static final Set<String> STATE_GROUND = Set.of("border", "borders", "frontier", "territory", "waters",
             "airspace", "soil", "coast", "coastline");
 
+    /** People and things a country adjective describes without making them the state's: "the British band". */
+    private static final Set<String> NOT_THE_STATE = Set.of("band", "bands", "orchestra", "choir", "singer",
+            "rapper", "actor", "actress", "artist", "artists", "film", "films", "movie", "novelist", "writer",
+            "athlete", "athletes", "team", "squad", "club", "player", "players", "footballer", "cyclist", "runner",
+            "company", "companies", "firm", "firms", "brand", "startup", "carmaker", "tourist", "tourists",
+            "scientists", "researchers", "fans");
+
     private NominalOwner() {
+    }
+
+    /** A word between a country adjective and the act names someone not acting for the state. */
+    static boolean notTheStates(String[] words, int from, int to) {
+        for (int i = from; i < to && i < words.length; i++) {
+            if (NOT_THE_STATE.contains(words[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The actor whose possessive governs the action noun at {@code t}, past a few adjectives. */

@@ -489,7 +489,8 @@ final class RoleAssignment {
                     && !Arrays.asList(words).subList(mod.end(), t).contains(","); // not "in Connecticut, US, killing"
             boolean opensSubject = mod.end() < t && t - mod.end() <= 4 && mod.start() - segStart <= 2
                     && Clauses.onlyWords(words, segStart, mod.start(), SUBJECT_OPENERS);
-            if (mod.start() >= segStart && (beforeNoun || opensSubject
+            boolean state = !NominalOwner.notTheStates(words, mod.end(), t); // not "the British band toured"
+            if (mod.start() >= segStart && state && (beforeNoun || opensSubject
                     || mod.end() < t && roles.inAppositive(segStart, mod.start()))) {
                 src = List.of(mod);
             }

@@ -79,4 +79,11 @@ class FactualityTest {
         assertThat(tuples("The Oromo Liberation Front was banned in Ethiopia on Monday.", DAY))
                 .contains("ETH>IMG>17");
     }
+
+    @Test
+    void aMatchIsNoForce() {
+        assertThat(tuples("The Ethiopian side beat Eritrea 2-0 in Addis Ababa.", DAY)).isEmpty();
+        assertThat(tuples("The Indian cricket team defeated Pakistan by six wickets.", DAY)).isEmpty();
+        assertThat(tuples("Indian troops attacked Pakistani forces near the border.", DAY)).contains("IND>PAK>19");
+    }
 }

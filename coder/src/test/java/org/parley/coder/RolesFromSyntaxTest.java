@@ -190,4 +190,11 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Ethiopia withdrew its troops from the Sudanese border.")).contains("ETH>SDN>0874");
         assertThat(tuples("India mobilized troops along the Chinese border.")).contains("IND>CHN>154");
     }
+
+    @Test
+    void aBandOrTeamACountryNamesDoesNotActForIt() {
+        assertThat(tuples("The British band toured the United States last summer.")).isEmpty();
+        assertThat(tuples("Germany's team visited France.")).isEmpty();
+        assertThat(tuples("Germany's chancellor visited France.")).contains("DEU>FRA>042");
+    }
 }
