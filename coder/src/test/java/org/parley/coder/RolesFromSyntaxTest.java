@@ -197,4 +197,10 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Germany's team visited France.")).isEmpty();
         assertThat(tuples("Germany's chancellor visited France.")).contains("DEU>FRA>042");
     }
+
+    @Test
+    void activistsAndStudentsAreActorsOfTheirOwn() {
+        assertThat(tuples("Activists protested outside the Chinese embassy in Paris.")).contains("--->CHN>141");
+        assertThat(tuples("Students in Nairobi marched to the Ugandan embassy.")).contains("--->UGA>141");
+    }
 }
