@@ -139,4 +139,11 @@ class WordFunctionTest {
         assertThat(tuples("Kenyan President William Ruto came to persuade Uganda not to close the border."))
                 .contains("KEN>UGA>020");
     }
+
+    @Test
+    void readyToHelpOrContributeIsAnIntentToCooperate() {
+        assertThat(tuples("Japan is willing to help Vietnam rebuild the port.")).contains("JPN>VNM>030");
+        assertThat(tuples("Russia is ready to contribute to the normalization of the situation in Mali."))
+                .contains("RUS>MLI>030");
+    }
 }
