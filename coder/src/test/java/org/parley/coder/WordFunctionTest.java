@@ -146,4 +146,12 @@ class WordFunctionTest {
         assertThat(tuples("Russia is ready to contribute to the normalization of the situation in Mali."))
                 .contains("RUS>MLI>030");
     }
+
+    @Test
+    void fightingAnIllIsNoForce() {
+        assertThat(tuples("Canadian firefighters arrived in Australia to help fight the bushfires."))
+                .noneMatch(t -> t.contains(">19"));
+        assertThat(tuples("Nigeria pledged to fight corruption.")).isEmpty();
+        assertThat(tuples("Kenyan troops fought Somali militants near the border.")).contains("KEN>SOM>190");
+    }
 }
