@@ -122,4 +122,13 @@ class NewsConstructionsTest {
     void infinitiveCompletingANounGivesNoTargetlessEvent() {
         assertThat(tuples("France made a threat to boycott the ceremony.")).isEmpty();
     }
+
+    @Test
+    void congratulationsPrisonerSwapsAndFrozenAssets() {
+        assertThat(tuples("The Kenyan president congratulated Tanzania's new president on his victory."))
+                .contains("KEN>TZA>051");
+        assertThat(tuples("Armenia and Azerbaijan exchanged prisoners on Sunday."))
+                .contains("ARM>AZE>0841", "AZE>ARM>0841");
+        assertThat(tuples("Canada froze the assets of Belarusian officials.")).contains("CAN>BLR>163");
+    }
 }
