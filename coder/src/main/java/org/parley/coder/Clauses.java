@@ -42,7 +42,7 @@ final class Clauses {
         boolean afterAccording = false;
         for (int i = 0; i < n; i++) {
             String w = words[i];
-            boolean boundary = BOUNDARIES.contains(w) || (afterAccording && w.equals(","));
+            boolean boundary = BOUNDARIES.contains(w) && !toldToAct(words, i) || (afterAccording && w.equals(","));
             if (w.equals("according")) {
                 afterAccording = true;
             } else if (w.equals(",") && afterAccording) {
@@ -56,6 +56,29 @@ final class Clauses {
             }
         }
         return seg;
+    }
+
+    private static final Set<String> TOLD = Set.of("told", "tells", "tell");
+    private static final Set<String> NOT_AN_ADDRESSEE = Set.of("he", "she", "they", "it", "we", "i", "you", "that",
+            ",", "on", "in", "at");
+
+    /**
+     * "told Israel to halt": an order, one clause with its addressee; "told reporters that ..." and "told the BBC
+     * he wanted to" report speech, whose clause starts after "told".
+     */
+    private static boolean toldToAct(String[] words, int i) {
+        if (!TOLD.contains(words[i])) {
+            return false;
+        }
+        for (int k = i + 2; k <= i + 4 && k < words.length; k++) {
+            if (NOT_AN_ADDRESSEE.contains(words[k - 1]) || BOUNDARIES.contains(words[k - 1])) {
+                return false;
+            }
+            if (words[k].equals("to")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first word of the clause of word {@code t}. */

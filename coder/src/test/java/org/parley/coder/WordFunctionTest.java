@@ -154,4 +154,13 @@ class WordFunctionTest {
         assertThat(tuples("Nigeria pledged to fight corruption.")).isEmpty();
         assertThat(tuples("Kenyan troops fought Somali militants near the border.")).contains("KEN>SOM>190");
     }
+
+    @Test
+    void toldSomeoneToActIsAnAppealAndTheActIsNotDone() {
+        assertThat(tuples("The Kenyan president told Uganda to reopen the border."))
+                .contains("KEN>UGA>020").noneMatch(t -> t.startsWith("UGA"));
+        // "told reporters that ...", "told the BBC he ..." report speech, as before
+        assertThat(tuples("A Kenyan official told reporters that Uganda had attacked Kenyan troops."))
+                .contains("UGA>KEN>190");
+    }
 }
