@@ -163,4 +163,10 @@ class WordFunctionTest {
         assertThat(tuples("A Kenyan official told reporters that Uganda had attacked Kenyan troops."))
                 .contains("UGA>KEN>190");
     }
+
+    @Test
+    void anEnvoySummonedByAMinistryIsSummonedByItsState() {
+        assertThat(tuples("The Russian ambassador was summoned by the Polish foreign ministry."))
+                .containsExactly("POL>RUS>114");
+    }
 }
