@@ -26,6 +26,8 @@ final class Modality {
             "proceed", "proceeded");
     private static final Set<String> REFUSAL = Set.of("refuse", "refused", "refuses", "decline", "declined",
             "declines", "reject", "rejected", "rejects", "fail", "failed", "fails", "unwilling", "reluctant");
+    private static final Set<String> HEDGES = Set.of("at", "least", "even", "also", "first");
+    private static final Set<String> TRYING = Set.of("try", "attempt", "seek", "begin", "start", "continue");
     private static final Set<String> SPECULATIVE = Set.of("could", "might", "may", "can", "should", "must");
     private static final Set<String> FUTURE = Set.of("will", "would", "shall", "'ll");
 
@@ -87,8 +89,8 @@ final class Modality {
     static Frame infinitiveFrame(Sentence s, Syntax syn, int t) {
         String[] w = s.words();
         int i = t - 1;
-        while (i >= 0 && s.seg()[i] == s.seg()[t] && syn.tag(i).equals("ADV")) {
-            i--;
+        while (i >= 0 && s.seg()[i] == s.seg()[t] && (syn.tag(i).equals("ADV") || HEDGES.contains(w[i]))) {
+            i--; // "to at least try"
         }
         if (i >= 0 && w[i].equals("to") && s.seg()[i] == s.seg()[t]) {
             int c = i - 1;
@@ -96,6 +98,12 @@ final class Modality {
                 c--;
             }
             String gov = c >= 0 ? w[c] : "";
+            if (TRYING.contains(gov)) { // "aims to at least try to improve": the frame of the trying
+                Frame up = infinitiveFrame(s, syn, c);
+                if (up != null) {
+                    return up;
+                }
+            }
             return INTENT.contains(gov) ? Frame.INTENT : ACT.contains(gov) ? Frame.ACT
                     : REFUSAL.contains(gov) ? Frame.REFUSAL : Frame.OTHER;
         }

@@ -169,4 +169,9 @@ class WordFunctionTest {
         assertThat(tuples("The Russian ambassador was summoned by the Polish foreign ministry."))
                 .containsExactly("POL>RUS>114");
     }
+
+    @Test
+    void tryingInsideAnAimIsStillOnlyAnAim() {
+        assertThat(tuples("Ghana aims to at least try to improve relations with Togo.")).containsExactly("GHA>TGO>032");
+    }
 }
