@@ -121,9 +121,9 @@ final class ClauseRoles {
             if (out.isEmpty() && UnknownNames.is(m) && m.start() > 0 && syntax.isVerb(m.start() - 1)) {
                 continue; // "as Kosachev told Izvestia, this country supported Kiev": a verb's object
             }
-            if (m.end() + 1 < n && words[m.end()].equals("'s")
-                    && NominalOwner.notTheStates(words, m.end() + 1, m.end() + 2)) {
-                continue; // "Germany's team beat France": the team plays, not the state
+            int head = m.end() < n && words[m.end()].equals("'s") ? m.end() + 1 : m.end();
+            if (NominalOwner.notTheStates(words, head, head + 1)) {
+                continue; // "Germany's team beat France", "carrying EU flags, marched": not the state
             }
             if (out.isEmpty() && m.anonymousCivilians() && !countOf(m.start())) {
                 continue; // "eight people were killed": unnamed civilians are acted upon, not actors

@@ -78,7 +78,7 @@ final class Factuality {
             }
         }
         for (int i = segStart; i < segEnd; i++) {
-            if (w[i].equals("ago") && i > 0 && LONG_SPANS.contains(w[i - 1]) && (i < end || !verbBetween(syn, end, i))) {
+            if (w[i].equals("ago") && i > 0 && LONG_SPANS.contains(w[i - 1]) && (i < end || !verbBetween(syn, w, end, i))) {
                 return "a past event (years ago)";
             }
             if (PAST_MARKERS.contains(w[i])) {
@@ -90,7 +90,7 @@ final class Factuality {
             int year = year(w[i]);
             // a year before the act or after it in its own phrase dates the act ("fought a war in 1994"); one
             // after another verb dates something else ("extended the sanctions imposed by decrees in 2014")
-            boolean datesTheAct = i < end || !verbBetween(syn, end, i);
+            boolean datesTheAct = i < end || !verbBetween(syn, w, end, i);
             if (year > 0 && articleYear > 0 && year < articleYear - 1 && datesTheAct && !(i > 0 && w[i - 1].equals("since"))) {
                 return "a past event (" + year + ")";
             }
@@ -137,9 +137,10 @@ final class Factuality {
         return opens && (next.equals("NOUN") || next.equals("ADJ"));
     }
 
-    private static boolean verbBetween(Syntax syn, int from, int to) {
+    /** A verb of another act between; an infinitive ("convicted of conspiracy to possess ... in 2008") is none. */
+    private static boolean verbBetween(Syntax syn, String[] w, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (syn.isVerb(i)) {
+            if (syn.isVerb(i) && !(i > 0 && w[i - 1].equals("to"))) {
                 return true;
             }
         }

@@ -17,7 +17,7 @@ final class NominalOwner {
             "rapper", "actor", "actress", "artist", "artists", "film", "films", "movie", "novelist", "writer",
             "athlete", "athletes", "team", "squad", "club", "player", "players", "footballer", "cyclist", "runner",
             "company", "companies", "firm", "firms", "brand", "startup", "carmaker", "tourist", "tourists",
-            "scientists", "researchers", "fans");
+            "scientists", "researchers", "fans", "flag", "flags");
 
     private NominalOwner() {
     }

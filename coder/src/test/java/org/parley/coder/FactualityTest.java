@@ -86,4 +86,14 @@ class FactualityTest {
         assertThat(tuples("The Indian cricket team defeated Pakistan by six wickets.", DAY)).isEmpty();
         assertThat(tuples("Indian troops attacked Pakistani forces near the border.", DAY)).contains("IND>PAK>19");
     }
+
+    @Test
+    void aYearAfterAnInfinitiveStillDatesTheAct() {
+        assertThat(tuples("A Kenyan court convicted two Somali men of conspiracy to possess with intent to distribute "
+                + "heroin in 2008.", DAY))
+                .isEmpty();
+        assertThat(tuples("A Kenyan court convicted two Somali men of conspiracy to possess with intent to distribute "
+                + "heroin.", DAY))
+                .isNotEmpty();
+    }
 }

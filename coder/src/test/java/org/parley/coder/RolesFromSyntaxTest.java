@@ -203,4 +203,10 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Activists protested outside the Chinese embassy in Paris.")).contains("--->CHN>141");
         assertThat(tuples("Students in Nairobi marched to the Ugandan embassy.")).contains("--->UGA>141");
     }
+
+    @Test
+    void aCountryNamingFlagsIsNoSubject() {
+        assertThat(tuples("Protesters, carrying placards asking the government to stay — a choice the voters made — "
+                + "and European Union flags, marched to Parliament.")).noneMatch(t -> t.startsWith("EU"));
+    }
 }
