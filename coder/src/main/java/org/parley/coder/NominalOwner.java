@@ -100,4 +100,40 @@ final class NominalOwner {
         return code.startsWith("173") || code.startsWith("174") || code.startsWith("18") || code.startsWith("116")
                 || code.equals("0841");
     }
+
+    /**
+     * The "by" author of the noun a reaction is about: "attacked the proclamation of the Golan Heights as Israeli
+     * territory by Trump" answers Trump; only before another verb and within a dozen words.
+     */
+    static List<Mention> authorOfTheObject(Syntax syntax, String[] words, ClauseRoles roles, int end, int segEnd) {
+        if (end + 1 >= segEnd || !(words[end].equals("the") || words[end].equals("a")) || !syntax.isNoun(end + 1)) {
+            return List.of();
+        }
+        for (int i = end + 2; i < Math.min(segEnd - 1, end + 12); i++) {
+            if (syntax.isVerb(i)) {
+                return List.of();
+            }
+            if (words[i].equals("by")) {
+                return roles.coordinatedFrom(i + 1, segEnd, false);
+            }
+        }
+        return List.of();
+    }
+
+    /** Only determiners, numbers and measure adjectives between: "imposed new sanctions on". */
+    static boolean determinersOrAdjectives(String[] words, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!OBJECT_DETERMINERS.contains(words[i]) && !MEASURE_ADJECTIVES.contains(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> MEASURE_ADJECTIVES = Set.of("new", "latest", "recent", "fresh", "additional",
+            "further", "tough", "tougher", "harsh", "sweeping", "unilateral", "illegal", "controversial", "proposed",
+            "planned", "so-called", "alleged", "current", "previous", "unprecedented", "punitive");
+
+    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",
+            "many", "some", "dozens", "of", "against", "on", "to", "at", "all", "four", "five", "hundreds");
 }

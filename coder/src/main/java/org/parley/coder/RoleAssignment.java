@@ -417,10 +417,15 @@ final class RoleAssignment {
         if (!Set.of("05", "10", "11", "12", "13").contains(root)) {
             return tgt;
         }
+        List<Mention> author = NominalOwner.authorOfTheObject(syntax, words, roles, a.end(), a.segEnd());
+        if (!author.isEmpty()) {
+            return author;
+        }
         int first = tgt.get(0).start();
         for (Mention mod : modifiers) {
             int gap = mod.start() - a.end();
-            if (gap >= 0 && gap <= 3 && mod.end() + 1 < first && (gap == 0 || determinersOrAdjectives(a.end(), mod.start()))
+            if (gap >= 0 && gap <= 3 && mod.end() + 1 < first
+                    && (gap == 0 || NominalOwner.determinersOrAdjectives(words, a.end(), mod.start()))
                     && syntax.isNoun(mod.end()) && ACT_PREPS.contains(words[mod.end() + 1])) {
                 return List.of(mod);
             }
@@ -442,7 +447,7 @@ final class RoleAssignment {
             }
             int gap = mod.start() - a.end();
             if (gap >= 0 && gap <= maxGap
-                    && (gap == 0 || determinersOrAdjectives(a.end(), mod.start()))) {
+                    && (gap == 0 || NominalOwner.determinersOrAdjectives(words, a.end(), mod.start()))) {
                 return List.of(mod);
             }
             if (gap >= 0 && gap <= 6 && mod.end() < a.segEnd() && NominalOwner.STATE_GROUND.contains(words[mod.end()])) {
@@ -466,21 +471,6 @@ final class RoleAssignment {
      * "the new US sanctions": only determiners and the adjectives news puts before a country's measures between
      * the verb and the modifier (a word list, not the tagger: most sentences are never tagged).
      */
-    private boolean determinersOrAdjectives(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!OBJECT_DETERMINERS.contains(words[i]) && !MEASURE_ADJECTIVES.contains(words[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Set<String> MEASURE_ADJECTIVES = Set.of("new", "latest", "recent", "fresh", "additional",
-            "further", "tough", "tougher", "harsh", "sweeping", "unilateral", "illegal", "controversial", "proposed",
-            "planned", "so-called", "alleged", "current", "previous", "unprecedented", "punitive");
-
-    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "an", "several", "two", "three",
-            "many", "some", "dozens", "of", "against", "on", "to", "at", "all", "four", "five", "hundreds");
 
     private List<Mention> modifierSource(int segStart, int t) {
         List<Mention> src = List.of();

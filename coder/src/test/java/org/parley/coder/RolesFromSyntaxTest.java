@@ -209,4 +209,10 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Protesters, carrying placards asking the government to stay — a choice the voters made — "
                 + "and European Union flags, marched to Parliament.")).noneMatch(t -> t.startsWith("EU"));
     }
+
+    @Test
+    void wordsAboutAnActAnswerItsByAuthor() {
+        assertThat(tuples("Egypt condemned the killing of Palestinian protesters by Israeli forces."))
+                .contains("EGY>ISR>111").doesNotContain("EGY>PSE>111");
+    }
 }
