@@ -131,4 +131,10 @@ class NewsConstructionsTest {
                 .contains("ARM>AZE>0841", "AZE>ARM>0841");
         assertThat(tuples("Canada froze the assets of Belarusian officials.")).contains("CAN>BLR>163");
     }
+
+    @Test
+    void foundGuiltyIsAVerdictNotAnArrest() {
+        assertThat(tuples("A Kenyan court found two Somali men guilty of smuggling weapons."))
+                .containsExactly("KEN>SOM>116");
+    }
 }
