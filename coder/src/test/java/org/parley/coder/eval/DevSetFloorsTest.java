@@ -37,7 +37,7 @@ class DevSetFloorsTest {
     @Test
     void seedArticle() throws Exception {
         EvalReport r = evaluate("seed-gold.jsonl");
-        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.80);
+        assertThat(r.root().f1()).as("seed root F1").isGreaterThanOrEqualTo(0.82);
         assertThat(r.absentProduced()).as("absent triples produced").isZero();
     }
 
@@ -50,7 +50,7 @@ class DevSetFloorsTest {
     @Test
     void fiveWayDirection() throws Exception {
         EvalReport r = evaluate("news-quad-dev.jsonl");
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.64);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.66);
     }
 
     /**
@@ -70,6 +70,6 @@ class DevSetFloorsTest {
     @Test
     void actorSpans() throws Exception {
         EvalReport r = evaluate("news-actor-spans-dev.jsonl");
-        assertThat(r.actorRecall().recall()).as("news-actor-spans-dev actor recall").isGreaterThanOrEqualTo(0.92);
+        assertThat(r.actorRecall().recall()).as("news-actor-spans-dev actor recall").isGreaterThanOrEqualTo(0.925);
     }
 }
