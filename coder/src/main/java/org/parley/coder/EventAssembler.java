@@ -202,8 +202,7 @@ final class EventAssembler {
             return "an act a request asks of someone, not done";
         }
         // without the article's own date no year in the text can be told past
-        int year = in.date() != null ? articleDate.getYear() : 0;
-        return Factuality.notCurrent(s, syntax, segStart, t, end, segEnd, year);
+        return Factuality.notCurrent(s, syntax, segStart, t, end, segEnd, in.date() != null ? articleDate : null);
     }
 
     /** "attacked a police station in Pakistan": an act on the place, or on no one of a known country, there. */

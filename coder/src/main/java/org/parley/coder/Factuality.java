@@ -1,5 +1,6 @@
 package org.parley.coder;
 
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -27,6 +28,13 @@ final class Factuality {
             "semifinal", "semifinals", "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
             "footballer", "footballers", "goalkeeper", "striker", "tournament", "championship", "championships");
     private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,2}[-–]\\d{1,2}");
+    private static final java.util.Map<String, Integer> MONTHS = java.util.Map.ofEntries(
+            java.util.Map.entry("january", 1), java.util.Map.entry("february", 2), java.util.Map.entry("march", 3),
+            java.util.Map.entry("april", 4), java.util.Map.entry("june", 6), java.util.Map.entry("july", 7),
+            java.util.Map.entry("august", 8), java.util.Map.entry("september", 9), java.util.Map.entry("october", 10),
+            java.util.Map.entry("november", 11), java.util.Map.entry("december", 12));
+    private static final Set<String> PLANNED = Set.of("will", "would", "shall", "next", "plans", "planned", "plan",
+            "scheduled", "due", "expected", "upcoming", "until");
     private static final Set<String> STANDING = Set.of("is", "are", "remains", "remain");
     private static final Set<String> LONG_SPANS = Set.of("years", "decades", "year", "decade", "centuries");
 
@@ -34,8 +42,9 @@ final class Factuality {
     }
 
     /** Null when the clause around {@code t} states a current fact; otherwise why it does not. */
-    static String notCurrent(Sentence s, Syntax syn, int segStart, int t, int end, int segEnd, int articleYear) {
+    static String notCurrent(Sentence s, Syntax syn, int segStart, int t, int end, int segEnd, LocalDate article) {
         String[] w = s.words();
+        int articleYear = article == null ? 0 : article.getYear();
         if (w[w.length - 1].equals("?")) {
             return "a question";
         }
@@ -87,6 +96,12 @@ final class Factuality {
             if (w[i].equals("always") && i < t) {
                 return "a standing position, not an event (always)"; // "has always condemned any violence"
             }
+            // a month opening the clause ("In July, he helped") or after the act in its phrase dates it
+            boolean monthDatesTheAct = i < t ? i - segStart <= 2 : i >= end && !verbBetween(syn, w, end, i);
+            if (article != null && monthDatesTheAct && monthsBefore(s, i, article) >= 2
+                    && !planned(w, segStart, segEnd)) {
+                return "a past event (" + w[i] + ", months before the article)"; // "banned travel in January"
+            }
             int year = year(w[i]);
             // a year before the act or after it in its own phrase dates the act ("fought a war in 1994"); one
             // after another verb dates something else ("extended the sanctions imposed by decrees in 2014")
@@ -135,6 +150,31 @@ final class Factuality {
         boolean opens = i == segStart || syn.tag(i - 1).equals("DET");
         String next = syn.tag(i + 1);
         return opens && (next.equals("NOUN") || next.equals("ADJ"));
+    }
+
+    /**
+     * How many months before the article a bare month ("in January", "last March", not "in January 2019", which
+     * the year decides) lies: 2-10 for a month of the past; -1 for no such month or one too close to tell.
+     */
+    private static int monthsBefore(Sentence s, int i, LocalDate article) {
+        String[] w = s.words();
+        Integer month = MONTHS.get(w[i]);
+        if (month == null || i == 0 || !(w[i - 1].equals("in") || w[i - 1].equals("last"))
+                || !s.toks().get(i).isCapitalised() || i + 1 < w.length && year(w[i + 1]) > 0) {
+            return -1;
+        }
+        int gap = (article.getMonthValue() - month + 12) % 12;
+        return gap <= 10 ? gap : -1;
+    }
+
+    /** A clause about what is to come: its month may be next year's. */
+    private static boolean planned(String[] w, int segStart, int segEnd) {
+        for (int i = Math.max(0, segStart); i < segEnd; i++) {
+            if (PLANNED.contains(w[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A verb of another act between; an infinitive ("convicted of conspiracy to possess ... in 2008") is none. */

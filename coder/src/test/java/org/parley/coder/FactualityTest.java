@@ -96,4 +96,18 @@ class FactualityTest {
                 + "heroin.", DAY))
                 .isNotEmpty();
     }
+
+    @Test
+    void aBareMonthSomeMonthsBeforeTheArticleIsBackground() {
+        // the article is of June 2019
+        assertThat(tuples("Ethiopia expelled two Eritrean diplomats in January.", DAY)).isEmpty();
+        assertThat(tuples("In February, Ethiopia expelled two Eritrean diplomats.", DAY)).isEmpty();
+        assertThat(tuples("Ethiopia expelled two Eritrean diplomats in May.", DAY)).isNotEmpty();
+        assertThat(tuples("Ethiopia will host Eritrea's president in January.", DAY)).isNotEmpty();
+        // a month of another clause or phrase does not date the demand
+        assertThat(tuples("Ethiopia, which lost a border post in January, demanded an apology from Eritrea.", DAY))
+                .contains("ETH>ERI>10");
+        assertThat(tuples("After talks in March, Ethiopia demanded an apology from Eritrea.", DAY))
+                .contains("ETH>ERI>10");
+    }
 }
