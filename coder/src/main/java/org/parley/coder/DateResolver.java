@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** Finds the date a sentence gives for an event ("on February 27", "on Wednesday", "yesterday"). */
 final class DateResolver {
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+    /** Month names and abbreviations (lower case) to month numbers; shared with {@link Factuality}. */
+    static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
             Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
             Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),

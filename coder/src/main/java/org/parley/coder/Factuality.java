@@ -2,6 +2,7 @@ package org.parley.coder;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a clause reports something that happened around the article's date: not a question, not a condition
@@ -27,12 +28,7 @@ final class Factuality {
             "basketball", "volleyball", "handball", "baseball", "wickets", "innings", "semi-final", "semi-finals",
             "semifinal", "semifinals", "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
             "footballer", "footballers", "goalkeeper", "striker", "tournament", "championship", "championships");
-    private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\d{1,2}[-–]\\d{1,2}");
-    private static final java.util.Map<String, Integer> MONTHS = java.util.Map.ofEntries(
-            java.util.Map.entry("january", 1), java.util.Map.entry("february", 2), java.util.Map.entry("march", 3),
-            java.util.Map.entry("april", 4), java.util.Map.entry("june", 6), java.util.Map.entry("july", 7),
-            java.util.Map.entry("august", 8), java.util.Map.entry("september", 9), java.util.Map.entry("october", 10),
-            java.util.Map.entry("november", 11), java.util.Map.entry("december", 12));
+    private static final Pattern SCORE = Pattern.compile("\\d{1,2}[-–]\\d{1,2}");
     private static final Set<String> PLANNED = Set.of("will", "would", "shall", "next", "plans", "planned", "plan",
             "scheduled", "due", "expected", "upcoming", "until");
     private static final Set<String> STANDING = Set.of("is", "are", "remains", "remain");
@@ -158,7 +154,7 @@ final class Factuality {
      */
     private static int monthsBefore(Sentence s, int i, LocalDate article) {
         String[] w = s.words();
-        Integer month = MONTHS.get(w[i]);
+        Integer month = DateResolver.MONTHS.get(w[i]);
         if (month == null || i == 0 || !(w[i - 1].equals("in") || w[i - 1].equals("last"))
                 || !s.toks().get(i).isCapitalised() || i + 1 < w.length && year(w[i + 1]) > 0) {
             return -1;
