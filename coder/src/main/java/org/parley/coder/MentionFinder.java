@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.parley.common.Actor.ActorType;
 
@@ -449,8 +450,9 @@ final class MentionFinder {
         boolean plural = group.size() == 1 && w.endsWith("s") && group.get(0).phrase().kind() == Lexicon.Kind.DEMONYM;
         boolean alsoName = false;
         for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(words[start], List.of())) {
-            if (p.kind() == Lexicon.Kind.COUNTRY || p.kind() == Lexicon.Kind.ORG) {
-                alsoName = true;
+            if ((p.kind() == Lexicon.Kind.COUNTRY || p.kind() == Lexicon.Kind.ORG)
+                    && Objects.equals(p.code(), group.get(0).phrase().code())) {
+                alsoName = true; // "Saudi", "Russian" (Federation) name their state; "American" Samoa is another's
             }
         }
         boolean coordinated = (after.equals("and") || after.equals(",")) && end + 1 < words.length

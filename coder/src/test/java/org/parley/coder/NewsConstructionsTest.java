@@ -137,4 +137,11 @@ class NewsConstructionsTest {
         assertThat(tuples("A Kenyan court found two Somali men guilty of smuggling weapons."))
                 .containsExactly("KEN>SOM>116");
     }
+
+    @Test
+    void americanSamoaIsNeitherSamoaNorTheUnitedStates() {
+        assertThat(tuples("The government of American Samoa criticised the Congress.")).contains("ASM>USA>111");
+        // "American" before a noun stays a modifier, though a territory's name begins with it
+        assertThat(tuples("Europe refuses to purchase American cars.")).noneMatch(t -> t.contains(">USA>"));
+    }
 }
