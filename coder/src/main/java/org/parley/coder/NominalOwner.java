@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Whose an action noun is: the possessive before it ("Israel's airstrike"), or the country adjective right before
- * it ("a Kenyan air strike", "Turkish shelling"), whoever the clause's subject is.
+ * it ("a Kenyan air strike", "Turkish shelling"), whoever the clause's subject is; whom it is done to ("Besigye's
+ * arrest"); and the words of a noun phrase that decide it (a state's ground, a band or team, measure adjectives).
  */
 final class NominalOwner {
     /** Ground a state owns: "the Sudanese border", "Japanese waters" are that state's. */

@@ -109,7 +109,8 @@ final class RoleAssignment {
     private Roles activeRoles(Trigger a, List<Mention> before) {
         Rule rule = a.rule();
         int t = a.t();
-        List<Mention> src = activeSource(a, before);
+        Mention victim = NominalOwner.victim(syntax, words, roles.mentions(), a);
+        List<Mention> src = activeSource(a, before, victim);
         if (src == null) {
             return null;
         }
@@ -125,7 +126,6 @@ final class RoleAssignment {
             tgt = List.of(); // "met to discuss Libya's relations": what is discussed is no party to it
         }
         tgt = tgt.isEmpty() ? modifierTarget(a) : reactionToAnActOf(a, tgt);
-        Mention victim = NominalOwner.victim(syntax, words, roles.mentions(), a);
         if (victim != null && (tgt.isEmpty() || tgt.get(0).start() > t)) {
             tgt = List.of(victim); // "ordered Khashoggi's killing": the one killed, not the killer
         }
@@ -173,7 +173,7 @@ final class RoleAssignment {
     }
 
     /** The source of an active trigger; null when the match is skipped. */
-    private List<Mention> activeSource(Trigger a, List<Mention> before) {
+    private List<Mention> activeSource(Trigger a, List<Mention> before, Mention victim) {
         Rule rule = a.rule();
         int t = a.t();
         int segStart = a.segStart();
@@ -206,8 +206,7 @@ final class RoleAssignment {
                 src = of;
             }
         }
-        Mention owner = NominalOwner.victim(syntax, words, roles.mentions(), a) != null ? null
-                : NominalOwner.possessor(syntax, words, roles.mentions(), t);
+        Mention owner = victim != null ? null : NominalOwner.possessor(syntax, words, roles.mentions(), t);
         if (owner == null && a.nominal()) {
             owner = NominalOwner.modifierBefore(modifiers, roles.mentions(), t); // "killed in a Kenyan air strike"
         }
