@@ -38,7 +38,7 @@ final class CodeAdjustments {
                 return null;
             }
         }
-        if (code.startsWith("19") && verbalTarget(t, end)) {
+        if (code.startsWith("19") && verbalTarget(syntax, words, t, end)) {
             code = "111"; // "Erdogan attacked the proclamation": words, not force
         }
         if (rule.imported()) {
@@ -119,11 +119,11 @@ final class CodeAdjustments {
             "investigation", "inquiry", "probe", "impeachment", "vote", "sanctions", "accusations", "allegations");
 
     /** The verb's object, right after it past determiners and adjectives, is something only words can attack. */
-    private boolean verbalTarget(int t, int end) {
+    static boolean verbalTarget(Syntax syntax, String[] words, int t, int end) {
         if (!syntax.isVerb(t)) {
             return false;
         }
-        for (int i = end; i < Math.min(n, end + 4); i++) {
+        for (int i = end; i < Math.min(words.length, end + 4); i++) {
             if (VERBAL_OBJECTS.contains(words[i])) {
                 return true;
             }

@@ -104,14 +104,15 @@ final class NominalOwner {
 
     /**
      * The "by" author of the noun a reaction is about: "attacked the proclamation of the Golan Heights as Israeli
-     * territory by Trump" answers Trump; only before another verb and within a dozen words.
+     * territory by Trump" answers Trump; only before another verb (an infinitive aside: "the plan to annex the coast
+     * by Turkey") and within a dozen words.
      */
     static List<Mention> authorOfTheObject(Syntax syntax, String[] words, ClauseRoles roles, int end, int segEnd) {
         if (end + 1 >= segEnd || !(words[end].equals("the") || words[end].equals("a")) || !syntax.isNoun(end + 1)) {
             return List.of();
         }
         for (int i = end + 2; i < Math.min(segEnd - 1, end + 12); i++) {
-            if (syntax.isVerb(i)) {
+            if (syntax.isVerb(i) && !words[i - 1].equals("to")) {
                 return List.of();
             }
             if (words[i].equals("by")) {

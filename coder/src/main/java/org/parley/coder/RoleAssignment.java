@@ -403,17 +403,14 @@ final class RoleAssignment {
      * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
      */
     /**
-     * "shelled Ukrainian positions", "burned the Macedonian flag", "freed a Syrian Kurdish leader": an act on a
-     * nationality's people or things is an act on its country. Not for roots 01-05, whose object is as often a topic
-     * ("discussed Russian interference") as a party.
-     */
-    /**
      * "criticised the American sanctions on Venezuela", "praised the Japanese aid to Manila": words about another's
-     * act answer whoever acted (the modifier before the act's noun), not the act's own target.
+     * act answer whoever acted (the modifier before the act's noun), not the act's own target; so does force-rooted
+     * "attacked the proclamation ... by Trump", which is words too (CodeAdjustments).
      */
     private List<Mention> reactionToAnActOf(Trigger a, List<Mention> tgt) {
         String root = a.rule().code().substring(0, 2);
-        if (!Set.of("05", "10", "11", "12", "13").contains(root)) {
+        if (!Set.of("05", "10", "11", "12", "13").contains(root)
+                && !(root.equals("19") && CodeAdjustments.verbalTarget(syntax, words, a.t(), a.end()))) {
             return tgt;
         }
         List<Mention> author = NominalOwner.authorOfTheObject(syntax, words, roles, a.end(), a.segEnd());
@@ -434,6 +431,11 @@ final class RoleAssignment {
 
     private static final Set<String> ACT_PREPS = Set.of("on", "against", "in", "to", "of", "into");
 
+    /**
+     * "shelled Ukrainian positions", "burned the Macedonian flag", "freed a Syrian Kurdish leader": an act on a
+     * nationality's people or things is an act on its country. Not for roots 01-05, whose object is as often a topic
+     * ("discussed Russian interference") as a party.
+     */
     private List<Mention> modifierTarget(Trigger a) {
         String code = a.rule().code();
         if (code.compareTo("06") < 0 || a.rule().blocking()) {

@@ -215,4 +215,11 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Egypt condemned the killing of Palestinian protesters by Israeli forces."))
                 .contains("EGY>ISR>111").doesNotContain("EGY>PSE>111");
     }
+
+    @Test
+    void forceVerbsAttackingAnIdeaAnswerItsByAuthor() {
+        // words, not force (111), and said against the proposal's author, not the place it is about
+        assertThat(tuples("The Greek prime minister attacked the plan to annex the Cyprus coast by the Turkish "
+                + "government.")).contains("GRC>TUR>111").doesNotContain("GRC>CYP>111");
+    }
 }
