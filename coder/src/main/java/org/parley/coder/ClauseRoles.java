@@ -197,7 +197,7 @@ final class ClauseRoles {
             }
         }
         for (int i = start; i < t; i++) {
-            if (syntax.isVerb(i) && !REPORTING.contains(words[i]) && !participleInPhrase(i)) {
+            if (syntax.isVerb(i) && !REPORTING.contains(words[i]) && !syntax.participleInPhrase(i)) {
                 return new int[] {start, i};
             }
         }
@@ -215,11 +215,16 @@ final class ClauseRoles {
     private boolean newSubjectAfter(int start, int and, int t) {
         boolean verbBefore = false;
         for (int i = start; i < and && !verbBefore; i++) {
-            verbBefore = syntax.isVerb(i) && !participleInPhrase(i);
+            verbBefore = syntax.isVerb(i) && !syntax.participleInPhrase(i);
         }
+        return verbBefore && actorAndItsVerbAt(and + 1, t);
+    }
+
+    /** An actor at {@code i} (or after "the") followed by its own verb: "Turkey would", "the army launched". */
+    private boolean actorAndItsVerbAt(int i, int t) {
         for (Mention m : mentions) {
-            if (verbBefore && (m.start() == and + 1 || m.start() == and + 2 && words[and + 1].equals("the"))
-                    && m.end() <= t && (syntax.tag(m.end()).equals("AUX") || syntax.isVerb(m.end()))) {
+            if ((m.start() == i || m.start() == i + 1 && words[i].equals("the")) && m.end() <= t
+                    && (syntax.tag(m.end()).equals("AUX") || syntax.isVerb(m.end()))) {
                 return true;
             }
         }
@@ -255,7 +260,9 @@ final class ClauseRoles {
     /** A subordinating word, not "once again" or "such as". */
     private boolean opensClause(int i) {
         String tag = syntax.tag(i);
-        return tag.equals("SCONJ") || tag.equals("ADP") && !words[i].equals("as")
+        // "as" tagged a preposition opens a clause only before a subject and its verb ("February 5 as Syrian
+        // forces launched"), not in "served as envoy"
+        return tag.equals("SCONJ") || tag.equals("ADP") && (!words[i].equals("as") || actorAndItsVerbAt(i + 1, n - 1))
                 && !(i > 0 && (words[i - 1].equals("such") || words[i - 1].equals("well")));
     }
 
@@ -284,20 +291,6 @@ final class ClauseRoles {
         return tag.equals("ADP") || tag.equals("SCONJ") || tag.equals("ADV")
                 || tag.equals("VERB") && (words[i].endsWith("ing") || words[i].endsWith("ed"));
     }
-
-    /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
-    private boolean participleInPhrase(int i) {
-        if (i > 0 && i + 1 < n && words[i].endsWith("ed") && words[i + 1].equals("by")
-                && syntax.isNoun(i - 1)) {
-            return true; // "the missiles fired by the army struck ...": a reduced relative clause
-        }
-        return i + 1 < n && (words[i].endsWith("ed") || words[i].endsWith("ing"))
-                && (i == 0 || PHRASE_BEFORE_PARTICIPLE.contains(syntax.tag(i - 1)))
-                && Set.of("NOUN", "PROPN", "ADJ").contains(syntax.tag(i + 1));
-    }
-
-    private static final Set<String> PHRASE_BEFORE_PARTICIPLE = Set.of("DET", "ADJ", "ADV", "PROPN", "NUM",
-            "SCONJ", "ADP", "PUNCT");
 
     /**
      * "Yang Jiechi, the State Councillor of China, said": {@code at} lies in an appositive that follows a name

@@ -1,5 +1,7 @@
 package org.parley.coder;
 
+import java.util.Set;
+
 /**
  * The part-of-speech tags of one sentence (Universal Dependencies tags from {@link Tagger}), computed on first
  * use: a sentence in which no rule matched never pays for tagging.
@@ -59,4 +61,20 @@ final class Syntax {
         String t = tag(i);
         return t.equals("NOUN") || t.equals("PROPN");
     }
+
+    /** "the Saudi-led coalition", "the detained fishermen": a participle inside a noun phrase. */
+    boolean participleInPhrase(int i) {
+        String[] w = sentence.words();
+        int n = w.length;
+        if (i > 0 && i + 1 < n && w[i].endsWith("ed") && w[i + 1].equals("by")
+                && isNoun(i - 1)) {
+            return true; // "the missiles fired by the army struck ...": a reduced relative clause
+        }
+        return i + 1 < n && (w[i].endsWith("ed") || w[i].endsWith("ing"))
+                && (i == 0 || PHRASE_BEFORE_PARTICIPLE.contains(tag(i - 1)))
+                && Set.of("NOUN", "PROPN", "ADJ").contains(tag(i + 1));
+    }
+
+    private static final Set<String> PHRASE_BEFORE_PARTICIPLE = Set.of("DET", "ADJ", "ADV", "PROPN", "NUM",
+            "SCONJ", "ADP", "PUNCT");
 }

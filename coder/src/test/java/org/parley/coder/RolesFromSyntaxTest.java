@@ -222,4 +222,12 @@ class RolesFromSyntaxTest {
         assertThat(tuples("The Greek prime minister attacked the plan to annex the Cyprus coast by the Turkish "
                 + "government.")).contains("GRC>TUR>111").doesNotContain("GRC>CYP>111");
     }
+
+    @Test
+    void asBeforeASubjectAndItsVerbOpensAClause() {
+        // after a date the tagger reads "as" as a preposition; the clause after it still has its own subject
+        assertThat(tuples("Two soldiers died on March 3 as Iraqi troops launched air strikes on Turkish positions."))
+                .anyMatch(t -> t.startsWith("IRQ>TUR>19"));
+        assertThat(tuples("Kenya served as mediator between Sudan and Ethiopia.")).noneMatch(t -> t.startsWith("SDN"));
+    }
 }

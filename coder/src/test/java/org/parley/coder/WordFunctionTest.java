@@ -174,4 +174,11 @@ class WordFunctionTest {
     void tryingInsideAnAimIsStillOnlyAnAim() {
         assertThat(tuples("Ghana aims to at least try to improve relations with Togo.")).containsExactly("GHA>TGO>032");
     }
+
+    @Test
+    void aWeatherAlertIsNoAlertOfForces() {
+        assertThat(tuples("Ireland's meteorological service issued weather alerts as the storm approached Spain."))
+                .isEmpty();
+        assertThat(tuples("India put its troops on high alert along the border with Pakistan.")).isNotEmpty();
+    }
 }
