@@ -151,8 +151,9 @@ final class MentionFinder {
             }
             boolean needsCapital = p.kind() != Lexicon.Kind.ROLE && p.kind() != Lexicon.Kind.INSTITUTION
                     && p.kind() != Lexicon.Kind.ANAPHOR && !p.words()[0].equals("the");
-            if (needsCapital && !toks.get(i).isCapitalised()) {
-                continue;
+            if (needsCapital && !toks.get(i).isCapitalised() || p.kind() == Lexicon.Kind.ANAPHOR
+                    && ofAName(toks, words, i + len)) {
+                continue; // "the president of Kosovo" names a title, it does not point back
             }
             if (p.kind() == Lexicon.Kind.GROUP && !capitalisedLike(p, toks, i)) {
                 continue; // "a strict Islamic state" is no "Islamic State"
@@ -166,6 +167,11 @@ final class MentionFinder {
             }
         }
         return best == null ? null : new Item(i, i + best.words().length, best, false);
+    }
+
+    private static boolean ofAName(List<Token> toks, String[] words, int i) {
+        int name = i + 1 < words.length && words[i + 1].equals("the") ? i + 2 : i + 1;
+        return i < words.length && words[i].equals("of") && name < words.length && toks.get(name).isCapitalised();
     }
 
     private static boolean capitalisedLike(Lexicon.Phrase p, List<Token> toks, int i) {

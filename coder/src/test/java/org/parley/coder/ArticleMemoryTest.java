@@ -101,4 +101,10 @@ class ArticleMemoryTest {
     void aForceNamedWithNationalOrRoyalIsItsCountrys() {
         assertThat(tuples("Pakistani troops fired on the Afghan National Army.")).contains("PAK>AFG>19");
     }
+
+    @Test
+    void thePresidentOfANamedStateIsATitleNotAPointerBack() {
+        assertThat(tuples("Macron arrived in Berlin on Monday. The president of Kosovo met the Serbian prime minister."))
+                .anyMatch(t -> t.startsWith("XKX>SRB>04")).noneMatch(t -> t.startsWith("FRA>SRB"));
+    }
 }
