@@ -144,4 +144,11 @@ class NewsConstructionsTest {
         // "American" before a noun stays a modifier, though a territory's name begins with it
         assertThat(tuples("Europe refuses to purchase American cars.")).noneMatch(t -> t.contains(">USA>"));
     }
+
+    @Test
+    void joiningSomeoneForTalksIsMeetingThem() {
+        assertThat(tuples("The Kenyan president will join Ugandan President Yoweri Museveni for talks over dinner."))
+                .contains("KEN>UGA>040", "UGA>KEN>040");
+        assertThat(tuples("Ghana joined the war against Togo.")).noneMatch(t -> t.endsWith(">040"));
+    }
 }
