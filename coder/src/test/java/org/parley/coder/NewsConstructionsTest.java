@@ -151,4 +151,10 @@ class NewsConstructionsTest {
                 .contains("KEN>UGA>040", "UGA>KEN>040");
         assertThat(tuples("Ghana joined the war against Togo.")).noneMatch(t -> t.endsWith(">040"));
     }
+
+    @Test
+    void aidForPeopleInAPlaceIsAidToItsCountry() {
+        assertThat(tuples("Norway announced new humanitarian aid for families in Yemen.")).contains("NOR>YEM>073");
+        assertThat(tuples("Japan's economic assistance in Laos grew last year.")).contains("JPN>LAO>071");
+    }
 }
