@@ -157,4 +157,11 @@ class NewsConstructionsTest {
         assertThat(tuples("Norway announced new humanitarian aid for families in Yemen.")).contains("NOR>YEM>073");
         assertThat(tuples("Japan's economic assistance in Laos grew last year.")).contains("JPN>LAO>071");
     }
+
+    @Test
+    void givingSomeoneAWarningThreatensThem() {
+        assertThat(tuples("The Kenyan president gave his Ugandan counterpart a stern warning to stop the raids."))
+                .contains("KEN>UGA>130");
+        assertThat(tuples("The Kenyan police issued a weather warning.")).isEmpty();
+    }
 }
