@@ -82,10 +82,16 @@ final class ArticleMemory {
         return null;
     }
 
-    /** The actors an anaphor of class {@code cls} (ONE, STATE, PAIR) points to; {@code earlier}: this sentence's. */
+    /** The actors an anaphor of class {@code cls} (ONE, STATE, HOME, PAIR) points to; {@code earlier}: this sentence's. */
     List<ActorRef> resolve(String cls, boolean pronoun, List<Mention> earlier) {
         if (cls.equals("PAIR")) {
             return lastPair(earlier, pronoun ? 1 : 3);
+        }
+        if (cls.equals("HOME")) {
+            // "According to the French minister, it was a surprise for his country": the minister's, not the focus
+            ActorRef one = officeHolderInSentence(earlier);
+            one = one != null ? one : person(1);
+            return one != null ? List.of(countryOf(one)) : resolve("STATE", false, earlier);
         }
         ActorRef same = cls.equals("ONE") ? earlierInSentence(earlier, false) : pronoun && cls.equals("STATE")
                 ? earlierInSentence(earlier, true) : null;
@@ -172,6 +178,29 @@ final class ArticleMemory {
         String a = pair.get(0).code();
         String b = pair.get(1).code();
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** The last person or holder of a title ("the French minister") named in the sentence before, or null. */
+    private static ActorRef officeHolderInSentence(List<Mention> earlier) {
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            Mention m = earlier.get(i);
+            ActorRef r = m.refs().get(0);
+            if (!m.place() && !m.anti() && !m.anaphor() && (r.person() || r.role() != null)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** A person's country, named as the article last named it (else by its code). */
+    private ActorRef countryOf(ActorRef person) {
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ActorRef r = recent.get(i);
+            if (r.code().equals(person.code()) && !r.person() && r.role() == null) {
+                return r;
+            }
+        }
+        return new ActorRef(person.code(), person.type(), null, person.code(), null, false);
     }
 
     private static ActorRef refOf(org.parley.common.Actor a) {

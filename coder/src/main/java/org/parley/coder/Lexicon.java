@@ -281,7 +281,7 @@ final class Lexicon {
 
     private void anaphorLine(String t) {
         String[] f = fields(t, 2);
-        // role column holds the anaphor's class: ONE (a person or state), STATE, PAIR (two actors named before)
+        // role column holds the anaphor's class: ONE (a person or state), STATE, HOME (a person's country), PAIR
         add(f[0], Kind.ANAPHOR, null, null, f[1], f[0], null, null);
     }
 

@@ -107,4 +107,10 @@ class ArticleMemoryTest {
         assertThat(tuples("Macron arrived in Berlin on Monday. The president of Kosovo met the Serbian prime minister."))
                 .anyMatch(t -> t.startsWith("XKX>SRB>04")).noneMatch(t -> t.startsWith("FRA>SRB"));
     }
+
+    @Test
+    void hisCountryIsTheCountryOfTheOfficeHolderJustNamed() {
+        assertThat(tuples("Kenya and Uganda held talks on Monday. The French defence minister said his country had "
+                + "sent troops to Mali.")).anyMatch(t -> t.startsWith("FRA>MLI")).noneMatch(t -> t.startsWith("KEN>MLI"));
+    }
 }
