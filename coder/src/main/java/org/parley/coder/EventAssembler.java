@@ -145,9 +145,10 @@ final class EventAssembler {
         }
         List<Mention> src = r.src();
         List<Mention> tgt = r.tgt();
-        if (rule.imported() && !src.isEmpty() && src.stream().allMatch(Mention::anonymousCivilians)) {
-            obs.ruleTried(rule, matched, "skipped: unnamed people as the source of an imported pattern");
-            return; // "two people who returned from Italy"
+        if (rule.imported() && (!src.isEmpty() && src.stream().allMatch(Mention::anonymousCivilians)
+                || rule.verbAlone() && !tgt.isEmpty() && tgt.stream().allMatch(Mention::anonymousCivilians))) {
+            obs.ruleTried(rule, matched, "skipped: unnamed people as a party of an imported pattern");
+            return; // "two people who returned from Italy", "it allows people to see the process"
         }
         if (rule.verbAlone() && !VerbRole.objectNear(syntax, m.end(), tgt, rule.code())) {
             obs.ruleTried(rule, matched, "skipped: a verb alone needs an actor as its object");

@@ -181,4 +181,10 @@ class WordFunctionTest {
                 .isEmpty();
         assertThat(tuples("India put its troops on high alert along the border with Pakistan.")).isNotEmpty();
     }
+
+    @Test
+    void anImportedVerbAloneNeedsANamedPartyNotUnnamedPeople() {
+        // "allows people to travel" is no concession (080) to anyone
+        assertThat(tuples("The Kenyan government allows people to travel freely.")).isEmpty();
+    }
 }
