@@ -31,13 +31,17 @@ final class Modality {
     private static final Set<String> SPECULATIVE = Set.of("could", "might", "may", "can", "should", "must");
     private static final Set<String> FUTURE = Set.of("will", "would", "shall", "'ll");
 
-    /** Verbs that ask an act of their object without saying it happened: "asked Obama to help Iran". */
+    /**
+     * Verbs that ask or permit an act of their object without saying it happened: "asked Obama to help Iran", "a
+     * law to allow the mainland to extradite suspects".
+     */
     private static final Set<String> REQUEST = Set.of("ask", "asks", "asked", "asking", "urge", "urges", "urged",
             "urging", "press", "presses", "pressed", "pressing", "pressure", "pressures", "pressured", "pressuring",
             "push", "pushes", "pushed", "pushing", "encourage", "encourages", "encouraged", "encouraging", "invite",
             "invites", "invited", "inviting", "tell", "tells", "told", "order", "orders", "ordered", "want", "wants",
             "wanted", "demand", "demands", "demanded", "request", "requests", "requested", "appeal", "appeals",
-            "appealed", "call", "calls", "called", "calling", "permission");
+            "appealed", "call", "calls", "called", "calling", "permission", "allow", "allows", "allowed", "allowing",
+            "permit", "permits", "permitted", "permitting", "enable", "enables", "enabled", "enabling");
 
     private Modality() {
     }
@@ -56,7 +60,8 @@ final class Modality {
         if (to < 1 || !w[to].equals("to") || to + 1 < t && !syn.isVerb(to + 1)) {
             return false;
         }
-        for (int k = to - 2; k >= Math.max(0, to - 8) && s.seg()[k] == s.seg()[t]; k--) {
+        int from = to - 1 > 0 && w[to - 1].equals(",") ? parentheticalStart(w, to - 1) : to - 1;
+        for (int k = from - 1; k >= Math.max(0, from - 7) && s.seg()[k] == s.seg()[Math.max(0, from - 1)]; k--) {
             if (w[k].equals("and") || w[k].equals(",")) {
                 return false;
             }
@@ -65,6 +70,17 @@ final class Modality {
             }
         }
         return false;
+    }
+
+    /** "asked the president, who is backed by the army, to resign": where the relative clause closing at {@code
+     *  comma} opens, or {@code comma} when none does. */
+    private static int parentheticalStart(String[] w, int comma) {
+        for (int k = comma - 1; k >= Math.max(1, comma - 12); k--) {
+            if (w[k].equals(",")) {
+                return Clauses.RELATIVE.contains(w[k + 1]) ? k : comma;
+            }
+        }
+        return comma;
     }
 
     /** The frame of the verb at {@code t}: from the word that governs its infinitive, or its auxiliaries. */

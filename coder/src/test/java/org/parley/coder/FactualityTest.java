@@ -110,4 +110,18 @@ class FactualityTest {
         assertThat(tuples("After talks in March, Ethiopia demanded an apology from Eritrea.", DAY))
                 .contains("ETH>ERI>10");
     }
+
+    @Test
+    void anActAskedOfSomeoneIsNotDoneThoughARelativeClauseStandsBetween() {
+        assertThat(tuples("Protesters had asked the Kenyan president, who is backed by the army, to resign.", DAY))
+                .noneMatch(t -> t.endsWith(">08")).contains("--->KEN>02");
+    }
+
+    @Test
+    void anActALawWouldAllowIsNotDone() {
+        assertThat(tuples("Kenya passed a law to allow Ugandan police to arrest Kenyan smugglers.", DAY))
+                .noneMatch(t -> t.startsWith("UGA"));
+        assertThat(tuples("The deal allows Ugandan troops to attack rebel bases in Kenya.", DAY))
+                .noneMatch(t -> t.startsWith("UGA"));
+    }
 }
