@@ -176,12 +176,19 @@ final class EventAssembler {
             code = rule.intentCode();
         }
         if (neg) {
-            if (rule.negatedCode() == null) {
+            String refusal = rule.negatedCode() == null && VoiceAndPolarity.refusedAhead(words, t, segStart)
+                    ? Modality.refusalCode(rule.code()) : null;
+            if (refusal != null) {
+                code = refusal; // "said he would not give permission to Russia": a refusal (12)
+                neg = false;
+                modal = false;
+            } else if (rule.negatedCode() == null) {
                 negate(src, tgt, code);
                 obs.ruleTried(rule, matched, "negated: no event");
                 return;
+            } else {
+                code = rule.negatedCode();
             }
-            code = rule.negatedCode();
         }
         code = CodeAdjustments.bySource(adjustments.adjust(rule, code, neg, t, m.end(), matched), src, words[t]);
         if (code == null) {

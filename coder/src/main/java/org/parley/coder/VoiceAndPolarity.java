@@ -49,6 +49,17 @@ final class VoiceAndPolarity {
         return false;
     }
 
+    /** "would not give permission", "will not send troops", "won't meet": a future negated right before the act. */
+    static boolean refusedAhead(String[] words, int t, int segStart) {
+        for (int i = t - 1; i >= Math.max(segStart + 1, t - 3); i--) {
+            if (words[i].equals("not") && (words[i - 1].equals("will") || words[i - 1].equals("would"))
+                    || words[i].equals("won't") || words[i].equals("wo") && words[i + 1].equals("n't")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A modal word up to four words before the trigger, or inside it. */
     static boolean modalAt(List<Token> toks, String[] words, int segStart, int t, int end) {
         boolean modal = false;

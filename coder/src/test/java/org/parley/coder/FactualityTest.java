@@ -124,4 +124,12 @@ class FactualityTest {
         assertThat(tuples("The deal allows Ugandan troops to attack rebel bases in Kenya.", DAY))
                 .noneMatch(t -> t.startsWith("UGA"));
     }
+
+    @Test
+    void aCooperativeActThatWillNotHappenIsARefusal() {
+        assertThat(tuples("Kenya will not send troops to Somalia.", DAY)).containsExactly("KEN>SOM>12");
+        assertThat(tuples("Uganda said it would not meet Kenyan officials.", DAY)).containsExactly("UGA>KEN>12");
+        // a negated past act is no event, as before
+        assertThat(tuples("Kenya did not send troops to Somalia.", DAY)).isEmpty();
+    }
 }
