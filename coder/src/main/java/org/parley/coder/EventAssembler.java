@@ -176,19 +176,16 @@ final class EventAssembler {
             code = rule.intentCode();
         }
         if (neg) {
-            String refusal = rule.negatedCode() == null && VoiceAndPolarity.refusedAhead(words, t, segStart)
-                    ? Modality.refusalCode(rule.code()) : null;
-            if (refusal != null) {
-                code = refusal; // "said he would not give permission to Russia": a refusal (12)
-                neg = false;
-                modal = false;
-            } else if (rule.negatedCode() == null) {
+            String negCode = rule.negatedCode() != null ? rule.negatedCode()
+                    : VoiceAndPolarity.refusedAhead(words, t, segStart) ? Modality.refusalCode(rule.code()) : null;
+            if (negCode == null) {
                 negate(src, tgt, code);
                 obs.ruleTried(rule, matched, "negated: no event");
                 return;
-            } else {
-                code = rule.negatedCode();
             }
+            neg = rule.negatedCode() != null; // "would not give permission to Russia" is a refusal (12), not negated
+            modal &= neg;
+            code = negCode;
         }
         code = CodeAdjustments.bySource(adjustments.adjust(rule, code, neg, t, m.end(), matched), src, words[t]);
         if (code == null) {
