@@ -53,8 +53,8 @@ final class RoleAssignment {
     /** "X received weapons from Y", "X faces pressure from Y": Y acts on X. */
     private Roles fromSourceRoles(Trigger a, List<Mention> before) {
         List<Mention> src = roles.fromActor(a.end(), a.segEnd(), false);
-        if (src.isEmpty() && a.passive()) {
-            src = roles.byAgent(a.end() - 1, a.segEnd());
+        if (src.isEmpty() && (a.passive() || a.end() < n && words[a.end()].equals("by"))) {
+            src = roles.byAgent(a.end() - 1, a.segEnd()); // "was given aid by X", "welcomed the visit by X"
         }
         List<Mention> tgt = before.isEmpty() && a.segStart() > 0 && Clauses.RELATIVE.contains(words[a.segStart() - 1])
                 ? roles.relativeHead(a.segStart() - 1) : before;

@@ -230,4 +230,10 @@ class RolesFromSyntaxTest {
                 .anyMatch(t -> t.startsWith("IRQ>TUR>19"));
         assertThat(tuples("Kenya served as mediator between Sudan and Ethiopia.")).noneMatch(t -> t.startsWith("SDN"));
     }
+
+    @Test
+    void aVisitWelcomedIsTheVisitorsWhetherFromOrByThem() {
+        assertThat(tuples("Ghana welcomed the visit by the Togolese foreign minister.")).contains("TGO>GHA>042");
+        assertThat(tuples("Ghana welcomed a delegation from Togo.")).contains("TGO>GHA>042");
+    }
 }
