@@ -164,4 +164,11 @@ class NewsConstructionsTest {
                 .contains("KEN>UGA>130");
         assertThat(tuples("The Kenyan police issued a weather warning.")).isEmpty();
     }
+
+    @Test
+    void announcingACeasefireOrACessationOfHostilitiesDeclaresATruce() {
+        assertThat(tuples("The Ethiopian government announced a unilateral ceasefire.")).contains("ETH>->0871");
+        assertThat(tuples("The Sudanese army declared a cessation of hostilities with South Sudan."))
+                .anyMatch(t -> t.startsWith("SDN>") && t.endsWith(">0871"));
+    }
 }
