@@ -34,8 +34,9 @@ final class VoiceAndPolarity {
         }
         for (int i = end; i < segEnd; i++) {
             String w = words[i];
-            if (w.startsWith("cancel") || w.startsWith("postpon") || w.equals("called") && i + 1 < segEnd
-                    && words[i + 1].equals("off")) {
+            // "the talks were postponed", not "agreed to postpone a protest" (what was agreed)
+            if ((w.startsWith("cancel") || w.startsWith("postpon")) && !words[i - 1].equals("to")
+                    || w.equals("called") && i + 1 < segEnd && words[i + 1].equals("off")) {
                 return true;
             }
             if ((NEGATIONS.contains(w) || w.endsWith("n't")) && i + 1 < segEnd) {

@@ -132,4 +132,16 @@ class FactualityTest {
         // a negated past act is no event, as before
         assertThat(tuples("Kenya did not send troops to Somalia.", DAY)).isEmpty();
     }
+
+    @Test
+    void failingToReachAgreementIsAMutualRejection() {
+        assertThat(tuples("Kenya and Uganda failed to reach agreement on the border.", DAY))
+                .contains("KEN>UGA>12", "UGA>KEN>12");
+    }
+
+    @Test
+    void postponingWhatWasAgreedDoesNotNegateTheAgreement() {
+        assertThat(tuples("Kenyan opposition leaders agreed to postpone a protest.", DAY)).contains("KEN>->03");
+        assertThat(tuples("The talks between Kenya and Uganda were postponed.", DAY)).isEmpty();
+    }
 }
