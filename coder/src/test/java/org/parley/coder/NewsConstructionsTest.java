@@ -171,4 +171,25 @@ class NewsConstructionsTest {
         assertThat(tuples("The Sudanese army declared a cessation of hostilities with South Sudan."))
                 .anyMatch(t -> t.startsWith("SDN>") && t.endsWith(">0871"));
     }
+
+    @Test
+    void medicalGoodsGivenToAStateAreHumanitarianAid() {
+        assertThat(tuples("Japan gave medical equipment to Laos.")).contains("JPN>LAO>073");
+    }
+
+    @Test
+    void aTaxOnAnotherStatesFirmsDroppedEasesASanction() {
+        assertThat(tuples("France suspended its digital tax on American tech companies.")).contains("FRA>USA>085");
+    }
+
+    @Test
+    void civiliansHeldAsHumanShieldsAreHostages() {
+        assertThat(tuples("Boko Haram fighters held villagers as human shields in Chad."))
+                .anyMatch(t -> t.endsWith(">TCD>181"));
+    }
+
+    @Test
+    void suspendingAirLinksReducesRelations() {
+        assertThat(tuples("Morocco suspended air links with Spain.")).contains("MAR>ESP>160");
+    }
 }
