@@ -82,7 +82,9 @@ final class ArticleMemory {
         return null;
     }
 
-    /** The actors an anaphor of class {@code cls} (ONE, STATE, HOME, PAIR) points to; {@code earlier}: this sentence's. */
+    /**
+     * The actors an anaphor of class {@code cls} (ONE, STATE, HOME, PAIR) points to; {@code earlier}: this sentence's.
+     */
     List<ActorRef> resolve(String cls, boolean pronoun, List<Mention> earlier) {
         if (cls.equals("PAIR")) {
             return lastPair(earlier, pronoun ? 1 : 3);

@@ -281,7 +281,7 @@ final class EventAssembler {
             emitAmong(sources, date, code, rule, loc, outcome);
         } else if (rule.noTarget() || a.passive() && RoleAssignment.stateAct(code) && roles.location() != null
                 && sources.size() == 1 && sources.get(0) == roles.location().refs().get(0)
-                || !rule.imported() && !a.passive() && !a.nominal()
+                || !rule.imported() && !rule.fromSource() && !a.passive() && !a.nominal() // no receiver, no event
                 && !(t > 0 && words[t - 1].equals("to"))
                 && (rule.wordCount() > 1 && !rule.fallback() && !code.startsWith("04") && verbal(t)
                 || !neg && CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()) // not "his delegates"

@@ -236,4 +236,10 @@ class RolesFromSyntaxTest {
         assertThat(tuples("Ghana welcomed the visit by the Togolese foreign minister.")).contains("TGO>GHA>042");
         assertThat(tuples("Ghana welcomed a delegation from Togo.")).contains("TGO>GHA>042");
     }
+
+    @Test
+    void supportReceivedByNoActorHasNoReceiverAndNoEvent() {
+        assertThat(tuples("Ghana said the plan enjoyed support from Togo and Benin.")).isEmpty();
+        assertThat(tuples("Ghana enjoyed support from Togo.")).contains("TGO>GHA>051");
+    }
 }
