@@ -199,4 +199,17 @@ final class Factuality {
         }
         return Integer.parseInt(w);
     }
+
+    /** "jailed a student for helping militants": the gerund after "for" is the object's act, the reason for the verb. */
+    static boolean reasonGiven(String[] words, Syntax syntax, int segStart, int t) {
+        if (t < 2 || !words[t - 1].equals("for") || !words[t].endsWith("ing")) {
+            return false;
+        }
+        for (int i = segStart; i < t - 1; i++) {
+            if (syntax.isVerb(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -144,4 +144,10 @@ class FactualityTest {
         assertThat(tuples("Kenyan opposition leaders agreed to postpone a protest.", DAY)).contains("KEN>->03");
         assertThat(tuples("The talks between Kenya and Uganda were postponed.", DAY)).isEmpty();
     }
+
+    @Test
+    void anActGivenAsTheReasonForAnotherIsNotTheSubjects() {
+        assertThat(tuples("A Kenyan court has jailed a Somali student for two years for helping young militants join an "
+                + "armed group in Uganda.", DAY)).contains("KEN>SOM>17").noneMatch(t -> t.endsWith(">07"));
+    }
 }
