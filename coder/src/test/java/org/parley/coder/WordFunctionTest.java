@@ -187,4 +187,10 @@ class WordFunctionTest {
         // "allows people to travel" is no concession (080) to anyone
         assertThat(tuples("The Kenyan government allows people to travel freely.")).isEmpty();
     }
+
+    @Test
+    void forcesAssaultOnATownIsForceNotTheAssaultOfAPerson() {
+        assertThat(tuples("Kenyan troops began their assault on the rebel stronghold in Somalia."))
+                .contains("KEN>SOM>190").noneMatch(t -> t.endsWith(">182"));
+    }
 }
