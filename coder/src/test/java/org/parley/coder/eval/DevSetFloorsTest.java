@@ -44,13 +44,13 @@ class DevSetFloorsTest {
     @Test
     void petrarchGoldSentences() throws Exception {
         EvalReport r = evaluate("petr2-gsr-dev.jsonl");
-        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.71);
+        assertThat(r.root().f1()).as("PETRARCH-2 gold root F1").isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
     void fiveWayDirection() throws Exception {
         EvalReport r = evaluate("news-quad-dev.jsonl");
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.66);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.695);
     }
 
     /**
