@@ -187,7 +187,8 @@ final class ArticleMemory {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             Mention m = earlier.get(i);
             ActorRef r = m.refs().get(0);
-            if (!m.place() && !m.anti() && !m.anaphor() && (r.person() || r.role() != null)) {
+            if (!m.place() && !m.anti() && !m.anaphor() && (r.person() || r.role() != null)
+                    && !EventCoder.UNKNOWN.equals(r.code())) {
                 return r;
             }
         }

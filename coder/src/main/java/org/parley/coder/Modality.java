@@ -72,8 +72,10 @@ final class Modality {
         return false;
     }
 
-    /** "asked the president, who is backed by the army, to resign": where the relative clause closing at {@code
-     *  comma} opens, or {@code comma} when none does. */
+    /**
+     * "asked the president, who is backed by the army, to resign": where the relative clause that closes at
+     * {@code comma} opens, or {@code comma} when none does.
+     */
     private static int parentheticalStart(String[] w, int comma) {
         for (int k = comma - 1; k >= Math.max(1, comma - 12); k--) {
             if (w[k].equals(",")) {

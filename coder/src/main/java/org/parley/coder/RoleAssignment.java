@@ -399,10 +399,6 @@ final class RoleAssignment {
     }
 
     /**
-     * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
-     * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
-     */
-    /**
      * "criticised the American sanctions on Venezuela", "praised the Japanese aid to Manila": words about another's
      * act answer whoever acted (the modifier before the act's noun), not the act's own target; so does force-rooted
      * "attacked the proclamation ... by Trump", which is words too (CodeAdjustments).
@@ -469,10 +465,9 @@ final class RoleAssignment {
     }
 
     /**
-     * "the new US sanctions": only determiners and the adjectives news puts before a country's measures between
-     * the verb and the modifier (a word list, not the tagger: most sentences are never tagged).
+     * "Israeli shelling", "a Russian air strike": a nationality before an action noun acts;
+     * "The Libyan National Army released ...": so does one opening the clause's subject phrase.
      */
-
     private List<Mention> modifierSource(int segStart, int t) {
         List<Mention> src = List.of();
         for (Mention mod : modifiers) {
