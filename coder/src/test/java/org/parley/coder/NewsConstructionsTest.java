@@ -192,4 +192,16 @@ class NewsConstructionsTest {
     void suspendingAirLinksReducesRelations() {
         assertThat(tuples("Morocco suspended air links with Spain.")).contains("MAR>ESP>160");
     }
+
+    @Test
+    void beginningAMilitaryOperationIsLaunchingIt() {
+        assertThat(tuples("Ethiopia said it would begin a military operation against Eritrea."))
+                .contains("ETH>ERI>138");
+    }
+
+    @Test
+    void liftingEmbargoesEasesSanctions() {
+        assertThat(tuples("Washington agreed to lift its embargoes on Cuba.")).contains("USA>CUB>0354")
+                .noneMatch(t -> t.endsWith(">163"));
+    }
 }
