@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>There is no lemmatizer: OpenNLP's UD English lemmatizer ran at about 200 sentences/s, far below the coder's
  * goal of 10,000, so the rules get their base forms from {@link Lemmas} instead and its model is not shipped.
  *
- * <p>The model is loaded once per JVM ({@link #english()}) and shared; it is read-only. OpenNLP's
- * {@code POSTaggerME} is not thread-safe, so each thread that tags gets its own, created on first use. An instance
+ * <p>The tags are decoded by {@link GreedyPosDecoder}, which gives {@code POSTaggerME}'s greedy tags at less cost.
+ * The model is loaded once per JVM ({@link #english()}) and shared; it is read-only. The decoder is not thread-safe,
+ * so each thread that tags gets its own, created on first use. An instance
  * is therefore safe to share between threads. {@link #posTags} never throws on odd tokens: null tokens count as
  * empty, and should OpenNLP fail on some input, the sentence comes back tagged {@code X}.
  */
@@ -92,10 +93,21 @@ final class Tagger {
         }
     }
 
-    private final ThreadLocal<POSTaggerME> posTagger;
+    private final POSModel posModel;
+    private final ThreadLocal<GreedyPosDecoder> posTagger;
 
     private Tagger(POSModel posModel) {
-        this.posTagger = ThreadLocal.withInitial(() -> new POSTaggerME(posModel, POSTagFormat.UD));
+        this.posModel = posModel;
+        this.posTagger = ThreadLocal.withInitial(() -> new GreedyPosDecoder(posModel));
+    }
+
+    /** The model's own tagger, greedy as configured here: what {@link GreedyPosDecoder} is checked against. */
+    POSTaggerME referenceTagger() {
+        return new POSTaggerME(posModel, POSTagFormat.UD);
+    }
+
+    POSModel model() {
+        return posModel;
     }
 
     /**

@@ -160,4 +160,29 @@ class TaggerTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The decoder gives the tags of OpenNLP's own tagger with the same greedy model, token for token, on every wire
+     * sentence and on the seed article's sentences (about 4,000 tokens).
+     */
+    @Test
+    void greedyDecoderGivesTheLibrarysTags() throws Exception {
+        opennlp.tools.postag.POSTaggerME reference = TAGGER.referenceTagger();
+        List<String> texts = new ArrayList<>();
+        WireSentencesTest.sentences().forEach(l -> texts.add(l.sentence()));
+        texts.addAll(List.of(java.nio.file.Files.readString(
+                java.nio.file.Path.of("../seeds/000_5d88cda59b529f56.txt")).split("(?<=[.!?])\\s+")));
+        GreedyPosDecoder decoder = new GreedyPosDecoder(referenceModel());
+        int tokens = 0;
+        for (String text : texts) {
+            String[] toks = text.split("\\s+|(?=[,.;:\"'?!()])|(?<=[\"(])");
+            assertThat(decoder.tag(toks)).as(text).containsExactly(reference.tag(toks));
+            tokens += toks.length;
+        }
+        assertThat(tokens).isGreaterThan(3000);
+    }
+
+    private static opennlp.tools.postag.POSModel referenceModel() {
+        return TAGGER.model();
+    }
 }
