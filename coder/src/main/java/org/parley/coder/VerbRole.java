@@ -82,10 +82,16 @@ final class VerbRole {
         return false;
     }
 
-    /** "issues related to Ukraine remain": the clause's own verb comes later. */
+    /**
+     * "issues related to Ukraine remain": the clause's own verb comes later. Only a verb that can head the clause
+     * counts: not a participle ("rebels set off a bomb under a vehicle carrying police"), an infinitive or a second
+     * verb of the same subject ("settlers rampaged through the town and burned homes").
+     */
     private static boolean verbAfter(Sentence s, Syntax syn, int t) {
+        String[] w = s.words();
         for (int i = t + 1; i < s.n() && s.seg()[i] == s.seg()[t]; i++) {
-            if (VERBAL.contains(syn.tag(i))) {
+            if (syn.tag(i).equals("AUX") || syn.tag(i).equals("VERB") && !w[i].endsWith("ing")
+                    && !Set.of("to", "and", "or").contains(w[i - 1].toLowerCase())) {
                 return true;
             }
         }
