@@ -444,6 +444,9 @@ final class ClauseRoles {
             if (m.place() && !rule.place() && !aimedAt) {
                 continue;
             }
+            if (out.isEmpty() && m.anaphor() && sameAs(m, src) && subjectOfNextVerb(t, m, segEnd)) {
+                continue; // "Japan announced it would impose sanctions on Russia": "it" is Japan again
+            }
             if (out.isEmpty()) {
                 out.add(m);
             } else if (Clauses.onlyWords(words, out.get(out.size() - 1).end(), m.start(), COORDINATORS)
@@ -454,6 +457,11 @@ final class ClauseRoles {
             }
         }
         return dropAppositives(out);
+    }
+
+    private static boolean sameAs(Mention m, List<Mention> src) {
+        return !m.refs().isEmpty() && m.refs().stream().allMatch(r -> Mention.refsOf(src).stream()
+                .anyMatch(x -> x.code().equals(r.code())));
     }
 
     /** "talks between X and Y", "a meeting of X and Y". */
