@@ -203,7 +203,8 @@ final class EventAssembler {
                 && frame != Modality.Frame.REFUSAL && frame != Modality.Frame.ACT) { // "came to persuade" persuades
             return "infinitive after an earlier action of the clause";
         }
-        if (Modality.requestedOfOther(s, syntax, t) || Factuality.reasonGiven(words, syntax, segStart, t)) {
+        if (Modality.requestedOfOther(s, syntax, t) || Modality.demandedThat(s, syntax, t)
+                || Factuality.reasonGiven(words, syntax, segStart, t)) {
             return "an act a request asks of someone, or the reason given for another act: not the subject's";
         }
         // without the article's own date no year in the text can be told past

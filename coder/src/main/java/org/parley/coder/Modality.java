@@ -72,6 +72,37 @@ final class Modality {
         return false;
     }
 
+    /** Verbs whose "that" clause states an act wanted of its subject, not done: "demanded that Russia withdraw". */
+    private static final Set<String> WANTING_THAT = Set.of("demand", "demands", "demanded", "demanding", "insist",
+            "insists", "insisted", "urge", "urges", "urged", "ask", "asks", "asked", "request", "requests",
+            "requested", "recommend", "recommends", "recommended", "propose", "proposes", "proposed");
+
+    /**
+     * Whether the verb at {@code t} is the act a demand's "that" clause asks for ("demanded on Monday that Russia
+     * hand over the data"): the clause has no verb before {@code t} and the word before its "that", past a time
+     * phrase, is a verb of wanting. English puts such a verb in its base form (the subjunctive), so an act in the
+     * past tense ("insisted that Russia had withdrawn") is a claim about what was done and stays.
+     */
+    static boolean demandedThat(Sentence s, Syntax syn, int t) {
+        String[] w = s.words();
+        if (w[t].endsWith("ed") || w[t].endsWith("s") && !w[t].endsWith("ss")) {
+            return false;
+        }
+        int that = t - 1;
+        while (that > 0 && !w[that].equals("that") && !syn.isVerb(that) && !syn.tag(that).equals("AUX")) {
+            that--;
+        }
+        if (that < 1 || !w[that].equals("that")) {
+            return false;
+        }
+        int k = that - 1;
+        while (k > 0 && k > that - 4 && !WANTING_THAT.contains(w[k]) && (syn.tag(k).equals("PROPN")
+                || syn.tag(k).equals("ADP") || syn.tag(k).equals("ADV") || syn.tag(k).equals("NOUN"))) {
+            k--; // "demanded on Monday that", "urged publicly that"
+        }
+        return WANTING_THAT.contains(w[k]);
+    }
+
     /**
      * "asked the president, who is backed by the army, to resign": where the relative clause that closes at
      * {@code comma} opens, or {@code comma} when none does.

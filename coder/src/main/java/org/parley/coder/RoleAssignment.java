@@ -119,7 +119,7 @@ final class RoleAssignment {
         if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
             tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
         }
-        if (tgt.isEmpty() && a.end() < n && words[a.end()].equals("that") && demandsOf(rule.code())) {
+        if (tgt.isEmpty() && thatFollows(a.end()) && demandsOf(rule.code())) {
             tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
         }
         if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
@@ -367,6 +367,20 @@ final class RoleAssignment {
         for (String v : SUPPORT_VERBS) {
             if (w.startsWith(v)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A "that" at {@code i}, or after a time phrase there: "demanded on Monday that". */
+    private boolean thatFollows(int i) {
+        for (int k = i; k < n && k < i + 4; k++) {
+            if (words[k].equals("that")) {
+                return true;
+            }
+            if (!syntax.tag(k).equals("ADP") && !syntax.tag(k).equals("PROPN") && !syntax.tag(k).equals("ADV")
+                    && !syntax.tag(k).equals("NOUN")) {
+                return false;
             }
         }
         return false;
