@@ -90,7 +90,8 @@ final class CodeAdjustments {
     /**
      * The code as who acts decides it: fighting by protesters is a violent protest (145), not war; a state's
      * bombing is by its air force (195), where CAMEO's 183 is the bombing of militants and criminals; a
-     * government's protest is a formal complaint (114).
+     * government's protest is a formal complaint (114); its forces blocking roads restrict movement (191) and
+     * demolishing homes destroy property (1712).
      */
     static String bySource(String code, List<Mention> src, String trigger) {
         if (code == null || src.isEmpty()) {
@@ -106,6 +107,11 @@ final class CodeAdjustments {
             // "the ministry protested against the comments": a government complains, it does not march; a rally
             // it holds is a campaign event, no protest
             return trigger.startsWith("protest") ? "114" : null;
+        }
+        boolean authority = src.stream().map(m -> m.refs().get(0)).allMatch(r -> r.type() == ActorType.STATE
+                && r.role() != null && Set.of("GOV", "MIL", "COP").contains(r.role()));
+        if (authority && ("144".equals(code) || "145".equals(code))) {
+            return "144".equals(code) ? "191" : "1712"; // forces closing roads or demolishing homes do not protest
         }
         return "190".equals(code) && protesters ? "145" : "183".equals(code) && state && bombed ? "195" : code;
     }

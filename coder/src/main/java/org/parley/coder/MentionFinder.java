@@ -342,10 +342,9 @@ final class MentionFinder {
                     || MentionContext.listedAfterPlace(earlier, start, before)
                     || k0 == Lexicon.Kind.SEAT && INCIDENTS.contains(after); // "a Kabul car bombing": where, not who
         }
-        String role = parts.role;
-        if (parts.person != null && role == null) {
-            role = "GOV";
-        }
+        // a person named with a title is an office holder; "Israelis rallied against the government" are its people
+        String role = parts.role != null ? parts.role : parts.person != null ? "GOV"
+                : group.size() == 1 && k0 == Lexicon.Kind.DEMONYM && text.endsWith("s") ? "CVL" : null;
         if (code.equals(EventCoder.UNKNOWN) || parts.groupName != null) {
             ActorType type = ActorType.GROUP;
             String name = parts.groupName != null ? parts.groupName : "unknown " + (role == null ? "actor" : role);

@@ -204,4 +204,22 @@ class NewsConstructionsTest {
         assertThat(tuples("Washington agreed to lift its embargoes on Cuba.")).contains("USA>CUB>0354")
                 .noneMatch(t -> t.endsWith(">163"));
     }
+
+    @Test
+    void aCountrysPeopleProtestAgainstItsGovernment() {
+        assertThat(tuples("Thousands of Hungarians rallied in Budapest against Prime Minister Viktor Orban's government."))
+                .anyMatch(t -> t.startsWith("HUN>HUN>14"));
+        assertThat(tuples("Dozens of Cuban artists staged a sit-in outside the culture ministry in Havana."))
+                .anyMatch(t -> t.startsWith("CUB>CUB>14"));
+    }
+
+    @Test
+    void blockingRoadsIsAProtestByPeopleAndARestrictionByForces() {
+        assertThat(tuples("Greek truckers blocked the border crossing with Bulgaria on Monday."))
+                .anyMatch(t -> t.startsWith("GRC>BGR>144"));
+        assertThat(tuples("Turkish police blocked the roads to Taksim Square on Sunday."))
+                .anyMatch(t -> t.startsWith("TUR>") && t.endsWith(">191"));
+        assertThat(tuples("Israeli forces demolished a Palestinian school near Hebron on Monday."))
+                .contains("ISR>PSE>1712");
+    }
 }
