@@ -495,6 +495,11 @@ final class ClauseRoles {
             return List.of();
         }
         int end = Clauses.clauseEnd(seg, at + 1, at + 1);
+        for (int v = at + 2; v < end; v++) {
+            if (syntax != null && (syntax.isVerb(v) || syntax.tag(v).equals("AUX"))) {
+                return subject(at + 1, v); // the subject of its own verb: "that Egypt send food after floods hit"
+            }
+        }
         return subject(at + 1, end);
     }
 }

@@ -24,6 +24,8 @@ class ComplementClausesTest {
                 .anyMatch(t -> t.startsWith("GHA>TGO>10"));
         assertThat(tuples("Peru's foreign ministry insisted again that Chile return the stolen artefacts."))
                 .anyMatch(t -> t.startsWith("PER>CHL>10"));
+        assertThat(tuples("Chad demanded that Niger send food after floods swept through Zinder."))
+                .anyMatch(t -> t.startsWith("TCD>NER>10"));
     }
 
     @Test
