@@ -102,7 +102,7 @@ final class EventAssembler {
             }
             for (int o = 0; o < chosen.size(); o++) {
                 Match other = chosen.get(o);
-                if (!other.rule().fallback() && other.start() >= fb.end() && other.start() <= fb.end() + 2
+                if (!other.rule().fallback() && other.start() >= fb.end() && other.start() <= fb.end() + 2 + Modality.timePhraseAt(words, fb.end())
                         && seg[other.start()] == seg[fb.start()] && upTo[o + 1] > upTo[o]) {
                     keys = keys == null ? new ArrayList<>(st.produced.keySet()) : keys;
                     keys.subList(upTo[f], upTo[f + 1]).forEach(st.produced::remove);
@@ -284,7 +284,7 @@ final class EventAssembler {
                 && sources.size() == 1 && sources.get(0) == roles.location().refs().get(0)
                 || !rule.imported() && !rule.fromSource() && !a.passive() && !a.nominal() // no receiver, no event
                 && !(t > 0 && words[t - 1].equals("to"))
-                && (rule.wordCount() > 1 && !rule.fallback() && !code.startsWith("04") && verbal(t)
+                && (rule.wordCount() > 1 && !rule.fallback() && !rule.objectNext() && !code.startsWith("04") && verbal(t)
                 || !neg && CodeAdjustments.forceOrNoSense(code) && verbWithObject(words, a.end()) // not "his delegates"
                 || !neg && CodeAdjustments.actsOnPeople(code) && verbal(t)
                 && UnknownNames.startsAt(roles.mentions(), a.end()))) {

@@ -142,7 +142,7 @@ final class Modality {
             i--; // "to at least try"
         }
         if (i >= 0 && w[i].equals("to") && s.seg()[i] == s.seg()[t]) {
-            int c = i - 1;
+            int c = timePhraseStart(w, i);
             while (c >= 0 && (syn.tag(c).equals("ADV") || syn.tag(c).equals("PART"))) {
                 c--;
             }
@@ -157,6 +157,35 @@ final class Modality {
                     : REFUSAL.contains(gov) ? Frame.REFUSAL : Frame.OTHER;
         }
         return null;
+    }
+
+    private static final Set<String> WHEN = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "today", "yesterday", "tonight", "overnight", "again", "week", "month", "year");
+
+    /**
+     * The word before a time phrase that ends before {@code to}, or {@code to - 1} when there is none: wire copy puts
+     * the day between a verb and its infinitive ("refused on Friday to resign", "agreed last week to extend").
+     */
+    private static int timePhraseStart(String[] w, int to) {
+        int c = to - 1;
+        if (c < 1 || !WHEN.contains(w[c])) {
+            return c;
+        }
+        c--;
+        if (c >= 1 && (w[c].equals("on") || w[c].equals("last") || w[c].equals("this") || w[c].equals("early")
+                || w[c].equals("late"))) {
+            c--;
+        }
+        return c;
+    }
+
+    /** How many words of a time phrase start at {@code i} ("on Friday", "yesterday"): 0, 1 or 2. */
+    static int timePhraseAt(String[] w, int i) {
+        if (i < w.length && WHEN.contains(w[i])) {
+            return 1;
+        }
+        return i + 1 < w.length && WHEN.contains(w[i + 1]) && (w[i].equals("on") || w[i].equals("last")
+                || w[i].equals("this")) ? 2 : 0;
     }
 
     /** The code of an intended or threatened act of {@code code}; null when CAMEO has none (statements). */

@@ -197,6 +197,11 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
             }
             return -1;
         }
+        // wire copy puts the day between a verb and its complement: "refused on Friday to", "agreed yesterday to"
+        int when = el > 0 && !pattern[el - 1].gap() ? Modality.timePhraseAt(words, pos) : 0;
+        if (when == 2 || when == 1 && pos < end && !e.matches(words[pos], lemmas[pos])) {
+            pos += when;
+        }
         if (pos >= end || !e.matches(words[pos], lemmas[pos])) {
             return -1;
         }

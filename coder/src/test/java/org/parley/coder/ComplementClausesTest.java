@@ -57,4 +57,20 @@ class ComplementClausesTest {
         assertThat(tuples("Kurdish militants set off a bomb near a convoy carrying Turkish soldiers."))
                 .anyMatch(t -> t.endsWith(">TUR>183"));
     }
+
+    @Test
+    void aTimePhraseBetweenAVerbAndItsComplementChangesNothing() {
+        assertThat(tuples("Iran refused on Tuesday to release a Swedish doctor.")).containsExactly("IRN>SWE>1243");
+        assertThat(tuples("Japan agreed on Friday to resume talks with South Korea."))
+                .noneMatch(t -> t.endsWith(">057"));
+        assertThat(tuples("Washington called on Monday for Venezuelan President Nicolas Maduro to step down."))
+                .anyMatch(t -> t.startsWith("USA>VEN>02"));
+    }
+
+    @Test
+    void aCallForSomethingWithNoOneToDoItIsNoEvent() {
+        assertThat(tuples("Current guidelines call for a two percent increase.")).isEmpty();
+        assertThat(tuples("President Trump has called for NATO members to increase military spending."))
+                .contains("USA>NATO>020");
+    }
 }
