@@ -151,6 +151,17 @@ final class CodeAdjustments {
         return code.compareTo("14") >= 0 || code.startsWith("12") || code.startsWith("11") && !code.startsWith("112");
     }
 
+    /**
+     * An imported pattern whose source is unnamed people, or whose verb alone has only unnamed people as its object,
+     * mostly matches in another sense; assault and mass violence (18, 20) against people are those acts whoever
+     * suffers them ("fighters raped women", "soldiers executed villagers").
+     */
+    static boolean unnamedPeopleOnly(Rule rule, List<Mention> src, List<Mention> tgt) {
+        boolean violence = rule.code().startsWith("18") || rule.code().startsWith("20");
+        return rule.imported() && (!src.isEmpty() && src.stream().allMatch(Mention::anonymousCivilians)
+                || rule.verbAlone() && !violence && !tgt.isEmpty() && tgt.stream().allMatch(Mention::anonymousCivilians));
+    }
+
     /** Roots whose object is typically a person: release (08), expel, arrest, assault, fight (16-20). */
     static boolean actsOnPeople(String code) {
         int root = Integer.parseInt(code.substring(0, 2));

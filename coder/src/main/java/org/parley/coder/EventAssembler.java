@@ -145,8 +145,7 @@ final class EventAssembler {
         }
         List<Mention> src = r.src();
         List<Mention> tgt = r.tgt();
-        if (rule.imported() && (!src.isEmpty() && src.stream().allMatch(Mention::anonymousCivilians)
-                || rule.verbAlone() && !tgt.isEmpty() && tgt.stream().allMatch(Mention::anonymousCivilians))) {
+        if (CodeAdjustments.unnamedPeopleOnly(rule, src, tgt)) {
             obs.ruleTried(rule, matched, "skipped: unnamed people as a party of an imported pattern");
             return; // "two people who returned from Italy", "it allows people to see the process"
         }

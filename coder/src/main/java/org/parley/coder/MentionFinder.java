@@ -55,8 +55,8 @@ final class MentionFinder {
             Item best = longestAt(toks, words, i, date);
             if (best == null) {
                 String w = words[i];
-                // "anti-Russian sanctions" target Russia; "pro-Russia rebels" are not Russia: "pro-" gives no actor
-                String rest = w.startsWith("anti-") ? w.substring(5) : null;
+                // "anti-Russian sanctions" target Russia; "a Saudi-led coalition" is Saudi Arabia's; "pro-" gives none
+                String rest = w.startsWith("anti-") ? w.substring(5) : w.endsWith("-led") ? w.substring(0, w.length() - 4) : null;
                 if (rest != null) {
                     for (Lexicon.Phrase p : lex.phrasesByFirstWord.getOrDefault(rest, List.of())) {
                         if (p.words().length == 1 && (p.kind() == Lexicon.Kind.COUNTRY

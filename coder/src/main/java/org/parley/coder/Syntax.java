@@ -11,6 +11,11 @@ final class Syntax {
     private final Sentence sentence;
     private String[] tags;
 
+    /** The lower-cased word at {@code i}. */
+    String word(int i) {
+        return sentence.words()[i];
+    }
+
     Syntax(Tagger tagger, Sentence sentence) {
         this.tagger = tagger;
         this.sentence = sentence;

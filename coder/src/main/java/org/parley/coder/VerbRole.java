@@ -48,12 +48,16 @@ final class VerbRole {
             return false;
         }
         for (int i = end; i < start; i++) {
-            if (!OBJECT_GAP_TAGS.contains(syn.tag(i))) {
+            if (!OBJECT_GAP_TAGS.contains(syn.tag(i)) && !QUANTITIES.contains(syn.word(i))) {
                 return false;
             }
         }
         return true;
     }
+
+    /** Nouns of number before "of": "raped dozens of women", "detained hundreds of protesters". */
+    private static final Set<String> QUANTITIES = Set.of("dozens", "hundreds", "thousands", "scores", "tens",
+            "millions", "number", "group", "groups", "handful");
 
     /** "the Somali and Ethiopian portfolios": the actor only qualifies the noun that follows it. */
     private static boolean modifiesNoun(Syntax syn, Mention m) {

@@ -222,4 +222,25 @@ class NewsConstructionsTest {
         assertThat(tuples("Israeli forces demolished a Palestinian school near Hebron on Monday."))
                 .contains("ISR>PSE>1712");
     }
+
+    @Test
+    void aCoalitionLedByAStateIsThatStates() {
+        assertThat(tuples("The Saudi-led coalition carried out airstrikes on Sanaa on Monday."))
+                .anyMatch(t -> t.startsWith("SAU>YEM>19"));
+    }
+
+    @Test
+    void violenceAgainstUnnamedPeopleIsCodedAndExecutingAPlanIsNot() {
+        assertThat(tuples("Chadian soldiers raped dozens of women in the village.")).contains("TCD>--->1821");
+        assertThat(tuples("Eritrean soldiers executed dozens of civilians in the Tigray town of Axum."))
+                .anyMatch(t -> t.startsWith("ERI>") && t.endsWith(">180"));
+        assertThat(tuples("The government of Fiji executed a planned shutdown of public services.")).isEmpty();
+    }
+
+    @Test
+    void strikesBegunAreProtestsAndRalliesInAPlaceAreToo() {
+        assertThat(tuples("Jailed Egyptian activists began a hunger strike on Monday.")).contains("EGY>->142");
+        assertThat(tuples("Thousands of Kenyans rallied in Nairobi against the finance bill."))
+                .anyMatch(t -> t.startsWith("KEN>KEN>14"));
+    }
 }
