@@ -178,6 +178,13 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
         return code.equals(BLOCK);
     }
 
+    /** Words of a sum or count, which do not lengthen a gap: "froze nearly $400 million in military aid". */
+    private static boolean amount(String w) {
+        return w.equals("$") || w.equals("€") || w.equals("£") || !w.isEmpty() && Character.isDigit(w.charAt(0))
+                || w.equals("million") || w.equals("millions") || w.equals("billion") || w.equals("billions")
+                || w.equals("hundreds") || w.equals("thousands");
+    }
+
     private int match(String[] words, String[] lemmas, int pos, int end, boolean[] blocked, int el) {
         if (el == pattern.length) {
             return pos;
@@ -191,7 +198,7 @@ record Rule(String id, String code, Element[] pattern, boolean symmetric, boolea
                 if (r >= 0) {
                     return r;
                 }
-                if (!(blocked[p] && p + 1 < end && blocked[p + 1])) {
+                if (!(blocked[p] && p + 1 < end && blocked[p + 1]) && !amount(words[p])) {
                     units++;
                 }
             }

@@ -243,4 +243,14 @@ class NewsConstructionsTest {
         assertThat(tuples("Thousands of Kenyans rallied in Nairobi against the finance bill."))
                 .anyMatch(t -> t.startsWith("KEN>KEN>14"));
     }
+
+    @Test
+    void aidSuspendedOrFrozenIsAidCutNotAidGivenWhateverTheSum() {
+        assertThat(tuples("Canada froze nearly $300 million in military aid to Egypt on Friday."))
+                .contains("CAN>EGY>162").noneMatch(t -> t.contains(">07"));
+        assertThat(tuples("Sweden suspended hundreds of millions of dollars in development assistance to Mali."))
+                .contains("SWE>MLI>162");
+        assertThat(tuples("Kenya scaled back ties with Somalia on Thursday.")).contains("KEN>SOM>161");
+        assertThat(tuples("Turkey suspended its friendship treaty with Greece.")).contains("TUR>GRC>160");
+    }
 }
