@@ -253,4 +253,13 @@ class NewsConstructionsTest {
         assertThat(tuples("Kenya scaled back ties with Somalia on Thursday.")).contains("KEN>SOM>161");
         assertThat(tuples("Turkey suspended its friendship treaty with Greece.")).contains("TUR>GRC>160");
     }
+
+    @Test
+    void aWelcomeToAPlaceIsAHostedVisitAndAnOfferingIsNoOffer() {
+        assertThat(tuples("Indian Prime Minister Narendra Modi welcomed Australian Prime Minister Anthony Albanese to "
+                + "New Delhi on Friday.")).contains("IND>AUS>043");
+        assertThat(tuples("Chile and Peru held a video conference on Tuesday on border trade."))
+                .contains("CHL>PER>041", "PER>CHL>041");
+        assertThat(tuples("South Korea's president sent a ritual offering to a shrine on Friday.")).isEmpty();
+    }
 }
