@@ -262,4 +262,12 @@ class NewsConstructionsTest {
                 .contains("CHL>PER>041", "PER>CHL>041");
         assertThat(tuples("South Korea's president sent a ritual offering to a shrine on Friday.")).isEmpty();
     }
+
+    @Test
+    void mobilisingReservistsAndDeployingPoliceShowForceWithoutATarget() {
+        assertThat(tuples("Azerbaijan ordered a partial mobilisation of military reservists on Tuesday."))
+                .contains("AZE>->154");
+        assertThat(tuples("Kenyan authorities deployed thousands of police around Nairobi ahead of the march."))
+                .anyMatch(t -> t.startsWith("KEN>") && t.endsWith(">153"));
+    }
 }
