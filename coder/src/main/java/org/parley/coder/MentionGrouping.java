@@ -59,6 +59,9 @@ final class MentionGrouping {
             return false;
         }
         for (int i = from; i < to; i++) {
+            if (words[i].equals("for") && i == from && from > 0 && SERVES.contains(words[from - 1])) {
+                continue; // "a spokesman for Britain's Foreign Office" speaks for it
+            }
             if (!CONNECTORS.contains(words[i]) && !TITLE_QUALIFIERS.contains(words[i])) {
                 return false;
             }

@@ -270,4 +270,10 @@ class NewsConstructionsTest {
         assertThat(tuples("Kenyan authorities deployed thousands of police around Nairobi ahead of the march."))
                 .anyMatch(t -> t.startsWith("KEN>") && t.endsWith(">153"));
     }
+
+    @Test
+    void aSpokespersonForAnInstitutionSpeaksForIt() {
+        assertThat(tuples("A spokeswoman for Poland's foreign ministry criticised Belarus on Monday."))
+                .anyMatch(t -> t.startsWith("POL>BLR>11"));
+    }
 }
