@@ -276,4 +276,10 @@ class NewsConstructionsTest {
         assertThat(tuples("A spokeswoman for Poland's foreign ministry criticised Belarus on Monday."))
                 .anyMatch(t -> t.startsWith("POL>BLR>11"));
     }
+
+    @Test
+    void compoundMinisterialTitlesNameAGovernmentActor() {
+        assertThat(tuples("Indian External Affairs Minister Subrahmanyam Jaishankar met Chinese officials on Thursday."))
+                .anyMatch(t -> t.startsWith("IND>CHN>04"));
+    }
 }
