@@ -335,10 +335,11 @@ final class MentionFinder {
             if (k0 == Lexicon.Kind.COUNTRY && MentionContext.namesAnEvent(toks, end)) {
                 return null; // "an Iraq War veteran", "the Korea Herald", "the Syria Accord"
             }
-            // "in northern Syria", "in central Kabul": a compass word between the preposition and the place
+            // "in northern Syria": a compass word between the preposition and the place
             boolean compass = COMPASS.contains(before) && start > 1 && PLACE_PREPS.contains(words[start - 2])
                     && !toks.get(start - 1).isCapitalised(); // not "in South America"
-            place = (PLACE_PREPS.contains(before) || compass) && !after.equals("'s")
+            boolean inThe = before.equals("the") && start > 1 && PLACE_PREPS.contains(words[start - 2]); // "in the US"
+            place = (PLACE_PREPS.contains(before) || compass || inThe && k0 == Lexicon.Kind.COUNTRY) && !after.equals("'s")
                     || MentionContext.listedAfterPlace(earlier, start, before)
                     || k0 == Lexicon.Kind.SEAT && INCIDENTS.contains(after); // "a Kabul car bombing": where, not who
         }

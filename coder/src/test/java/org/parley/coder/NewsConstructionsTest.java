@@ -282,4 +282,10 @@ class NewsConstructionsTest {
         assertThat(tuples("Indian External Affairs Minister Subrahmanyam Jaishankar met Chinese officials on Thursday."))
                 .anyMatch(t -> t.startsWith("IND>CHN>04"));
     }
+
+    @Test
+    void aCountryAfterInTheIsWhereNotWho() {
+        assertThat(tuples("The attack followed two mass shootings in the United States that week, killing nine."))
+                .noneMatch(t -> t.startsWith("USA>"));
+    }
 }
