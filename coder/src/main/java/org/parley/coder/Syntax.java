@@ -33,8 +33,19 @@ final class Syntax {
             }
             tags = tagger.posTags(texts);
             infinitivesAfterTo(texts);
+            gerundsBeforeBetween(texts);
         }
         return tags[i];
+    }
+
+    /** "Fighting between Indian and Chinese troops broke out": a gerund opening its phrase before "between" names it. */
+    private void gerundsBeforeBetween(String[] texts) {
+        for (int i = 0; i + 1 < texts.length; i++) {
+            if (tags[i].equals("VERB") && texts[i].endsWith("ing") && texts[i + 1].equalsIgnoreCase("between")
+                    && (i == 0 || Set.of("DET", "ADJ", "PUNCT").contains(tags[i - 1]))) {
+                tags[i] = "NOUN";
+            }
+        }
     }
 
     /**

@@ -288,4 +288,10 @@ class NewsConstructionsTest {
         assertThat(tuples("The attack followed two mass shootings in the United States that week, killing nine."))
                 .noneMatch(t -> t.startsWith("USA>"));
     }
+
+    @Test
+    void fightingBetweenTwoPartiesIsTheirsWhateverTheTaggerSays() {
+        assertThat(tuples("Fighting between Ethiopian and Eritrean troops broke out on Sunday."))
+                .contains("ETH>ERI>190", "ERI>ETH>190");
+    }
 }
