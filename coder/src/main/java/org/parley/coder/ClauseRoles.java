@@ -444,7 +444,7 @@ final class ClauseRoles {
             if (m.place() && !rule.place() && !aimedAt) {
                 continue;
             }
-            if (out.isEmpty() && m.anaphor() && sameAs(m, src) && subjectOfNextVerb(t, m, segEnd)) {
+            if (out.isEmpty() && m.anaphor() && m.restates(src) && subjectOfNextVerb(t, m, segEnd)) {
                 continue; // "Japan announced it would impose sanctions on Russia": "it" is Japan again
             }
             if (out.isEmpty()) {
@@ -457,11 +457,6 @@ final class ClauseRoles {
             }
         }
         return dropAppositives(out);
-    }
-
-    private static boolean sameAs(Mention m, List<Mention> src) {
-        return !m.refs().isEmpty() && m.refs().stream().allMatch(r -> Mention.refsOf(src).stream()
-                .anyMatch(x -> x.code().equals(r.code())));
     }
 
     /** "talks between X and Y", "a meeting of X and Y". */
@@ -495,11 +490,7 @@ final class ClauseRoles {
             return List.of();
         }
         int end = Clauses.clauseEnd(seg, at + 1, at + 1);
-        for (int v = at + 2; v < end; v++) {
-            if (syntax != null && (syntax.isVerb(v) || syntax.tag(v).equals("AUX"))) {
-                return subject(at + 1, v); // the subject of its own verb: "that Egypt send food after floods hit"
-            }
-        }
-        return subject(at + 1, end);
+        int verb = syntax == null ? -1 : syntax.firstVerb(at + 2, end); // "that Egypt send food after floods hit"
+        return subject(at + 1, verb > 0 ? verb : end);
     }
 }

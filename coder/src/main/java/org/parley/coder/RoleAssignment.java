@@ -119,7 +119,7 @@ final class RoleAssignment {
         if (rule.objectNext() && !tgt.isEmpty() && tgt.get(0).start() - a.end() > 1) {
             tgt = List.of(); // "wants Putin to ...": only an actor right after the verb is its object
         }
-        if (tgt.isEmpty() && thatFollows(a.end()) && demandsOf(rule.code())) {
+        if (tgt.isEmpty() && syntax.thatFollows(a.end()) && demandsOf(rule.code())) {
             tgt = roles.clauseSubject(a.end()); // "Brazil demanded that Paraguay withdraw": the demand is on Paraguay
         }
         if (rule.topicObject() && !tgt.isEmpty() && !words[tgt.get(0).start() - 1].equals("with")) {
@@ -169,7 +169,15 @@ final class RoleAssignment {
                 && Clauses.contains(words, st.lastMatchEnd, t, "and")) {
             tgt = st.lastTargets;
         }
+        if (src.isEmpty() && rule.code().startsWith("14")) {
+            src = crowd(a.segStart(), t); // "more than a million people marched across France": a crowd protests
+        }
         return new Roles(src, tgt, between);
+    }
+
+    private List<Mention> crowd(int segStart, int t) {
+        return roles.mentions().stream().filter(m -> m.start() >= segStart && m.end() <= t && m.anonymousCivilians())
+                .limit(1).toList();
     }
 
     /** The source of an active trigger; null when the match is skipped. */
@@ -367,20 +375,6 @@ final class RoleAssignment {
         for (String v : SUPPORT_VERBS) {
             if (w.startsWith(v)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** A "that" at {@code i}, or after a time phrase there: "demanded on Monday that". */
-    private boolean thatFollows(int i) {
-        for (int k = i; k < n && k < i + 4; k++) {
-            if (words[k].equals("that")) {
-                return true;
-            }
-            if (!syntax.tag(k).equals("ADP") && !syntax.tag(k).equals("PROPN") && !syntax.tag(k).equals("ADV")
-                    && !syntax.tag(k).equals("NOUN")) {
-                return false;
             }
         }
         return false;

@@ -11,6 +11,29 @@ final class Syntax {
     private final Sentence sentence;
     private String[] tags;
 
+    /** The first verb or auxiliary in [from, end), or -1. */
+    int firstVerb(int from, int end) {
+        for (int v = from; v < end; v++) {
+            if (isVerb(v) || tag(v).equals("AUX")) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** A "that" at {@code i}, or after a time phrase there: "demanded on Monday that". */
+    boolean thatFollows(int i) {
+        for (int k = i; k < size() && k < i + 4; k++) {
+            if (word(k).equals("that")) {
+                return true;
+            }
+            if (!Set.of("ADP", "PROPN", "ADV", "NOUN").contains(tag(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The lower-cased word at {@code i}. */
     String word(int i) {
         return sentence.words()[i];

@@ -294,4 +294,10 @@ class NewsConstructionsTest {
         assertThat(tuples("Fighting between Ethiopian and Eritrean troops broke out on Sunday."))
                 .contains("ETH>ERI>190", "ERI>ETH>190");
     }
+
+    @Test
+    void anUnnamedCrowdProtests() {
+        assertThat(tuples("More than a million people marched across Serbia on Saturday against President Aleksandar Vucic's "
+                + "government.")).anyMatch(t -> t.endsWith(">SRB>141"));
+    }
 }
