@@ -79,7 +79,10 @@ class CameoCodeSentencesTest {
         return (double) c[k] / c[0];
     }
 
-    /** Measured when the set was written: dev 0.576, held 0.601 (right root); floors just under the latest figures. */
-    private static final double DEV_ROOT_FLOOR = 0.59;
-    private static final double HELD_ROOT_FLOOR = 0.61;
+    /**
+     * Measured when the set was written: dev 0.576, held 0.601 (right root); after the tenth session's changes dev
+     * 0.682, held 0.672. Floors just under the latest figures.
+     */
+    private static final double DEV_ROOT_FLOOR = 0.67;
+    private static final double HELD_ROOT_FLOOR = 0.66;
 }

@@ -50,7 +50,7 @@ class DevSetFloorsTest {
     @Test
     void fiveWayDirection() throws Exception {
         EvalReport r = evaluate("news-quad-dev.jsonl");
-        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.695);
+        assertThat(r.direction().agreement()).as("news-quad-dev direction agreement").isGreaterThanOrEqualTo(0.70);
     }
 
     /**
@@ -64,7 +64,7 @@ class DevSetFloorsTest {
         EvalReport r = new Evaluator(EventCoder.withDefaultDictionaries().withLearnedOpinion())
                 .crossValidatingLearnedOpinion(5).evaluate(gold, false);
         assertThat(r.direction().agreement()).as("news-quad-dev direction agreement, learned opinion")
-                .isGreaterThanOrEqualTo(0.70);
+                .isGreaterThanOrEqualTo(0.705);
     }
 
     @Test
