@@ -300,4 +300,10 @@ class NewsConstructionsTest {
         assertThat(tuples("More than a million people marched across Serbia on Saturday against President Aleksandar Vucic's "
                 + "government.")).anyMatch(t -> t.endsWith(">SRB>141"));
     }
+
+    @Test
+    void goodsHandedOverInABatchAreAid() {
+        assertThat(tuples("Japan handed Laos a consignment of fire engines on Tuesday.")).contains("JPN>LAO>070");
+        assertThat(tuples("India donated a shipment of medicines to Nepal.")).contains("IND>NPL>070");
+    }
 }
