@@ -306,4 +306,11 @@ class NewsConstructionsTest {
         assertThat(tuples("Japan handed Laos a consignment of fire engines on Tuesday.")).contains("JPN>LAO>070");
         assertThat(tuples("India donated a shipment of medicines to Nepal.")).contains("IND>NPL>070");
     }
+
+    @Test
+    void aNationalCongressIsTheLegislatureOfTheCountryInContext() {
+        assertThat(tuples("Brazil's president met union leaders on Monday. Thousands of people gathered outside the "
+                + "National Congress to protest against the government.")).anyMatch(t -> t.endsWith(">BRA>141"))
+                .noneMatch(t -> t.contains("USA"));
+    }
 }
