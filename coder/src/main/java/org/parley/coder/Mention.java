@@ -8,13 +8,14 @@ import java.util.Set;
 /** Actors mentioned by tokens [start, end); a place mention is where something happened, not who. */
 record Mention(int start, int end, List<ActorRef> refs, boolean place, boolean anti, boolean anaphor, String text) {
 
-    /** Unnamed civilians ("eight people were killed") are acted upon, never a source. */
     /** Whether every actor this mention names is one of {@code others}' ("it" after "Japan announced"). */
     boolean restates(List<Mention> others) {
-        return !refs.isEmpty() && refs.stream().allMatch(r -> refsOf(others).stream()
-                .anyMatch(x -> x.code().equals(r.code())));
+        Set<String> codes = new HashSet<>();
+        refsOf(others).forEach(x -> codes.add(x.code()));
+        return !refs.isEmpty() && refs.stream().allMatch(r -> codes.contains(r.code()));
     }
 
+    /** Unnamed civilians ("eight people were killed") are acted upon, never a source. */
     boolean anonymousCivilians() {
         ActorRef r = refs.get(0);
         return EventCoder.UNKNOWN.equals(r.code()) && "CVL".equals(r.role());

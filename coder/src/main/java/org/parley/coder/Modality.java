@@ -167,25 +167,22 @@ final class Modality {
      * the day between a verb and its infinitive ("refused on Friday to resign", "agreed last week to extend").
      */
     private static int timePhraseStart(String[] w, int to) {
-        int c = to - 1;
-        if (c < 1 || !WHEN.contains(w[c])) {
-            return c;
+        for (int len = 2; len >= 1; len--) {
+            if (to - len >= 1 && timePhraseAt(w, to - len) == len) {
+                return to - len - 1;
+            }
         }
-        c--;
-        if (c >= 1 && (w[c].equals("on") || w[c].equals("last") || w[c].equals("this") || w[c].equals("early")
-                || w[c].equals("late"))) {
-            c--;
-        }
-        return c;
+        return to - 1;
     }
+
+    private static final Set<String> BEFORE_WHEN = Set.of("on", "last", "this", "early", "late");
 
     /** How many words of a time phrase start at {@code i} ("on Friday", "yesterday"): 0, 1 or 2. */
     static int timePhraseAt(String[] w, int i) {
         if (i < w.length && WHEN.contains(w[i])) {
             return 1;
         }
-        return i + 1 < w.length && WHEN.contains(w[i + 1]) && (w[i].equals("on") || w[i].equals("last")
-                || w[i].equals("this")) ? 2 : 0;
+        return i + 1 < w.length && WHEN.contains(w[i + 1]) && BEFORE_WHEN.contains(w[i]) ? 2 : 0;
     }
 
     /** The code of an intended or threatened act of {@code code}; null when CAMEO has none (statements). */
