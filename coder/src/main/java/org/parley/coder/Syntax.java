@@ -21,13 +21,16 @@ final class Syntax {
         return -1;
     }
 
+    private static final Set<String> TIME_PHRASE_TAGS = Set.of("ADP", "PROPN", "ADV", "NOUN");
+    private static final Set<String> PHRASE_OPENERS = Set.of("DET", "ADJ", "PUNCT");
+
     /** A "that" at {@code i}, or after a time phrase there: "demanded on Monday that". */
     boolean thatFollows(int i) {
         for (int k = i; k < size() && k < i + 4; k++) {
             if (word(k).equals("that")) {
                 return true;
             }
-            if (!Set.of("ADP", "PROPN", "ADV", "NOUN").contains(tag(k))) {
+            if (!TIME_PHRASE_TAGS.contains(tag(k))) {
                 return false;
             }
         }
@@ -65,7 +68,7 @@ final class Syntax {
     private void gerundsBeforeBetween(String[] texts) {
         for (int i = 0; i + 1 < texts.length; i++) {
             if (tags[i].equals("VERB") && texts[i].endsWith("ing") && texts[i + 1].equalsIgnoreCase("between")
-                    && (i == 0 || Set.of("DET", "ADJ", "PUNCT").contains(tags[i - 1]))) {
+                    && (i == 0 || PHRASE_OPENERS.contains(tags[i - 1]))) {
                 tags[i] = "NOUN";
             }
         }

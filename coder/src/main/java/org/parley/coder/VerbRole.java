@@ -55,6 +55,9 @@ final class VerbRole {
         return true;
     }
 
+    /** Words after which a verb does not head the clause: an infinitive, a second verb of the same subject. */
+    private static final Set<String> NOT_HEADS_AFTER = Set.of("to", "and", "or");
+
     /** Nouns of number before "of": "raped dozens of women", "detained hundreds of protesters". */
     private static final Set<String> QUANTITIES = Set.of("dozens", "hundreds", "thousands", "scores", "tens",
             "millions", "number", "group", "groups", "handful");
@@ -95,7 +98,7 @@ final class VerbRole {
         String[] w = s.words();
         for (int i = t + 1; i < s.n() && s.seg()[i] == s.seg()[t]; i++) {
             if (syn.tag(i).equals("AUX") || syn.tag(i).equals("VERB") && !w[i].endsWith("ing")
-                    && !Set.of("to", "and", "or").contains(w[i - 1].toLowerCase())) {
+                    && !NOT_HEADS_AFTER.contains(w[i - 1])) {
                 return true;
             }
         }

@@ -172,7 +172,7 @@ class TaggerTest {
         WireSentencesTest.sentences().forEach(l -> texts.add(l.sentence()));
         texts.addAll(List.of(java.nio.file.Files.readString(
                 java.nio.file.Path.of("../seeds/000_5d88cda59b529f56.txt")).split("(?<=[.!?])\\s+")));
-        GreedyPosDecoder decoder = new GreedyPosDecoder(referenceModel());
+        GreedyPosDecoder decoder = new GreedyPosDecoder(TAGGER.model());
         int tokens = 0;
         for (String text : texts) {
             String[] toks = text.split("\\s+|(?=[,.;:\"'?!()])|(?<=[\"(])");
@@ -180,9 +180,5 @@ class TaggerTest {
             tokens += toks.length;
         }
         assertThat(tokens).isGreaterThan(3000);
-    }
-
-    private static opennlp.tools.postag.POSModel referenceModel() {
-        return TAGGER.model();
     }
 }
